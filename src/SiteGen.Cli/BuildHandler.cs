@@ -1,0 +1,39 @@
+using System.Globalization;
+using SiteGen.Build;
+using SiteGen.Diagnostics;
+using SiteGen.Model;
+
+namespace SiteGen.Cli;
+
+/// <summary>Runs `sitegen build`: calls the engine, prints diagnostics and a summary, and turns the outcome into an exit code.</summary>
+public static class BuildHandler
+{
+    public static int Run(BuildOptions options)
+    {
+        BuildResult result;
+        try
+        {
+            result = ConsoleReporter.WithProgress(progress => SiteBuilder.Run(options, progress));
+        }
+        catch (SiteGenException ex)
+        {
+            ConsoleReporter.Error(ex);
+            return ExitCodes.Failed;
+        }
+
+        ConsoleReporter.Diagnostics(result.Diagnostics);
+        if (!result.Succeeded)
+        {
+            var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+            Console.Error.WriteLine($"build failed: {errors} error(s); the previous output was left untouched");
+            return ExitCodes.Failed;
+        }
+
+        var rows = Enum.GetValues<PageKind>().Where(result.PagesByKind.ContainsKey)
+            .Select(k => (IReadOnlyList<string>)[k.ToString().ToLowerInvariant(), result.PagesByKind[k].ToString(CultureInfo.InvariantCulture)]);
+        ConsoleReporter.Table(["pages", "count"], rows);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"built {result.PagesByKind.Values.Sum()} pages, {result.FilesWritten} files, {result.BytesWritten / 1024.0 / 1024.0:F1} MiB in {result.Elapsed.TotalSeconds:F2} s → {result.OutputDir}"));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+using SiteGen.Cli;
+
+return SitegenCommand.Run(args);

@@ -1,0 +1,21 @@
+namespace SiteGen.Build;
+
+/// <summary>What the user asked a build to do: where the site is, where the output goes, and how to publish it.</summary>
+public sealed record BuildOptions
+{
+    public required string SiteDir { get; init; }
+
+    /// <summary>Output folder; <c>SITE/output</c> when null.</summary>
+    public string? OutputDir { get; init; }
+
+    /// <summary>Overrides <c>base_url</c> of site.yml, e.g. <c>https://example.gov.cn/reports/</c>.</summary>
+    public string? BaseUrl { get; init; }
+
+    public bool IncludeDrafts { get; init; }
+
+    /// <summary>How long to wait for another build of the same output before refusing.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    public string ContentDir => Path.Combine(SiteDir, Load.ContentLoader.ContentFolder);
+    public string ResolvedOutputDir => Path.GetFullPath(OutputDir ?? Path.Combine(SiteDir, "output"));
+}

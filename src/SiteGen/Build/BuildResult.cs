@@ -1,0 +1,14 @@
+using SiteGen.Diagnostics;
+using SiteGen.Model;
+
+namespace SiteGen.Build;
+
+/// <summary>What a build did: whether it published, its diagnostics, pages by kind, files, bytes and time.</summary>
+public sealed record BuildResult(
+    bool Succeeded,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyDictionary<PageKind, int> PagesByKind,
+    long FilesWritten,
+    long BytesWritten,
+    TimeSpan Elapsed,
+    string OutputDir);

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using SiteGen.Diagnostics;
+using SiteGen.Load;
+using SiteGen.Model;
+using SiteGen.Render;
+using SiteGen.Write;
+
+namespace SiteGen.Build;
+
+/// <summary>The orchestrator: runs load → model → render → index → write in order and publishes only a complete, error-free site.</summary>
+public static class SiteBuilder
+{
+    public static BuildResult Run(BuildOptions options, IBuildProgress? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(options.ContentDir))
+            throw new SiteGenException(DiagnosticCodes.SiteNotFound, $"no content folder at `{options.ContentDir}`",
+                "run sitegen in a site folder (one that holds content/), or pass --site DIR");
+
+        using var buildLock = BuildLock.Acquire(options.ResolvedOutputDir, options.LockWait);
+
+        progress?.Stage("load", 0);
+        var config = SiteConfigLoader.Load(options.ContentDir, diagnostics);
+        if (options.BaseUrl is not null) config = config with { BaseUrl = options.BaseUrl };
+        var urls = CreateUrls(config, diagnostics);
+        var files = ContentLoader.Load(options.ContentDir, diagnostics);
+
+        progress?.Stage("model", 0);
+        var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
+        var theme = Theme.Compile(ThemeFiles.Load(options.SiteDir, config.Theme), config, urls, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
+
+        using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
+        var summaries = RenderPages(site, theme, publisher, diagnostics, progress);
+        if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
+
+        progress?.Stage("write", 0);
+        WriteSiteFiles(site, theme, summaries, publisher);
+        publisher.Commit();
+
+        var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
+        return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir);
+    }
+
+    private static SiteUrls CreateUrls(SiteConfig config, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return new SiteUrls(config.BaseUrl);
+        }
+        catch (ArgumentException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.SiteConfig, "content/site.yml", 0, 0, ex.Message,
+                "use a full URL such as https://example.gov.cn/reports/ or a path such as /reports/");
+            return new SiteUrls("/");
+        }
+    }
+
+    /// <summary>Renders every page in parallel and streams it to the staging folder; returns report summaries for the feeds.</summary>
+    private static IReadOnlyDictionary<string, string> RenderPages(Site site, Theme theme, OutputPublisher publisher, DiagnosticBag diagnostics, IBuildProgress? progress)
+    {
+        progress?.Stage("render", site.Pages.Count);
+        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml));
+        var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        Parallel.ForEach(site.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+        {
+            try
+            {
+                var rendered = renderer.Render(page);
+                publisher.Write(SiteUrls.OutputFile(page.Path), rendered.Html);
+                if (rendered.Body is not null) summaries[page.Path] = page.Report!.Meta.Summary ?? rendered.Body.Summary;
+            }
+            catch (IOException ex) when (page.Report is not null)
+            {
+                diagnostics.Error(DiagnosticCodes.ContentVanished, page.Report.Source.RelativePath, 0, 0,
+                    $"cannot read the report while rendering: {ex.Message}", "do not move or delete content while a build runs");
+            }
+            catch (SiteGenException ex)
+            {
+                diagnostics.Error(ex.Code, ex.File ?? page.Path, 0, 0, $"{ex.Message} (page /{page.Path})", ex.Hint);
+            }
+            progress?.Advance();
+        });
+        return summaries;
+    }
+
+    private static void WriteSiteFiles(Site site, Theme theme, IReadOnlyDictionary<string, string> summaries, OutputPublisher publisher)
+    {
+        foreach (var (path, xml) in FeedRenderer.RenderAll(site, summaries)) publisher.Write(path, xml);
+        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) publisher.Write(path, xml);
+        publisher.Write("robots.txt", SitemapRenderer.Robots(site));
+        foreach (var (path, bytes) in theme.Assets) publisher.Write(path, bytes);
+    }
+
+    private static BuildResult Failed(DiagnosticBag diagnostics, Stopwatch clock, BuildOptions options) =>
+        new(false, diagnostics.Sorted(), new Dictionary<PageKind, int>(), 0, 0, clock.Elapsed, options.ResolvedOutputDir);
+}

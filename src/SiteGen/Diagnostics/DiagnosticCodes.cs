@@ -1,0 +1,37 @@
+namespace SiteGen.Diagnostics;
+
+/// <summary>The catalogue of diagnostic codes, so every code is defined once and documented in one place.</summary>
+public static class DiagnosticCodes
+{
+    // Content files and front matter.
+    public const string NoFrontMatter = "SG1001";
+    public const string FrontMatterNotClosed = "SG1002";
+    public const string YamlSyntax = "SG1003";
+    public const string MissingField = "SG1004";
+    public const string WrongType = "SG1005";
+    public const string InvalidDate = "SG1006";
+    public const string RegionDepth = "SG1007";
+    public const string DuplicateReport = "SG1008";
+    public const string UnknownField = "SG1009";
+    public const string InvalidSlug = "SG1010";
+    public const string InvalidEncoding = "SG1011";
+    public const string UnreadableFile = "SG1012";
+    public const string FileTooLarge = "SG1013";
+    public const string YearOutOfRange = "SG1014";
+
+    // Model.
+    public const string UrlCollision = "SG2001";
+
+    // Site configuration.
+    public const string SiteConfig = "SG3001";
+
+    // Theme.
+    public const string ThemeTemplate = "SG4001";
+    public const string ThemeMissing = "SG4002";
+
+    // Output and environment.
+    public const string OutputPath = "SG5001";
+    public const string SiteLocked = "SG5002";
+    public const string SiteNotFound = "SG5003";
+    public const string ContentVanished = "SG5004";
+}

@@ -1,0 +1,135 @@
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Load;
+
+/// <summary>Finds every report under <c>content/</c> and loads its front matter; files are read in parallel, results come back in path order.</summary>
+public static class ContentLoader
+{
+    public const string ContentFolder = "content";
+
+    /// <summary>Lists the Markdown files below <paramref name="contentDir"/>, refusing links that lead outside it.</summary>
+    public static IReadOnlyList<string> FindReportFiles(string contentDir, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(contentDir);
+        var found = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        Walk(root, root, found, visited, diagnostics);
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    private static void Walk(string dir, string root, List<string> found, HashSet<string> visited, DiagnosticBag diagnostics)
+    {
+        var real = ResolveReal(dir);
+        if (!visited.Add(real)) return; // a link back to a folder already walked: a loop
+        IEnumerable<FileSystemInfo> entries;
+        try
+        {
+            entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (!Directory.Exists(dir))
+                throw new SiteGenException(DiagnosticCodes.ContentVanished, $"the content folder disappeared while it was read: {dir}",
+                    "do not move or delete content while a build runs; run the build again");
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, Display(root, dir), 0, 0, $"cannot read folder: {ex.Message}",
+                "check its permissions");
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry.Name.StartsWith('.')) continue;
+            var isLink = entry.LinkTarget is not null;
+            if (isLink)
+            {
+                string target;
+                try
+                {
+                    target = ResolveReal(entry.FullName);
+                }
+                catch (IOException)
+                {
+                    diagnostics.Error(DiagnosticCodes.UnreadableFile, Display(root, entry.FullName), 0, 0,
+                        "symbolic link cannot be resolved (a loop or a missing target)", "remove the link or point it at a file inside content/");
+                    continue;
+                }
+                if (!IsInside(target, ResolveReal(root)))
+                {
+                    diagnostics.Error(DiagnosticCodes.UnreadableFile, Display(root, entry.FullName), 0, 0,
+                        "symbolic link points outside the site's content folder",
+                        "copy the file into content/ instead of linking to it; links may not publish files from elsewhere");
+                    continue;
+                }
+            }
+
+            if (entry is DirectoryInfo || (isLink && Directory.Exists(entry.FullName)))
+                Walk(entry.FullName, root, found, visited, diagnostics);
+            else if (entry.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && File.Exists(entry.FullName))
+                found.Add(entry.FullName);
+        }
+    }
+
+    private static string ResolveReal(string path)
+    {
+        var info = new FileInfo(path);
+        var target = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true) : null;
+        if (info.LinkTarget is not null && target is null) throw new IOException("unresolvable link");
+        var full = Path.GetFullPath(target?.FullName ?? path);
+        // Resolve links in parent folders too, so a folder reached twice is recognised.
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || parent == full) return full;
+        var realParent = new DirectoryInfo(parent).LinkTarget is not null ? ResolveReal(parent) : parent;
+        return Path.Combine(realParent, Path.GetFileName(full));
+    }
+
+    private static bool IsInside(string path, string root) =>
+        path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
+
+    /// <summary>A path for diagnostics: relative to the site folder, with forward slashes.</summary>
+    public static string Display(string contentRoot, string path)
+    {
+        var siteRoot = Path.GetDirectoryName(Path.GetFullPath(contentRoot)) ?? contentRoot;
+        return Path.GetRelativePath(siteRoot, path).Replace('\\', '/');
+    }
+
+    /// <summary>Loads every report; a file with errors is reported and left out, so all problems show in one run.</summary>
+    public static IReadOnlyList<ContentFile> Load(string contentDir, DiagnosticBag diagnostics)
+    {
+        var paths = FindReportFiles(contentDir, diagnostics);
+        var results = new ContentFile?[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            var path = paths[i];
+            var display = Display(contentDir, path);
+            string? text;
+            try
+            {
+                text = TextFileReader.ReadUtf8(path, display, diagnostics);
+            }
+            catch (FileNotFoundException) when (!Directory.Exists(contentDir))
+            {
+                throw new SiteGenException(DiagnosticCodes.ContentVanished, $"the content folder disappeared while it was read: {contentDir}",
+                    "do not move or delete content while a build runs; run the build again");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(DiagnosticCodes.UnreadableFile, display, 0, 0, $"cannot read file: {ex.Message}", "check the file's permissions");
+                return;
+            }
+            if (text is null) return;
+            var (frontMatter, split) = FrontMatterParser.Parse(text, display, diagnostics);
+            if (frontMatter is null || split is null) return;
+            results[i] = new ContentFile(path, display, frontMatter, split.BodyOffset, split.BodyLine);
+        });
+        return results.Where(r => r is not null).Select(r => r!).ToList();
+    }
+
+    /// <summary>Reads a report's Markdown body again at render time.</summary>
+    public static string ReadBody(ContentFile file)
+    {
+        // Decode exactly as the loader did (a BOM stays a character), so the stored offset still points at the body.
+        var text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file.FullPath));
+        return file.BodyOffset >= text.Length ? "" : text[file.BodyOffset..];
+    }
+}

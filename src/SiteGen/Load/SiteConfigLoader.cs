@@ -1,0 +1,97 @@
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Load;
+
+/// <summary>Reads <c>content/site.yml</c> into a <see cref="SiteConfig"/>; a missing file means the defaults.</summary>
+public static class SiteConfigLoader
+{
+    public const string FileName = "site.yml";
+
+    public static SiteConfig Load(string contentDir, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(contentDir, FileName);
+        if (!File.Exists(path)) return new SiteConfig();
+        var display = Path.Combine("content", FileName);
+        string text;
+        try
+        {
+            text = TextFileReader.ReadUtf8(path, display, diagnostics) ?? "";
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, display, 0, 0, $"cannot read site settings: {ex.Message}", "check the file's permissions");
+            return new SiteConfig();
+        }
+
+        var (entries, failure) = YamlDocument.ParseMapping(text);
+        if (failure is not null)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, display, failure.Line, failure.Column, $"invalid YAML: {failure.Message}",
+                "check quoting and indentation");
+            return new SiteConfig();
+        }
+
+        var config = new SiteConfig();
+        var extra = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var e in entries!)
+        {
+            var value = YamlDocument.ToPlain(e.Value);
+            void Bad(string expected) => diagnostics.Error(DiagnosticCodes.SiteConfig, display, e.Line, e.Column,
+                $"setting `{e.Key}` must be {expected}", $"see the site settings in README.md");
+            switch (e.Key)
+            {
+                case "title": if (value is string t) config = config with { Title = t }; else Bad("text"); break;
+                case "description": if (value is string d) config = config with { Description = d }; else Bad("text"); break;
+                case "base_url": if (value is string b) config = config with { BaseUrl = b }; else Bad("a URL or a path such as /reports/"); break;
+                case "language":
+                    if (value is "zh-CN" or "en") config = config with { Language = (string)value };
+                    else Bad("`zh-CN` or `en`");
+                    break;
+                case "theme": if (value is string th) config = config with { Theme = th }; else Bad("a theme folder name"); break;
+                case "page_size":
+                    if (value is long n && n is >= 1 and <= 1000) config = config with { PageSize = (int)n };
+                    else Bad("a whole number from 1 to 1000");
+                    break;
+                case "latest_count":
+                    if (value is long m && m is >= 1 and <= 100) config = config with { LatestCount = (int)m };
+                    else Bad("a whole number from 1 to 100");
+                    break;
+                case "default_type": if (value is string ty) config = config with { DefaultType = ty }; else Bad("text"); break;
+                case "raw_html": if (value is bool r) config = config with { AllowRawHtml = r }; else Bad("true or false"); break;
+                case "footer":
+                    if (YamlDocument.AsMapping(e.Value) is { } footer) config = config with { Footer = ReadFooter(footer, display, diagnostics) };
+                    else Bad("a mapping of identifiers");
+                    break;
+                default: extra[e.Key] = value; break;
+            }
+        }
+        return config with { Extra = extra };
+    }
+
+    private static FooterIdentifiers ReadFooter(IReadOnlyList<YamlDocument.Entry> entries, string display, DiagnosticBag diagnostics)
+    {
+        var footer = new FooterIdentifiers();
+        foreach (var e in entries)
+        {
+            var value = YamlDocument.ToPlain(e.Value)?.ToString();
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            footer = e.Key switch
+            {
+                "site_code" => footer with { SiteCode = value },
+                "icp" => footer with { Icp = value },
+                "police_record" => footer with { PoliceRecord = value },
+                "sponsor" => footer with { Sponsor = value },
+                "contact" => footer with { Contact = value },
+                _ => Unknown(),
+            };
+
+            FooterIdentifiers Unknown()
+            {
+                diagnostics.Warning(DiagnosticCodes.SiteConfig, display, e.Line, e.Column, $"unknown footer identifier `{e.Key}`",
+                    "known identifiers: site_code (网站标识码), icp (ICP备案号), police_record (公安备案号), sponsor (主办单位), contact");
+                return footer;
+            }
+        }
+        return footer;
+    }
+}

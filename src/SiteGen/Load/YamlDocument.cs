@@ -1,0 +1,106 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Load;
+
+/// <summary>The one home of YamlDotNet: parses YAML text into positioned nodes and plain values, so the rest of SiteGen never sees the library.</summary>
+internal static class YamlDocument
+{
+    /// <summary>A parse failure with its 1-based position inside the YAML text.</summary>
+    public sealed record Failure(int Line, int Column, string Message);
+
+    /// <summary>A mapping entry: key, 1-based line and column of the value, and the node.</summary>
+    public sealed record Entry(string Key, int Line, int Column, YamlNode Value);
+
+    public static (IReadOnlyList<Entry>? Entries, Failure? Failure) ParseMapping(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException?.Message ?? ex.Message;
+            // YamlDotNet prefixes its messages with the position; we report the position ourselves.
+            var close = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0) message = message[(close + 3)..];
+            return (null, new Failure((int)ex.Start.Line, (int)ex.Start.Column, message));
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, new Failure(1, 1, ex.Message));
+        }
+
+        if (stream.Documents.Count == 0) return ([], null);
+        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            var start = stream.Documents[0].RootNode.Start;
+            if (stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return ([], null);
+            return (null, new Failure((int)start.Line, (int)start.Column, "front matter must be a mapping of `field: value` lines"));
+        }
+
+        var entries = new List<Entry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!seen.Add(key))
+                return (null, new Failure((int)keyNode.Start.Line, (int)keyNode.Start.Column, $"field `{key}` appears twice"));
+            entries.Add(new Entry(key, (int)value.Start.Line, (int)value.Start.Column, value));
+        }
+        return (entries, null);
+    }
+
+    public static bool IsScalar(YamlNode node, out string? value, out bool quoted)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            value = scalar.Value;
+            quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+            return true;
+        }
+        value = null;
+        quoted = false;
+        return false;
+    }
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) } s
+        && (s.Value is null || s.Value is "" or "~" or "null" or "Null" or "NULL");
+
+    public static IReadOnlyList<YamlNode>? AsSequence(YamlNode node) =>
+        node is YamlSequenceNode seq ? seq.Children.ToList() : null;
+
+    public static IReadOnlyList<Entry>? AsMapping(YamlNode node) =>
+        node is YamlMappingNode map
+            ? map.Children.Select(kv => new Entry((kv.Key as YamlScalarNode)?.Value ?? "", (int)kv.Value.Start.Line, (int)kv.Value.Start.Column, kv.Value)).ToList()
+            : null;
+
+    /// <summary>Converts a node into plain values (string, long, double, bool, null, lists, dictionaries) for templates.</summary>
+    public static object? ToPlain(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+                    return scalar.Value;
+                var v = scalar.Value;
+                if (v is null or "" or "~" or "null") return null;
+                if (v is "true" or "True") return true;
+                if (v is "false" or "False") return false;
+                if (long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l;
+                if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+                return v;
+            case YamlSequenceNode seq:
+                return seq.Children.Select(ToPlain).ToList();
+            case YamlMappingNode map:
+                var dict = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (k, val) in map.Children) dict[(k as YamlScalarNode)?.Value ?? ""] = ToPlain(val);
+                return dict;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using SiteGen.Diagnostics;
+using SiteGen.Load;
+
+namespace SiteGen.Model;
+
+/// <summary>Builds the immutable <see cref="Site"/> from loaded files: reports, the four taxonomies and every page; reports duplicates and URL collisions.</summary>
+public static class SiteModelBuilder
+{
+    /// <summary>Terms listed per page on a taxonomy page (e.g. all agencies).</summary>
+    public const int TermsPerPage = 100;
+
+    public static Site Build(SiteConfig config, SiteUrls urls, IReadOnlyList<ContentFile> files, bool includeDrafts, DiagnosticBag diagnostics)
+    {
+        var reports = CreateReports(config, files, includeDrafts, diagnostics);
+
+        var agencies = BuildFlat("agencies", reports, r => r.Agency, r => r.Agency,
+            keys => keys.OrderBy(k => k.Report.Region.Count == 0 ? "\uffff" : string.Join('/', k.Report.Region), StringComparer.Ordinal)
+                .ThenBy(k => k.Key, StringComparer.Ordinal), diagnostics);
+        var years = BuildFlat("years", reports, r => r.Year.ToString(CultureInfo.InvariantCulture), r => r.Year.ToString(CultureInfo.InvariantCulture),
+            keys => keys.OrderByDescending(k => k.Key, StringComparer.Ordinal), diagnostics, segment: key => key);
+        var series = BuildFlat("series", reports, r => r.Series, r => r.Series,
+            keys => keys.OrderBy(k => k.Key, StringComparer.Ordinal), diagnostics);
+        var regions = BuildRegions(reports, diagnostics);
+
+        var pages = new List<Page>
+        {
+            new() { Kind = PageKind.Home, Path = SiteUrls.Home },
+            new() { Kind = PageKind.Search, Path = SiteUrls.Search },
+            new() { Kind = PageKind.NotFound, Path = SiteUrls.NotFound },
+        };
+        pages.AddRange(reports.Select(r => new Page { Kind = PageKind.Report, Path = r.Path, Report = r }));
+        foreach (var taxonomy in new[] { agencies, years, regions, series })
+        {
+            var listed = taxonomy.IsHierarchy ? taxonomy.Roots.Count : taxonomy.Terms.Count;
+            var taxonomyPages = Math.Max(1, (listed + TermsPerPage - 1) / TermsPerPage);
+            for (var n = 1; n <= taxonomyPages; n++)
+                pages.Add(new Page
+                {
+                    Kind = PageKind.Taxonomy, Path = SiteUrls.Paged(SiteUrls.TaxonomyPath(taxonomy.Name), n),
+                    Taxonomy = taxonomy, PageNumber = n, PageCount = taxonomyPages,
+                });
+            foreach (var term in taxonomy.Terms)
+            {
+                var termPages = Math.Max(1, (term.Reports.Count + config.PageSize - 1) / config.PageSize);
+                for (var n = 1; n <= termPages; n++)
+                    pages.Add(new Page
+                    {
+                        Kind = PageKind.Term, Path = SiteUrls.Paged(term.Path, n), Taxonomy = taxonomy, Term = term,
+                        PageNumber = n, PageCount = termPages,
+                    });
+            }
+        }
+
+        CheckPathCollisions(pages, diagnostics);
+
+        return new Site
+        {
+            Config = config, Urls = urls, Reports = reports,
+            Agencies = agencies, Years = years, Regions = regions, Series = series, Pages = pages,
+        }.WithLookups();
+    }
+
+    private static List<Report> CreateReports(SiteConfig config, IReadOnlyList<ContentFile> files, bool includeDrafts, DiagnosticBag diagnostics)
+    {
+        var byKey = new Dictionary<string, Report>(StringComparer.Ordinal);
+        var reports = new List<Report>();
+        foreach (var file in files)
+        {
+            var meta = file.FrontMatter;
+            if (meta.Draft && !includeDrafts) continue;
+            var series = string.IsNullOrWhiteSpace(meta.Type) ? config.DefaultType : meta.Type.Trim();
+            var identity = series == config.DefaultType ? meta.Agency : meta.Agency + "\u001f" + series;
+            var path = meta.Slug is not null ? SiteUrls.ReportSlugPath(meta.Slug) : SiteUrls.ReportPath(meta.Year, SiteUrls.Segment(identity));
+            var report = new Report { Source = file, Series = series, Path = path };
+            if (byKey.TryGetValue(report.Key, out var first))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateReport, file.RelativePath, LineOf(file, "agency"), 1,
+                    $"duplicate report: {meta.Agency}, {meta.Year}, {series} is already published by {first.Source.RelativePath}",
+                    "an agency publishes one report per year and series; remove one file, or correct its year, agency or type");
+                continue;
+            }
+            byKey[report.Key] = report;
+            reports.Add(report);
+        }
+        reports.Sort(CompareNewestFirst);
+        return reports;
+    }
+
+    /// <summary>Newest first: publication date, then year, then agency and path, so lists are stable.</summary>
+    public static int CompareNewestFirst(Report a, Report b)
+    {
+        var c = Nullable.Compare(b.Published, a.Published);
+        if (c != 0) return c;
+        c = b.Year.CompareTo(a.Year);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Agency, b.Agency);
+        return c != 0 ? c : string.CompareOrdinal(a.Path, b.Path);
+    }
+
+    private static int LineOf(ContentFile file, string field) =>
+        file.FrontMatter.FieldLines.TryGetValue(field, out var line) ? line : 1;
+
+    private sealed record KeyedReport(string Key, Report Report);
+
+    private static Taxonomy BuildFlat(string name, List<Report> reports, Func<Report, string> key, Func<Report, string> display,
+        Func<IEnumerable<KeyedReport>, IEnumerable<KeyedReport>> order, DiagnosticBag diagnostics, Func<string, string>? segment = null)
+    {
+        var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
+        var firsts = new List<KeyedReport>();
+        foreach (var report in reports)
+        {
+            var k = key(report);
+            if (!terms.TryGetValue(k, out var term))
+            {
+                term = new Term { Taxonomy = name, Key = k, Name = display(report), Path = SiteUrls.TermPath(name, (segment ?? SiteUrls.Segment)(k)) };
+                terms[k] = term;
+                firsts.Add(new KeyedReport(k, report));
+            }
+            term.Reports.Add(report);
+        }
+        var ordered = order(firsts).Select(f => terms[f.Key]).ToList();
+        return new Taxonomy { Name = name, Terms = ordered };
+    }
+
+    private static Taxonomy BuildRegions(List<Report> reports, DiagnosticBag diagnostics)
+    {
+        var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
+        foreach (var report in reports)
+        {
+            Term? parent = null;
+            for (var depth = 1; depth <= report.Region.Count; depth++)
+            {
+                var k = string.Join('/', report.Region.Take(depth));
+                if (!terms.TryGetValue(k, out var term))
+                {
+                    term = new Term { Taxonomy = "regions", Key = k, Name = report.Region[depth - 1], Path = SiteUrls.TermPath("regions", SiteUrls.Segment(k)), Parent = parent };
+                    terms[k] = term;
+                    parent?.Children.Add(term);
+                }
+                term.Reports.Add(report);
+                parent = term;
+            }
+        }
+        foreach (var term in terms.Values) term.Children.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var ordered = new List<Term>();
+        void Visit(Term t)
+        {
+            ordered.Add(t);
+            foreach (var c in t.Children) Visit(c);
+        }
+        foreach (var root in terms.Values.Where(t => t.Parent is null).OrderBy(t => t.Name, StringComparer.Ordinal)) Visit(root);
+        return new Taxonomy { Name = "regions", Terms = ordered };
+    }
+
+    private static void CheckPathCollisions(List<Page> pages, DiagnosticBag diagnostics)
+    {
+        var seen = new Dictionary<string, Page>(StringComparer.OrdinalIgnoreCase);
+        foreach (var page in pages)
+        {
+            if (!seen.TryAdd(page.Path, page))
+            {
+                var first = seen[page.Path];
+                var file = page.Report?.Source.RelativePath ?? first.Report?.Source.RelativePath ?? "content";
+                var line = page.Report is not null ? LineOf(page.Report.Source, page.Report.Meta.Slug is null ? "agency" : "slug") : 0;
+                diagnostics.Error(DiagnosticCodes.UrlCollision, file, line, 1,
+                    $"URL /{page.Path} is produced twice: by {Describe(first)} and by {Describe(page)}",
+                    "give one of the reports a different `slug` in its front matter");
+            }
+        }
+    }
+
+    private static string Describe(Page page) => page.Kind switch
+    {
+        PageKind.Report => $"report {page.Report!.Source.RelativePath}",
+        PageKind.Term => $"{page.Taxonomy!.Name} page “{page.Term!.Name}”",
+        _ => $"the {page.Kind.ToString().ToLowerInvariant()} page",
+    };
+}

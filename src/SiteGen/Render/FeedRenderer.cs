@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using SiteGen.Model;
+
+namespace SiteGen.Render;
+
+/// <summary>Renders Atom feeds (site-wide, per agency, per region) from the model and the summaries captured while rendering reports.</summary>
+public static class FeedRenderer
+{
+    public const int EntriesPerFeed = 50;
+
+    /// <summary>Every feed of the site: output path → XML.</summary>
+    public static IEnumerable<(string Path, string Xml)> RenderAll(Site site, IReadOnlyDictionary<string, string> summaries)
+    {
+        yield return (SiteUrls.Feed(SiteUrls.Home), Render(site, site.Config.Title, SiteUrls.Home, site.Reports, summaries));
+        foreach (var term in site.Agencies.Terms.Concat(site.Regions.Terms))
+            yield return (SiteUrls.Feed(term.Path), Render(site, $"{term.Name} - {site.Config.Title}", term.Path, term.Reports, summaries));
+    }
+
+    public static string Render(Site site, string title, string path, IReadOnlyList<Report> reports, IReadOnlyDictionary<string, string> summaries)
+    {
+        var urls = site.Urls;
+        var entries = reports.Take(EntriesPerFeed).ToList();
+        var sb = new StringBuilder();
+        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = Encoding.UTF8, NewLineChars = "\n" }))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
+            w.WriteAttributeString("xml", "lang", null, site.Config.Language);
+            w.WriteElementString("title", title);
+            w.WriteElementString("id", Id(urls, SiteUrls.Feed(path)));
+            w.WriteElementString("updated", Timestamp(entries.Select(Updated).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max()));
+            Link(w, "self", urls.Absolute(SiteUrls.Feed(path)), "application/atom+xml");
+            Link(w, "alternate", urls.Absolute(path), "text/html");
+            w.WriteStartElement("author");
+            w.WriteElementString("name", site.Config.Footer.Sponsor ?? site.Config.Title);
+            w.WriteEndElement();
+            foreach (var report in entries)
+            {
+                w.WriteStartElement("entry");
+                w.WriteElementString("title", report.Title);
+                w.WriteElementString("id", Id(urls, report.Path));
+                Link(w, "alternate", urls.Absolute(report.Path), "text/html");
+                if (report.Published is { } published) w.WriteElementString("published", Timestamp(published));
+                w.WriteElementString("updated", Timestamp(Updated(report)));
+                w.WriteStartElement("author");
+                w.WriteElementString("name", report.Agency);
+                w.WriteEndElement();
+                if (summaries.TryGetValue(report.Path, out var summary) && summary.Length > 0)
+                {
+                    w.WriteStartElement("summary");
+                    w.WriteAttributeString("type", "text");
+                    w.WriteString(summary);
+                    w.WriteEndElement();
+                }
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
+    }
+
+    // A report without a publication date is dated at the end of the year it covers: stable, and never "now".
+    private static DateOnly Updated(Report r) => r.Published ?? new DateOnly(r.Year, 12, 31);
+
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+08:00";
+
+    private static string Id(SiteUrls urls, string path) => urls.Origin is null ? "urn:sitegen:" + urls.Href(path) : urls.Absolute(path);
+
+    private static void Link(XmlWriter w, string rel, string href, string type)
+    {
+        w.WriteStartElement("link");
+        w.WriteAttributeString("rel", rel);
+        w.WriteAttributeString("type", type);
+        w.WriteAttributeString("href", href);
+        w.WriteEndElement();
+    }
+}

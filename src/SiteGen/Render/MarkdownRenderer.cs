@@ -1,0 +1,102 @@
+using System.Text;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SiteGen.Html;
+
+namespace SiteGen.Render;
+
+/// <summary>A heading of the report body, for the table of contents.</summary>
+public sealed record TocEntry(int Level, string Id, string Text);
+
+/// <summary>A report body rendered to HTML, with its table of contents and a plain-text summary for lists and feeds.</summary>
+public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string Summary);
+
+/// <summary>The one home of Markdig: turns report Markdown into safe HTML with readable Chinese heading ids; one pipeline per build.</summary>
+public sealed class MarkdownRenderer
+{
+    private const int SummaryLength = 160;
+    private readonly MarkdownPipeline _pipeline;
+    private readonly bool _allowRawHtml;
+
+    public MarkdownRenderer(bool allowRawHtml)
+    {
+        _allowRawHtml = allowRawHtml;
+        var builder = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().UseFootnotes();
+        if (!allowRawHtml) builder.DisableHtml();
+        _pipeline = builder.Build();
+    }
+
+    public RenderedBody Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        var toc = AssignHeadingIds(document);
+        NeutraliseUnsafeLinks(document);
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        var html = writer.ToString();
+        if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
+        return new RenderedBody(html, toc, Summarise(document));
+    }
+
+    /// <summary>Gives every heading a stable id made of its own words (Chinese kept, punctuation dropped), unique within the page.</summary>
+    private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
+    {
+        var toc = new List<TocEntry>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var text = InlineText(heading.Inline).Trim();
+            var id = HeadingId.From(text);
+            var unique = id;
+            for (var n = 2; !used.Add(unique); n++) unique = $"{id}-{n}";
+            heading.GetAttributes().Id = unique;
+            if (heading.Level is >= 2 and <= 3) toc.Add(new TocEntry(heading.Level, unique, text));
+        }
+        return toc;
+    }
+
+    /// <summary>Links may only lead to http(s), mailto, tel, fragments or relative paths; anything else (javascript:, data:, vbscript:) becomes inert.</summary>
+    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+            if (!UrlSafety.IsSafe(link.Url)) link.Url = "#";
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+            if (!UrlSafety.IsSafe(autolink.Url)) autolink.Url = "#";
+    }
+
+    private static string Summarise(MarkdownDocument document)
+    {
+        var sb = new StringBuilder();
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            if (paragraph.Parent is not MarkdownDocument) continue;
+            sb.Append(InlineText(paragraph.Inline));
+            if (sb.Length >= SummaryLength) break;
+        }
+        var text = sb.ToString().Replace('\n', ' ').Trim();
+        return text.Length <= SummaryLength ? text : text[..SummaryLength] + "…";
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var sb = new StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using SiteGen.Model;
+
+namespace SiteGen.Render;
+
+/// <summary>Renders sitemap.xml (split into a sitemap index past 50,000 URLs, the protocol's limit) and robots.txt.</summary>
+public static class SitemapRenderer
+{
+    public const int MaxUrlsPerFile = 50_000;
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEnumerable<(string Path, string Xml)> RenderAll(Site site)
+    {
+        var pages = site.Pages.Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search)).ToList();
+        if (pages.Count <= MaxUrlsPerFile)
+        {
+            yield return ("sitemap.xml", UrlSet(site, pages));
+            yield break;
+        }
+        var parts = pages.Chunk(MaxUrlsPerFile).ToList();
+        for (var i = 0; i < parts.Count; i++) yield return ($"sitemap-{i + 1}.xml", UrlSet(site, parts[i]));
+        yield return ("sitemap.xml", Write(w =>
+        {
+            w.WriteStartElement("sitemapindex", Namespace);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                w.WriteStartElement("sitemap");
+                w.WriteElementString("loc", site.Urls.Absolute($"sitemap-{i + 1}.xml"));
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }));
+    }
+
+    public static string Robots(Site site) =>
+        $"User-agent: *\nAllow: /\n\nSitemap: {site.Urls.Absolute("sitemap.xml")}\n";
+
+    private static string UrlSet(Site site, IReadOnlyList<Page> pages) => Write(w =>
+    {
+        w.WriteStartElement("urlset", Namespace);
+        foreach (var page in pages)
+        {
+            w.WriteStartElement("url");
+            w.WriteElementString("loc", site.Urls.Absolute(page.Path));
+            if (page.Report?.Published is { } published)
+                w.WriteElementString("lastmod", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    });
+
+    private static string Write(Action<XmlWriter> body)
+    {
+        var sb = new StringBuilder();
+        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, NewLineChars = "\n" }))
+        {
+            w.WriteStartDocument();
+            body(w);
+        }
+        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
+    }
+}

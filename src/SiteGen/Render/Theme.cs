@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using HandlebarsDotNet;
+using SiteGen.Diagnostics;
+using SiteGen.Load;
+using SiteGen.Model;
+
+namespace SiteGen.Render;
+
+/// <summary>The one home of Handlebars.Net: the theme's layouts and partials compiled once per build, with the <c>t</c> (UI string) and <c>asset</c> helpers.</summary>
+public sealed partial class Theme
+{
+    public static readonly IReadOnlyList<string> LayoutNames = ["home", "report", "taxonomy", "term", "search", "404"];
+
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _layouts = new(StringComparer.Ordinal);
+
+    /// <summary>Static files to publish: output path under the site (content-hashed name) → bytes.</summary>
+    public IReadOnlyDictionary<string, byte[]> Assets { get; }
+
+    /// <summary>UI strings of the site's language.</summary>
+    public IReadOnlyDictionary<string, string> Strings { get; }
+
+    private Theme(IReadOnlyDictionary<string, byte[]> assets, IReadOnlyDictionary<string, string> strings)
+    {
+        Assets = assets;
+        Strings = strings;
+    }
+
+    /// <summary>Renders a layout; a template failure becomes a located SiteGen error rather than a library exception.</summary>
+    public string Render(PageKind kind, object view)
+    {
+        try
+        {
+            return _layouts[LayoutName(kind)](view);
+        }
+        catch (HandlebarsException ex)
+        {
+            throw new SiteGenException(DiagnosticCodes.ThemeTemplate, $"template failed: {ex.Message}",
+                "check the template against the view model documented in README.md", $"layouts/{LayoutName(kind)}.hbs");
+        }
+    }
+
+    public static string LayoutName(PageKind kind) => kind switch
+    {
+        PageKind.Home => "home",
+        PageKind.Report => "report",
+        PageKind.Taxonomy => "taxonomy",
+        PageKind.Term => "term",
+        PageKind.Search => "search",
+        _ => "404",
+    };
+
+    /// <summary>Compiles the theme; every template error is reported with its file and line, and the build stops before any output is touched.</summary>
+    public static Theme Compile(ThemeFiles files, SiteConfig config, SiteUrls urls, DiagnosticBag diagnostics)
+    {
+        var strings = LoadStrings(files, config.Language, diagnostics);
+        var assets = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var assetHrefs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in files.Paths.Where(p => p.StartsWith("static/", StringComparison.Ordinal)))
+        {
+            var relative = path["static/".Length..];
+            var bytes = files.Bytes(path);
+            var hashed = HashedName(relative, bytes);
+            assets["assets/" + hashed] = bytes;
+            assetHrefs[relative] = urls.Href("assets/" + hashed);
+        }
+
+        var theme = new Theme(assets, strings);
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
+        handlebars.RegisterHelper("t", (context, arguments) =>
+        {
+            var key = arguments.Length > 0 ? arguments[0]?.ToString() ?? "" : "";
+            var text = strings.TryGetValue(key, out var s) ? s : key;
+            for (var i = 1; i < arguments.Length; i++) text = text.Replace("{" + (i - 1) + "}", arguments[i]?.ToString());
+            return text;
+        });
+        handlebars.RegisterHelper("asset", (context, arguments) =>
+        {
+            var name = arguments.Length > 0 ? arguments[0]?.ToString() ?? "" : "";
+            return assetHrefs.TryGetValue(name, out var href) ? href : urls.Href("assets/" + name);
+        });
+        handlebars.RegisterHelper("eq", (context, arguments) =>
+            arguments.Length == 2 && Equals(arguments[0]?.ToString(), arguments[1]?.ToString()));
+
+        var partials = files.Paths.Where(p => p.StartsWith("partials/", StringComparison.Ordinal) && p.EndsWith(".hbs", StringComparison.Ordinal)).ToList();
+        var partialNames = partials.Select(p => p["partials/".Length..^".hbs".Length]).ToHashSet(StringComparer.Ordinal);
+        var templates = partials.Concat(LayoutNames.Select(n => $"layouts/{n}.hbs").Where(files.Exists));
+
+        foreach (var path in templates)
+        {
+            var source = files.Text(path);
+            foreach (Match m in PartialReference().Matches(source))
+            {
+                if (partialNames.Contains(m.Groups[1].Value)) continue;
+                var (line, col) = Position(source, m.Index);
+                diagnostics.Error(DiagnosticCodes.ThemeMissing, files.Origins[path], line, col, $"partial `{m.Groups[1].Value}` does not exist",
+                    $"create partials/{m.Groups[1].Value}.hbs in the theme, or correct the name");
+            }
+            try
+            {
+                if (path.StartsWith("partials/", StringComparison.Ordinal))
+                {
+                    handlebars.Compile(source); // compile alone first, so a syntax error names this file
+                    handlebars.RegisterTemplate(path["partials/".Length..^".hbs".Length], source);
+                }
+                else
+                {
+                    theme._layouts[path["layouts/".Length..^".hbs".Length]] = handlebars.Compile(source);
+                }
+            }
+            catch (HandlebarsException ex)
+            {
+                diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins[path], 0, 0, $"template syntax error: {ex.Message}",
+                    "check that every {{#block}} has its {{/block}} and that every {{ has its }}");
+            }
+        }
+
+        foreach (var name in LayoutNames.Where(n => !files.Exists($"layouts/{n}.hbs")))
+            diagnostics.Error(DiagnosticCodes.ThemeMissing, $"themes/{config.Theme}/layouts/{name}.hbs", 0, 0, $"layout `{name}` is missing from the theme",
+                "every theme needs layouts home, report, taxonomy, term, search and 404");
+        return theme;
+    }
+
+    private static IReadOnlyDictionary<string, string> LoadStrings(ThemeFiles files, string language, DiagnosticBag diagnostics)
+    {
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = $"i18n/{language}.yml";
+        if (!files.Exists(path))
+        {
+            diagnostics.Error(DiagnosticCodes.ThemeMissing, path, 0, 0, $"the theme has no UI strings for language `{language}`",
+                "add the file, or set `language` in site.yml to zh-CN or en");
+            return strings;
+        }
+        var (entries, failure) = YamlDocument.ParseMapping(files.Text(path));
+        if (failure is not null)
+        {
+            diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins[path], failure.Line, failure.Column, $"invalid YAML: {failure.Message}", "check quoting");
+            return strings;
+        }
+        foreach (var e in entries!) strings[e.Key] = YamlDocument.ToPlain(e.Value)?.ToString() ?? "";
+        return strings;
+    }
+
+    private static string HashedName(string relative, byte[] bytes)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
+        var dot = relative.LastIndexOf('.');
+        var slash = relative.LastIndexOf('/');
+        return dot > slash ? $"{relative[..dot]}.{hash}{relative[dot..]}" : $"{relative}.{hash}";
+    }
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        return (line, index - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"\{\{#?>\s*([A-Za-z0-9_\-/]+)")]
+    private static partial Regex PartialReference();
+}

@@ -18,6 +18,7 @@ public static class DiagnosticCodes
     public const string UnreadableFile = "SG1012";
     public const string FileTooLarge = "SG1013";
     public const string YearOutOfRange = "SG1014";
+    public const string MarkdownTooDeep = "SG1015";
 
     // Model.
     public const string UrlCollision = "SG2001";

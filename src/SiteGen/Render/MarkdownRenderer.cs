@@ -4,6 +4,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SiteGen.Diagnostics;
 using SiteGen.Html;
 
 namespace SiteGen.Render;
@@ -29,20 +30,62 @@ public sealed class MarkdownRenderer
         _pipeline = builder.Build();
     }
 
+    /// <summary>Renders a report body; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
     public RenderedBody Render(string markdown)
     {
-        var document = Markdown.Parse(markdown, _pipeline);
-        var toc = AssignHeadingIds(document);
-        NeutraliseUnsafeLinks(document);
+        try
+        {
+            var document = Markdown.Parse(markdown, _pipeline);
+            using var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            _pipeline.Setup(renderer);
+            var toc = AssignHeadingIds(document);
+            NeutraliseUnsafeLinks(document);
+            renderer.Render(document);
+            writer.Flush();
+            var html = writer.ToString();
+            if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
+            return new RenderedBody(html, toc, Summarise(document));
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig stops at its own depth limit (before its recursion could overflow the stack); we say where.
+            throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep,
+                "the Markdown nests lists, quotes, emphasis or links too deeply to render",
+                "a report needs a few levels at most; remove the repeated `>`, `-`, `*` or `[` (often a conversion accident)",
+                line: DeepestLine(markdown));
+        }
+    }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        var html = writer.ToString();
-        if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
-        return new RenderedBody(html, toc, Summarise(document));
+    /// <summary>The first line with the most nesting markers (leading quote and list markers, or a run of emphasis and bracket characters), to point the editor at the problem.</summary>
+    internal static int DeepestLine(string markdown)
+    {
+        var best = 0;
+        var bestLine = 1;
+        var line = 1;
+        var score = 0;
+        var run = 0;
+        var inPrefix = true;
+        foreach (var c in markdown)
+        {
+            if (c == '\n')
+            {
+                line++;
+                score = run = 0;
+                inPrefix = true;
+                continue;
+            }
+            if (inPrefix && c is '>' or '-' or '+' or '*') score++;
+            else if (!(c is ' ' or '\t' || char.IsAsciiDigit(c) || c is '.' or ')')) inPrefix = false;
+            run = c is '*' or '_' or '[' or '(' or '~' or '<' ? run + 1 : 0;
+            var here = Math.Max(score, run);
+            if (here > best)
+            {
+                best = here;
+                bestLine = line;
+            }
+        }
+        return bestLine;
     }
 
     /// <summary>Gives every heading a stable id made of its own words (Chinese kept, punctuation dropped), unique within the page.</summary>

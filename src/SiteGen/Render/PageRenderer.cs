@@ -21,7 +21,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         switch (page.Kind)
         {
             case PageKind.Report:
-                body = markdown.Render(ContentLoader.ReadBody(page.Report!.Source));
+                body = RenderBody(page.Report!.Source);
                 view = ReportPage(page, page.Report!, body);
                 break;
             case PageKind.Home: view = HomePage(page); break;
@@ -30,6 +30,19 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
             default: view = new PageView(_siteView, Info(page, T(page.Kind == PageKind.Search ? "search" : "not_found"), [])); break;
         }
         return new RenderedPage(page, theme.Render(page.Kind, view), body);
+    }
+
+    private RenderedBody RenderBody(ContentFile source)
+    {
+        try
+        {
+            return markdown.Render(ContentLoader.ReadBody(source));
+        }
+        catch (Diagnostics.SiteGenException ex) when (ex.File is null)
+        {
+            // The renderer knows lines of the body only; the report file is where the editor must look.
+            throw new Diagnostics.SiteGenException(ex.Code, ex.Message, ex.Hint, source.RelativePath, source.BodyLine + Math.Max(ex.Line, 1) - 1);
+        }
     }
 
     private string T(string key) => theme.Strings.TryGetValue(key, out var s) ? s : key;

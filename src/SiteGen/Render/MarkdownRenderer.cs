@@ -1,5 +1,6 @@
 using System.Text;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -41,6 +42,7 @@ public sealed class MarkdownRenderer
             _pipeline.Setup(renderer);
             var toc = AssignHeadingIds(document);
             NeutraliseUnsafeLinks(document);
+            MoveTableStylesToClasses(document);
             renderer.Render(document);
             writer.Flush();
             var html = writer.ToString();
@@ -112,6 +114,31 @@ public sealed class MarkdownRenderer
             if (!UrlSafety.IsSafe(link.Url)) link.Url = "#";
         foreach (var autolink in document.Descendants<AutolinkInline>())
             if (!UrlSafety.IsSafe(autolink.Url)) autolink.Url = "#";
+    }
+
+    /// <summary>Markdig writes column alignment and grid-table widths as inline <c>style</c> attributes, which a strict Content-Security-Policy
+    /// (no 'unsafe-inline') blocks and reports; alignment becomes a class the theme styles, and widths are left to the browser.</summary>
+    private static void MoveTableStylesToClasses(MarkdownDocument document)
+    {
+        foreach (var table in document.Descendants<Table>())
+        {
+            var columns = table.ColumnDefinitions;
+            foreach (var cell in table.OfType<TableRow>().SelectMany(row => row.OfType<TableCell>()))
+            {
+                if (cell.ColumnIndex < 0 || cell.ColumnIndex >= columns.Count || columns[cell.ColumnIndex].Alignment is not { } align) continue;
+                cell.GetAttributes().AddClass(align switch
+                {
+                    TableColumnAlign.Center => "align-center",
+                    TableColumnAlign.Right => "align-right",
+                    _ => "align-left",
+                });
+            }
+            foreach (var column in columns)
+            {
+                column.Alignment = null;
+                column.Width = 0;
+            }
+        }
     }
 
     private static string Summarise(MarkdownDocument document)

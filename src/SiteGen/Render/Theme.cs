@@ -14,7 +14,7 @@ public sealed partial class Theme
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _layouts = new(StringComparer.Ordinal);
 
-    /// <summary>Static files to publish: output path under the site (content-hashed name) → bytes.</summary>
+    /// <summary>Files to publish: <c>static/</c> files under <c>assets/</c> with content-hashed names, and <c>root/</c> files (host settings) as they are → bytes.</summary>
     public IReadOnlyDictionary<string, byte[]> Assets { get; }
 
     /// <summary>UI strings of the site's language.</summary>
@@ -63,6 +63,19 @@ public sealed partial class Theme
             var hashed = HashedName(relative, bytes);
             assets["assets/" + hashed] = bytes;
             assetHrefs[relative] = urls.Href("assets/" + hashed);
+        }
+
+        foreach (var path in files.Paths.Where(p => p.StartsWith("root/", StringComparison.Ordinal)))
+        {
+            // Host configuration (e.g. `_headers`) must sit at the output root under its own name; it may not replace a page, a feed or the sitemap.
+            var name = path["root/".Length..];
+            if (name.Contains('/') || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                || name is "robots.txt" or "assets" or "reports" or "agencies" or "years" or "regions" or "series" or "search" || name.StartsWith('.'))
+                diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins[path], 0, 0,
+                    $"`{name}` cannot be copied to the output root: it would replace a generated file or folder",
+                    "keep root/ for host settings such as _headers or _redirects, without sub-folders");
+            else
+                assets[name] = files.Bytes(path);
         }
 
         var theme = new Theme(assets, strings);

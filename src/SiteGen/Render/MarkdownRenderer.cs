@@ -123,9 +123,11 @@ public sealed class MarkdownRenderer
         foreach (var table in document.Descendants<Table>())
         {
             var columns = table.ColumnDefinitions;
-            foreach (var cell in table.OfType<TableRow>().SelectMany(row => row.OfType<TableCell>()))
+            // Pipe-table cells carry no column index; like Markdig's renderer, use their position in the row.
+            foreach (var (cell, position) in table.OfType<TableRow>().SelectMany(row => row.OfType<TableCell>().Select((c, i) => (c, i))))
             {
-                if (cell.ColumnIndex < 0 || cell.ColumnIndex >= columns.Count || columns[cell.ColumnIndex].Alignment is not { } align) continue;
+                var index = cell.ColumnIndex >= 0 ? cell.ColumnIndex : position;
+                if (index >= columns.Count || columns[index].Alignment is not { } align) continue;
                 cell.GetAttributes().AddClass(align switch
                 {
                     TableColumnAlign.Center => "align-center",

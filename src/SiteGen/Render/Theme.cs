@@ -113,12 +113,12 @@ public sealed partial class Theme
             {
                 if (path.StartsWith("partials/", StringComparison.Ordinal))
                 {
-                    handlebars.Compile(source); // compile alone first, so a syntax error names this file
-                    handlebars.RegisterTemplate(path["partials/".Length..^".hbs".Length], source);
+                    handlebars.Compile(Unindent(source)); // compile alone first, so a syntax error names this file
+                    handlebars.RegisterTemplate(path["partials/".Length..^".hbs".Length], Unindent(source));
                 }
                 else
                 {
-                    theme._layouts[path["layouts/".Length..^".hbs".Length]] = handlebars.Compile(source);
+                    theme._layouts[path["layouts/".Length..^".hbs".Length]] = handlebars.Compile(Unindent(source));
                 }
             }
             catch (HandlebarsException ex)
@@ -162,6 +162,14 @@ public sealed partial class Theme
         var slash = relative.LastIndexOf('/');
         return dot > slash ? $"{relative[..dot]}.{hash}{relative[dot..]}" : $"{relative}.{hash}";
     }
+
+    /// <summary>Removes the indentation before partial calls that start a line.</summary>
+    /// <remarks>Handlebars.Net 2.4 renders an indented standalone partial (<c>    {{> report-list}}</c> on its own line) without
+    /// HTML-escaping its <c>{{values}}</c>: report titles would reach the page as markup. Unindented, partials escape as usual.</remarks>
+    internal static string Unindent(string source) => IndentedPartial().Replace(source, "");
+
+    [GeneratedRegex(@"(?m)^[ \t]+(?=\{\{~?#?>)")]
+    private static partial Regex IndentedPartial();
 
     /// <summary>Where a Handlebars compile error is: the position the parser reports, or the opening of the block left unclosed.</summary>
     private static (int Line, int Column, string Message) Locate(string source, string message)

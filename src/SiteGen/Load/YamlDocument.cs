@@ -33,8 +33,9 @@ internal static class YamlDocument
             if (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0) message = message[(close + 3)..];
             return (null, new Failure((int)ex.Start.Line, (int)ex.Start.Column, message));
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
+            // YamlDotNet throws these, without a position, for a few malformed inputs (found by fuzzing).
             return (null, new Failure(1, 1, ex.Message));
         }
 

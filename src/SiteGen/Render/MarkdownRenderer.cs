@@ -20,6 +20,7 @@ public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, stri
 public sealed class MarkdownRenderer
 {
     private const int SummaryLength = 160;
+    private const string TooDeepHint = "a report needs a few levels at most; remove the repeated `>`, `-`, `*`, `[` or `(` (often a conversion accident)";
     private readonly MarkdownPipeline _pipeline;
     private readonly bool _allowRawHtml;
 
@@ -34,6 +35,9 @@ public sealed class MarkdownRenderer
     /// <summary>Renders a report body; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
     public RenderedBody Render(string markdown)
     {
+        if (MarkdownLimits.Check(markdown) is { } violation)
+            throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
+                TooDeepHint, line: violation.Line);
         try
         {
             var document = Markdown.Parse(markdown, _pipeline);
@@ -51,11 +55,9 @@ public sealed class MarkdownRenderer
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
-            // Markdig stops at its own depth limit (before its recursion could overflow the stack); we say where.
+            // A backstop behind MarkdownLimits: Markdig stops at its own depth limit before its recursion could overflow the stack.
             throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep,
-                "the Markdown nests lists, quotes, emphasis or links too deeply to render",
-                "a report needs a few levels at most; remove the repeated `>`, `-`, `*` or `[` (often a conversion accident)",
-                line: DeepestLine(markdown));
+                "the Markdown nests lists, quotes, emphasis or links too deeply to render", TooDeepHint, line: DeepestLine(markdown));
         }
     }
 

@@ -174,6 +174,28 @@ public sealed class BadInputTests
         AssertRejected(s => s.Write(Bad, Report(Valid, "第一段。\n\n" + deep)), DiagnosticCodes.MarkdownTooDeep, Bad, 8);
     }
 
+    [Theory]
+    [InlineData("[a](", 50_000)]
+    [InlineData("*a", 50_000)]
+    [InlineData("[", 50_000)]
+    [InlineData("  - ", 50_000)]
+    public void A_paragraph_of_thousands_of_unmatched_link_or_emphasis_marks_is_refused_quickly(string mark, int repeat)
+    {
+        // Markdig needs quadratic time for these (tens of seconds for 50,000); the limit refuses them before parsing.
+        var clock = Stopwatch.StartNew();
+        AssertRejected(s => s.Write(Bad, Report(Valid, "第一段。\n\n" + string.Concat(Enumerable.Repeat(mark, repeat)) + "\n")),
+            DiagnosticCodes.MarkdownTooDeep, Bad, 8);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_list_nested_by_indentation_hundreds_deep_is_refused_at_the_first_line_past_the_limit()
+    {
+        // Line 6 + k of the file holds level k (indented 2k columns); 2k first exceeds 128 columns at k = 65.
+        var deep = string.Join("\n", Enumerable.Range(0, 2000).Select(k => new string(' ', 2 * k) + "- 项")) + "\n";
+        AssertRejected(s => s.Write(Bad, Report(Valid, deep)), DiagnosticCodes.MarkdownTooDeep, Bad, 6 + 65);
+    }
+
     [Fact]
     public void A_front_matter_list_nested_10000_deep_is_a_yaml_error_without_overflowing_the_stack()
     {

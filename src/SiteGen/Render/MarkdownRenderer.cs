@@ -35,7 +35,7 @@ public sealed class MarkdownRenderer
     /// <summary>Renders a report body; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
     public RenderedBody Render(string markdown)
     {
-        if (MarkdownLimits.Check(markdown) is { } violation)
+        if (MarkdownLimits.Check(markdown, _allowRawHtml) is { } violation)
             throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
                 TooDeepHint, line: violation.Line);
         try

@@ -197,6 +197,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Raw_html_nested_50000_deep_is_refused_quickly_when_the_site_allows_raw_html()
+    {
+        var clock = Stopwatch.StartNew();
+        var deep = "<div>\n" + string.Concat(Enumerable.Repeat("<div><span>", 25_000)) + "深\n";
+        AssertRejected(s => s.Write(Bad, Report(Valid, "第一段。\n\n" + deep)), DiagnosticCodes.MarkdownTooDeep, Bad, 9,
+            prepare: s => s.Write("content/site.yml", "title: \"测试报告库\"\nraw_html: true\n"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void A_front_matter_list_nested_10000_deep_is_a_yaml_error_without_overflowing_the_stack()
     {
         var deep = "extra: " + new string('[', 10_000) + new string(']', 10_000) + "\n";

@@ -84,6 +84,19 @@ public sealed class OutputPublisher : IDisposable
         Interlocked.Add(ref _bytes, content.Length);
     }
 
+    /// <summary>Publishes an unchanged file of the previous output by hard-linking it (copying where links are unavailable).</summary>
+    public void Reuse(string relativePath, string existingFile)
+    {
+        var full = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (!OperatingSystem.IsLinux() || Link(existingFile, full) != 0) File.Copy(existingFile, full);
+        Interlocked.Increment(ref _files);
+        Interlocked.Add(ref _bytes, new FileInfo(full).Length);
+    }
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "link")]
+    private static extern int Link(string existing, string created);
+
     /// <summary>Replaces the output folder with the staged one: an atomic exchange where the OS offers it, two renames otherwise.</summary>
     public void Commit()
     {

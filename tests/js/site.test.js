@@ -1,0 +1,355 @@
+// The built site in headless Chromium: served under a sub-path on 127.0.0.1, walked by clicking, every internal
+// link resolved, axe-core WCAG 2.1 A/AA on a page of every kind, English UI, no JavaScript, mobile width, print.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serveFolder } from "./lib/server.js";
+import { launchBrowser } from "./lib/browser.js";
+import { buildSite, makeCorpusSite, makeTemp, removeTemp, sampleSite } from "./lib/sitegen.js";
+import { crawl } from "./lib/links.js";
+import { axeViolations } from "./lib/axe.js";
+
+const prefix = "/reports/";
+const han = /\p{Script=Han}/u;
+const englishSiteYml = `title: "Rule-of-Law Government Reports"
+description: "An archive of annual rule-of-law government reports."
+language: en
+page_size: 5
+footer:
+  sponsor: "Example Sponsor (test site)"
+  contact: "archive@example.org"
+`;
+
+let scratch, browser;
+const zh = { name: "sample (zh-CN)" };
+const en = { name: "English UI" };
+
+/** Serves `site.output` under /reports/ and builds SITE into it with the server's URL as base URL. */
+async function buildAndServe(target, siteDir) {
+  target.output = path.join(scratch, `out-${target === zh ? "zh" : "en"}`);
+  target.server = await serveFolder(() => target.output, prefix);
+  target.base = target.server.base;
+  await buildSite({ site: siteDir, output: target.output, baseUrl: target.base });
+  target.htmlFiles = readdirSync(target.output, { recursive: true }).filter((f) => f.endsWith(".html")).map((f) => f.split(path.sep).join("/")).sort();
+  target.html = (rel) => readFileSync(path.join(target.output, rel), "utf8");
+  target.url = (rel) => target.base + rel.replace(/index\.html$/, "");
+  // One output file of each kind, found from the output layout (SiteUrls): reports/…, TAXONOMY/index.html, TAXONOMY/TERM/…
+  const reports = target.htmlFiles.filter((f) => f.startsWith("reports/"));
+  target.pages = {
+    home: "index.html",
+    report: reports[0],
+    taxonomy: "regions/index.html",
+    agency: target.htmlFiles.find((f) => /^agencies\/[^/]+\/index\.html$/.test(f)),
+    year: target.htmlFiles.find((f) => /^years\/[^/]+\/index\.html$/.test(f)),
+    region: target.htmlFiles.find((f) => /^regions\/[^/]+\/index\.html$/.test(f)),
+    termPage2: target.htmlFiles.find((f) => /^[a-z]+\/[^/]+\/page\/2\/index\.html$/.test(f)),
+    search: "search/index.html",
+    notFound: "404.html",
+  };
+}
+
+before(async () => {
+  scratch = await makeTemp("browser");
+  const launching = launchBrowser();
+  const sample = await sampleSite(scratch);
+  zh.standIn = sample.standIn;
+  await buildAndServe(zh, sample.site);
+  const english = await makeCorpusSite(path.join(scratch, "english"), { count: 40, seed: "1", siteYml: englishSiteYml });
+  await buildAndServe(en, english);
+  browser = await launching;
+});
+
+after(async () => {
+  await browser?.close();
+  await zh.server?.close();
+  await en.server?.close();
+  await removeTemp(scratch);
+});
+
+async function open(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  const response = await page.goto(url);
+  return { page, context, response, errors };
+}
+
+describe("a reader walking the site", () => {
+  it("goes from home to an agency, one of its reports, that report's year and its region by clicking links, staying under /reports/", async () => {
+    // Given the sample archive served under /reports/
+    const { page, context, errors } = await open(zh.base);
+    try {
+      // When they click through home → agencies → an agency → a report
+      await page.click(`.main-nav a[href="${prefix}agencies/"]`);
+      assert.equal(new URL(page.url()).pathname, `${prefix}agencies/`);
+      const agencyLink = page.locator("main .term-list a").first();
+      const agencyName = (await agencyLink.textContent()).trim();
+      await agencyLink.click();
+      assert.equal(await page.locator("h1").textContent(), agencyName);
+      const reportLink = page.locator("main .report-list a.report-title").first();
+      const reportTitle = (await reportLink.textContent()).trim();
+      await reportLink.click();
+      const reportUrl = page.url();
+      // Then the report shows its title and links back to its agency
+      assert.equal((await page.locator("h1").textContent()).trim(), reportTitle);
+      assert.equal((await page.locator(".report-facts a[data-search-filter=agency]").textContent()).trim(), agencyName);
+      assert.ok(new URL(reportUrl).pathname.startsWith(`${prefix}reports/`), reportUrl);
+
+      // When they follow the year: the year page lists this report
+      const year = (await page.locator(".report-facts a[data-search-filter=year]").textContent()).trim();
+      await page.click(".report-facts a[data-search-filter=year]");
+      assert.match(await page.locator("h1").textContent(), new RegExp(`^${year}`));
+      assert.ok(await page.locator(`main a.report-title:text-is("${reportTitle}")`).count() >= 1 || await page.locator("nav.pagination").count() === 1,
+        "the year page lists the report (or paginates to it)");
+
+      // When they go back and follow the report's innermost region: the region page lists it too
+      await page.goBack();
+      assert.equal(page.url(), reportUrl);
+      const regionLinks = page.locator(".report-facts [data-search-filter=region] a");
+      if (await regionLinks.count() > 0) {
+        const regionName = (await regionLinks.last().textContent()).trim();
+        await regionLinks.last().click();
+        assert.match(await page.locator("h1").textContent(), new RegExp(`^${regionName}`));
+        assert.ok(new URL(page.url()).pathname.startsWith(`${prefix}regions/`), page.url());
+      }
+      assert.deepEqual(errors, [], "no script errors along the way");
+    } finally { await context.close(); }
+  });
+});
+
+describe("links", () => {
+  for (const site of [zh, en]) {
+    it(`every internal href and src of the ${site.name} site resolves under /reports/, fragments, feeds, sitemap and pagination included`, async () => {
+      // Given the built site served under /reports/; When crawling from home (plus the sitemap and 404 page)
+      const { pages, urls, broken } = await crawl(site.base, site.base, { extraStarts: [site.base + "sitemap.xml", site.base + "404.html"] });
+      // Then nothing is broken and every HTML page is reachable
+      assert.deepEqual(broken, []);
+      const expected = site.htmlFiles.map(site.url).sort();
+      assert.deepEqual(pages.filter((p) => !p.endsWith("404.html")), expected.filter((p) => !p.endsWith("404.html")));
+      assert.ok(urls.some((u) => u.endsWith("/feed.xml")), "feeds were checked");
+      assert.ok(urls.some((u) => /\/assets\/.+\.css$/.test(u)), "assets were checked");
+      if (site.pages.termPage2) assert.ok(urls.includes(site.url(site.pages.termPage2)), "pagination was followed");
+    });
+  }
+
+  it("report tables of contents link to heading ids that exist", async () => {
+    // Given a report page; When reading its table of contents; Then each #id names a heading of the body
+    const html = zh.html(zh.pages.report);
+    const targets = [...html.matchAll(/<nav class="toc"[\s\S]*?<\/nav>/g)].flatMap((m) => [...m[0].matchAll(/href="#([^"]+)"/g)].map((x) => x[1]));
+    assert.ok(targets.length > 0, "the sample report has a table of contents");
+    for (const id of targets) assert.match(html, new RegExp(`<h[2-6] id="${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`), id);
+  });
+});
+
+describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
+  for (const site of [zh, en]) {
+    it(`finds zero violations on a page of every kind of the ${site.name} site: home, report, taxonomy, terms (one paginated), search, 404`, async () => {
+      const kinds = { ...site.pages, notFound: undefined, missing: `${prefix}no-such-page/` };
+      const found = [];
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        for (const [kind, rel] of Object.entries(kinds)) {
+          if (!rel) continue;
+          const url = kind === "missing" ? site.server.origin + rel : site.url(rel);
+          await page.goto(url);
+          for (const v of await axeViolations(page)) found.push(`${kind} ${url}: ${v}`);
+        }
+      } finally { await context.close(); }
+      assert.deepEqual(found, []);
+    });
+  }
+
+  it("has a paginated term page to check (the English test site pages every 5 reports)", () => {
+    assert.ok(en.pages.termPage2, "a term with more than 5 reports exists");
+  });
+});
+
+describe("page structure of every built page", () => {
+  for (const site of [zh, en]) {
+    it(`every page of the ${site.name} site has a lang, one h1, a skip link to main, landmarks, and no inline or third-party scripts`, () => {
+      const lang = site === en ? "en" : "zh-CN";
+      const problems = [];
+      for (const rel of site.htmlFiles) {
+        const html = site.html(rel);
+        const bad = (what) => problems.push(`${rel}: ${what}`);
+        if (!html.includes(`<html lang="${lang}">`)) bad(`no <html lang="${lang}">`);
+        if ((html.match(/<h1[\s>]/g) ?? []).length !== 1) bad("not exactly one h1");
+        if (!/<body[^>]*>\s*<a class="skip-link" href="#main">/.test(html)) bad("the skip link is not the first thing in body");
+        if (!/<main id="main"/.test(html)) bad("no <main id=main>");
+        if (!/<header class="site-header"/.test(html) || !/<footer class="site-footer"/.test(html)) bad("no header/footer landmark");
+        if (!/<nav [^>]*aria-label="[^"]+"/.test(html)) bad("no labelled nav");
+        for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+          const inline = m[2].trim() !== "";
+          if (inline && !/type="application\/ld\+json"/.test(m[1])) bad(`inline script: ${m[0].slice(0, 60)}`);
+        }
+        if (/\son[a-z]+\s*=/i.test(html.replace(/<div class="report-body">[\s\S]*<\/article>/, ""))) bad("inline event handler in theme markup");
+        for (const m of html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="([^"]+)"/g)) {
+          const url = m[1];
+          const isAsset = !/rel="(?:canonical|alternate)"/.test(m[0]);
+          if (isAsset && /^(?:https?:)?\/\//.test(url) && !url.startsWith(site.server.origin)) bad(`third-party asset ${url}`);
+        }
+        const crumb = html.match(/<nav class="wrap breadcrumb"[\s\S]*?<\/nav>/);
+        if (rel !== "index.html" && rel !== "404.html" && rel !== "search/index.html" && !(crumb && /aria-current="page"/.test(crumb[0]))) bad("breadcrumb without aria-current=page");
+        const pager = html.match(/<nav class="pagination"[\s\S]*?<\/nav>/);
+        if (pager && !/aria-current="page"/.test(pager[0])) bad("pagination without aria-current=page");
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  it("marks the current section in the main navigation with aria-current", () => {
+    const nav = (rel) => zh.html(rel).match(/<nav class="wrap main-nav"[\s\S]*?<\/nav>/)[0];
+    assert.match(nav("index.html"), new RegExp(`href="${prefix}" aria-current="page"`));
+    assert.match(nav("regions/index.html"), new RegExp(`href="${prefix}regions/" aria-current="page"`));
+    assert.match(nav(zh.pages.year), new RegExp(`href="${prefix}years/" aria-current="true"`));
+    assert.match(nav("search/index.html"), new RegExp(`href="${prefix}search/" aria-current="page"`));
+  });
+
+  it("theme headings never skip a level (h1, then h2 sections) on a page of every kind", async () => {
+    const context = await browser.newContext();
+    const problems = [];
+    try {
+      const page = await context.newPage();
+      for (const site of [zh, en]) {
+        for (const rel of Object.values(site.pages).filter(Boolean)) {
+          await page.goto(site.url(rel));
+          const levels = await page.$$eval("h1,h2,h3,h4,h5,h6", (hs) => hs.filter((h) => !h.closest(".report-body")).map((h) => Number(h.tagName[1])));
+          levels.forEach((level, i) => { if (level > (i === 0 ? 1 : levels[i - 1] + 1)) problems.push(`${rel}: h${level} after h${levels[i - 1] ?? 0}`); });
+          if (levels[0] !== 1) problems.push(`${rel}: the first heading is not the h1`);
+        }
+      }
+    } finally { await context.close(); }
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe("English UI", () => {
+  it("shows the theme's English strings and lang=en when site.yml says language: en", async () => {
+    const { page, context } = await open(en.url(en.pages.termPage2));
+    try {
+      assert.equal(await page.getAttribute("html", "lang"), "en");
+      assert.equal((await page.locator(".skip-link").textContent()).trim(), "Skip to content");
+      const navText = await page.locator(".main-nav").innerText();
+      assert.deepEqual(navText.split(/\s*\n\s*/).filter(Boolean), ["Home", "Agencies", "Years", "Regions", "Report series", "Search"]);
+      assert.equal(await page.getAttribute("nav.pagination", "aria-label"), "Pagination");
+      assert.match(await page.locator("nav.pagination").innerText(), /Previous/);
+      const chrome = await page.locator(".site-header, .pagination, .site-footer dt, .term-summary").allInnerTexts();
+      assert.ok(!chrome.some((t) => han.test(t.replace(/[^\n]*(?:局|区|县|市|省)[^\n]*/g, ""))), `no Chinese UI strings: ${chrome.join(" | ")}`);
+      assert.match(await page.locator(".site-footer").innerText(), /Run by/);
+    } finally { await context.close(); }
+  });
+});
+
+describe("without JavaScript", () => {
+  it("pages render and links, the header search form and the text stay usable", async () => {
+    // Given a browser with JavaScript off
+    const { page, context } = await open(zh.base, { javaScriptEnabled: false });
+    try {
+      // When walking home → years → a year → a report by clicking
+      assert.ok(await page.locator("h1").isVisible());
+      await page.click(`.main-nav a[href="${prefix}years/"]`);
+      await page.locator("main .term-list a").first().click();
+      await page.locator("main a.report-title").first().click();
+      // Then the report renders in full, the text-size control stays hidden (it needs script), and the TOC links work
+      assert.ok(new URL(page.url()).pathname.startsWith(`${prefix}reports/`));
+      assert.ok((await page.locator(".report-body").innerText()).length > 200);
+      assert.equal(await page.locator(".text-size").isVisible(), false);
+      const tocLink = page.locator(".toc a").nth(1);
+      const id = (await tocLink.getAttribute("href")).slice(1);
+      await tocLink.click();
+      assert.equal(decodeURIComponent(new URL(page.url()).hash.slice(1)), id);
+      // And the header search form is a plain GET form that reaches the search page, which says search needs script
+      await page.fill("#header-q", "法治");
+      await page.press("#header-q", "Enter");
+      await page.waitForURL(/\/search\/\?q=/);
+      assert.ok(await page.locator("main noscript, main p").filter({ hasText: /JavaScript/ }).first().isVisible());
+    } finally { await context.close(); }
+  });
+});
+
+describe("responsive layout", () => {
+  it("a report, the home page and a term page never scroll sideways at 375px", async () => {
+    const { page, context } = await open(zh.base, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const wide = [];
+    try {
+      for (const site of [zh, en]) {
+        for (const rel of [site.pages.report, site.pages.home, site.pages.region, site.pages.taxonomy]) {
+          await page.goto(site.url(rel));
+          const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+          if (scroll > client) wide.push(`${rel}: ${scroll}px wide in a ${client}px viewport`);
+        }
+      }
+    } finally { await context.close(); }
+    assert.deepEqual(wide, []);
+  });
+
+  it("puts the table of contents beside the report text on a wide screen and above it on a phone", async () => {
+    const { page, context } = await open(zh.url(zh.pages.report));
+    try {
+      const body = await page.locator(".report-body").boundingBox();
+      const toc = await page.locator(".toc").boundingBox();
+      assert.ok(toc.x >= body.x + body.width, `desktop: toc at x=${toc.x} right of the body ending at ${body.x + body.width}`);
+      await page.setViewportSize({ width: 375, height: 812 });
+      const body2 = await page.locator(".report-body").boundingBox();
+      const toc2 = await page.locator(".toc").boundingBox();
+      assert.ok(toc2.y + toc2.height <= body2.y, "mobile: toc above the body");
+    } finally { await context.close(); }
+  });
+});
+
+describe("keyboard, text size and print", () => {
+  it("the first Tab reaches a visible skip link that moves focus to the main content, and focused links show an outline", async () => {
+    const { page, context } = await open(zh.url(zh.pages.report));
+    try {
+      await page.keyboard.press("Tab");
+      const skip = await page.evaluate(() => {
+        const a = document.activeElement; const r = a.getBoundingClientRect();
+        return { cls: a.className, top: r.top, height: r.height };
+      });
+      assert.equal(skip.cls, "skip-link");
+      assert.ok(skip.top >= 0 && skip.height > 0, "the skip link is on screen when focused");
+      await page.keyboard.press("Enter");
+      assert.equal(new URL(page.url()).hash, "#main");
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { tag: document.activeElement.tagName, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), inMain: !!document.activeElement.closest("main") };
+      });
+      assert.equal(focus.tag, "A");
+      assert.ok(focus.inMain, "the next Tab after the skip link lands inside main");
+      assert.ok(focus.outline !== "none" && focus.width >= 2, `focus outline ${focus.outline} ${focus.width}px`);
+    } finally { await context.close(); }
+  });
+
+  it("the text-size control appears with JavaScript, enlarges the text and remembers the choice on the next page", async () => {
+    const { page, context, errors } = await open(zh.url(zh.pages.report));
+    try {
+      await page.locator(".text-size").waitFor({ state: "visible" });
+      const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".report-body p") ?? document.body).fontSize));
+      const before = await size();
+      await page.click(".text-size button[data-text-size='1']");
+      assert.ok(await size() > before, "A+ enlarges the report text");
+      await page.goto(zh.base);
+      assert.equal(await page.getAttribute("html", "data-text-size"), "1");
+      await page.click(".text-size button[data-text-size='-1']");
+      assert.equal(await page.getAttribute("html", "data-text-size"), null);
+      assert.deepEqual(errors, []);
+    } finally { await context.close(); }
+  });
+
+  it("the print stylesheet hides the site chrome and keeps the report text", async () => {
+    const { page, context } = await open(zh.url(zh.pages.report));
+    try {
+      await page.emulateMedia({ media: "print" });
+      for (const selector of [".site-header", ".breadcrumb", ".site-footer", ".toc", ".skip-link"]) {
+        assert.equal(await page.locator(selector).evaluate((e) => getComputedStyle(e).display), "none", selector);
+      }
+      assert.ok(await page.locator(".report-body").isVisible());
+      assert.ok(await page.locator("h1").isVisible());
+    } finally { await context.close(); }
+  });
+});

@@ -237,10 +237,26 @@ describe("English UI", () => {
       assert.deepEqual(navText.split(/\s*\n\s*/).filter(Boolean), ["Home", "Agencies", "Years", "Regions", "Report series", "Search"]);
       assert.equal(await page.getAttribute("nav.pagination", "aria-label"), "Pagination");
       assert.match(await page.locator("nav.pagination").innerText(), /Previous/);
-      const chrome = await page.locator(".site-header, .pagination, .site-footer dt, .term-summary").allInnerTexts();
-      assert.ok(!chrome.some((t) => han.test(t.replace(/[^\n]*(?:局|区|县|市|省)[^\n]*/g, ""))), `no Chinese UI strings: ${chrome.join(" | ")}`);
+      // Every text of the page chrome outside content marked lang=zh-CN is free of Chinese characters
+      const chrome = await page.$$eval(".skip-link, .site-header, .breadcrumb, .term-summary, h2, .pagination, .site-footer", (els) => els.map((e) => {
+        const copy = e.cloneNode(true);
+        copy.querySelectorAll('[lang="zh-CN"]').forEach((c) => c.remove());
+        return copy.textContent;
+      }));
+      assert.ok(!chrome.some((t) => han.test(t)), `no Chinese UI strings: ${chrome.join(" | ")}`);
       assert.match(await page.locator(".site-footer").innerText(), /Run by/);
     } finally { await context.close(); }
+  });
+  it("marks the Chinese report content of an English-UI page with lang=zh-CN (WCAG 3.1.2), and adds no such marks to a zh-CN site", () => {
+    // Given a report page of each site; When reading its markup
+    const english = en.html(en.pages.report);
+    // Then in the English UI the title, facts, TOC, body and content breadcrumbs are marked as Chinese, the UI strings are not
+    for (const marked of [/<h1 data-search-meta="title" lang="zh-CN">/, /<div class="report-body" lang="zh-CN">/, /<ol lang="zh-CN">/, /<span aria-current="page" lang="zh-CN">/])
+      assert.match(english, marked);
+    assert.doesNotMatch(english, /<a href="[^"]*\/agencies\/" lang=/);
+    assert.match(en.html("agencies/index.html"), /<a href="[^"]+" lang="zh-CN">/);
+    // And a zh-CN site needs only the lang of its <html>
+    assert.equal((zh.html(zh.pages.report).match(/lang="/g) ?? []).length, 1);
   });
 });
 

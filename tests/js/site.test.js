@@ -270,10 +270,11 @@ describe("without JavaScript", () => {
       await page.click(`.main-nav a[href="${prefix}years/"]`);
       await page.locator("main .term-list a").first().click();
       await page.locator("main a.report-title").first().click();
-      // Then the report renders in full, the text-size control stays hidden (it needs script), and the TOC links work
+      // Then the report renders in full, the text-size control and print button stay hidden (they need script), and the TOC links work
       assert.ok(new URL(page.url()).pathname.startsWith(`${prefix}reports/`));
       assert.ok((await page.locator(".report-body").innerText()).length > 200);
       assert.equal(await page.locator(".text-size").isVisible(), false);
+      assert.equal(await page.locator(".report-tools").isVisible(), false);
       const tocLink = page.locator(".toc a").nth(1);
       const id = (await tocLink.getAttribute("href")).slice(1);
       await tocLink.click();
@@ -341,10 +342,11 @@ describe("keyboard, text size and print", () => {
     } finally { await context.close(); }
   });
 
-  it("the text-size control appears with JavaScript, enlarges the text and remembers the choice on the next page", async () => {
+  it("the text-size control and print button appear with JavaScript; A+ enlarges the text and the choice holds on the next page", async () => {
     const { page, context, errors } = await open(zh.url(zh.pages.report));
     try {
       await page.locator(".text-size").waitFor({ state: "visible" });
+      assert.ok(await page.locator(".report-tools button[data-print]").isVisible());
       const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".report-body p") ?? document.body).fontSize));
       const before = await size();
       await page.click(".text-size button[data-text-size='1']");

@@ -1,4 +1,4 @@
-// Progressive enhancement for every page: the text-size control (the page works without it).
+// Progressive enhancement for every page: the text-size control and the print button (the page works without them).
 const root = document.documentElement;
 const key = "sitegen-text-size";
 const clamp = (n) => Math.max(-1, Math.min(2, n));
@@ -21,4 +21,9 @@ for (const group of document.querySelectorAll(".text-size")) {
     apply(size);
     try { localStorage.setItem(key, String(size)); } catch { /* storage may be disabled */ }
   });
+}
+
+for (const button of document.querySelectorAll("button[data-print]")) {
+  button.closest("[hidden]")?.removeAttribute("hidden");
+  button.addEventListener("click", () => window.print());
 }

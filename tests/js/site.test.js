@@ -2,7 +2,7 @@
 // link resolved, axe-core WCAG 2.1 A/AA on a page of every kind, English UI, no JavaScript, mobile width, print.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveFolder } from "./lib/server.js";
 import { launchBrowser } from "./lib/browser.js";
@@ -77,21 +77,29 @@ async function open(url, options = {}) {
   return { page, context, response, errors };
 }
 
+/** Clicks a link and waits until the page it leads to has loaded. */
+async function follow(page, link) {
+  const from = page.url();
+  await link.click();
+  await page.waitForURL((url) => url.href !== from);
+  await page.waitForLoadState("load");
+}
+
 describe("a reader walking the site", () => {
   it("goes from home to an agency, one of its reports, that report's year and its region by clicking links, staying under /reports/", async () => {
     // Given the sample archive served under /reports/
     const { page, context, errors } = await open(zh.base);
     try {
       // When they click through home → agencies → an agency → a report
-      await page.click(`.main-nav a[href="${prefix}agencies/"]`);
+      await follow(page, page.locator(`.main-nav a[href="${prefix}agencies/"]`));
       assert.equal(new URL(page.url()).pathname, `${prefix}agencies/`);
       const agencyLink = page.locator("main .term-list a").first();
       const agencyName = (await agencyLink.textContent()).trim();
-      await agencyLink.click();
+      await follow(page, agencyLink);
       assert.equal(await page.locator("h1").textContent(), agencyName);
       const reportLink = page.locator("main .report-list a.report-title").first();
       const reportTitle = (await reportLink.textContent()).trim();
-      await reportLink.click();
+      await follow(page, reportLink);
       const reportUrl = page.url();
       // Then the report shows its title and links back to its agency
       assert.equal((await page.locator("h1").textContent()).trim(), reportTitle);
@@ -100,7 +108,7 @@ describe("a reader walking the site", () => {
 
       // When they follow the year: the year page lists this report
       const year = (await page.locator(".report-facts a[data-search-filter=year]").textContent()).trim();
-      await page.click(".report-facts a[data-search-filter=year]");
+      await follow(page, page.locator(".report-facts a[data-search-filter=year]"));
       assert.match(await page.locator("h1").textContent(), new RegExp(`^${year}`));
       assert.ok(await page.locator(`main a.report-title:text-is("${reportTitle}")`).count() >= 1 || await page.locator("nav.pagination").count() === 1,
         "the year page lists the report (or paginates to it)");
@@ -111,7 +119,7 @@ describe("a reader walking the site", () => {
       const regionLinks = page.locator(".report-facts [data-search-filter=region] a");
       if (await regionLinks.count() > 0) {
         const regionName = (await regionLinks.last().textContent()).trim();
-        await regionLinks.last().click();
+        await follow(page, regionLinks.last());
         assert.match(await page.locator("h1").textContent(), new RegExp(`^${regionName}`));
         assert.ok(new URL(page.url()).pathname.startsWith(`${prefix}regions/`), page.url());
       }
@@ -147,6 +155,8 @@ describe("links", () => {
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
   for (const site of [zh, en]) {
     it(`finds zero violations on a page of every kind of the ${site.name} site: home, report, taxonomy, terms (one paginated), search, 404`, async () => {
+      // The English test site pages every 5 reports, so it always has a second page of a term
+      if (site === en) assert.ok(site.pages.termPage2, "a paginated term page to check");
       const kinds = { ...site.pages, notFound: undefined, missing: `${prefix}no-such-page/` };
       const found = [];
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -162,10 +172,6 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
       assert.deepEqual(found, []);
     });
   }
-
-  it("has a paginated term page to check (the English test site pages every 5 reports)", () => {
-    assert.ok(en.pages.termPage2, "a term with more than 5 reports exists");
-  });
 });
 
 describe("page structure of every built page", () => {
@@ -267,9 +273,9 @@ describe("without JavaScript", () => {
     try {
       // When walking home → years → a year → a report by clicking
       assert.ok(await page.locator("h1").isVisible());
-      await page.click(`.main-nav a[href="${prefix}years/"]`);
-      await page.locator("main .term-list a").first().click();
-      await page.locator("main a.report-title").first().click();
+      await follow(page, page.locator(`.main-nav a[href="${prefix}years/"]`));
+      await follow(page, page.locator("main .term-list a").first());
+      await follow(page, page.locator("main a.report-title").first());
       // Then the report renders in full, the text-size control and print button stay hidden (they need script), and the TOC links work
       assert.ok(new URL(page.url()).pathname.startsWith(`${prefix}reports/`));
       assert.ok((await page.locator(".report-body").innerText()).length > 200);
@@ -277,7 +283,7 @@ describe("without JavaScript", () => {
       assert.equal(await page.locator(".report-tools").isVisible(), false);
       const tocLink = page.locator(".toc a").nth(1);
       const id = (await tocLink.getAttribute("href")).slice(1);
-      await tocLink.click();
+      await follow(page, tocLink);
       assert.equal(decodeURIComponent(new URL(page.url()).hash.slice(1)), id);
       // And the header search form is a plain GET form that reaches the search page, which says search needs script
       await page.fill("#header-q", "法治");
@@ -315,6 +321,22 @@ describe("responsive layout", () => {
       const toc2 = await page.locator(".toc").boundingBox();
       assert.ok(toc2.y + toc2.height <= body2.y, "mobile: toc above the body");
     } finally { await context.close(); }
+  });
+  it("renders home, a report, a year and an index page to screenshots 1280px and 375px wide (kept in SITEGEN_SCREENSHOTS if set)", async () => {
+    const dir = process.env.SITEGEN_SCREENSHOTS ?? path.join(scratch, "screenshots");
+    mkdirSync(dir, { recursive: true });
+    for (const [width, height] of [[1280, 900], [375, 812]]) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      try {
+        const page = await context.newPage();
+        for (const kind of ["home", "report", "year", "taxonomy"]) {
+          await page.goto(zh.url(zh.pages[kind]));
+          const png = await page.screenshot({ path: path.join(dir, `${kind}-${width}.png`), fullPage: kind !== "report" });
+          // A PNG's IHDR chunk holds its width at byte 16: the page was laid out at the viewport width, no wider
+          assert.equal(png.readUInt32BE(16), width, `${kind} at ${width}px`);
+        }
+      } finally { await context.close(); }
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // link resolved, axe-core WCAG 2.1 A/AA on a page of every kind, English UI, no JavaScript, mobile width, print.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { serveFolder } from "./lib/server.js";
 import { launchBrowser } from "./lib/browser.js";
@@ -19,6 +19,53 @@ page_size: 5
 footer:
   sponsor: "Example Sponsor (test site)"
   contact: "archive@example.org"
+`;
+
+// A report using every optional field and the Markdown a converted report can hold: catalogue, source link, a wide
+// table, a long unbroken URL, lists and a quote. The English site includes it, so axe and the 375px check see it.
+const showcaseReport = `---
+title: "示例市司法局2024年法治政府建设年度报告"
+agency: "示例市司法局"
+region: ["示例省", "示例市"]
+year: 2024
+published: 2025-03-20
+source_url: "https://www.example.gov.cn/zwgk/fdzdgknr/fzzfjsndbg/2025/03/20/a-very-long-path-segment-without-any-breaks-1234567890abcdef.html"
+index_no: "11500111MB15011811/2025-00005"
+doc_no: "示司发〔2025〕5号"
+publisher: "示例市司法局"
+written: 2025-03-18
+topic: "司法"
+slug: "showcase-2024"
+---
+2024年，示例市司法局坚持以习近平新时代中国特色社会主义思想为指导。详见 https://www.example.gov.cn/zwgk/fdzdgknr/fzzfjsndbg/2025/03/20/another-long-unbroken-address-0123456789.html 。
+
+## 一、主要举措和成效
+
+### （一）行政执法
+
+| 项目 | 2023年 | 2024年 | 同比变化 | 备注说明（较长的一列文字，用于检查窄屏下表格能否横向滚动） |
+|---|---|---|---|---|
+| 行政许可 | 1,203 | 1,388 | +15.4% | 全部网上办理 |
+| 行政处罚 | 345 | 298 | −13.6% | 无一被复议纠错 |
+
+| 季度 | 行政许可件数 | 行政处罚件数 | 行政复议件数 | 行政诉讼件数 | 败诉件数 | 听证件数 | 法制审核件数 |
+|---|---|---|---|---|---|---|---|
+| 第一季度 | 320 | 80 | 3 | 2 | 0 | 1 | 95 |
+| 第二季度 | 355 | 71 | 4 | 1 | 0 | 2 | 101 |
+
+1. 全面推行行政执法公示制度；
+2. 完善执法全过程记录制度。
+
+> （略）
+
+## 二、存在的不足和原因
+
+- 执法人员数量不足；
+- 法治宣传形式单一。
+
+## 三、下一年度主要安排
+
+继续推进法治政府建设。
 `;
 
 let scratch, browser;
@@ -56,7 +103,9 @@ before(async () => {
   zh.standIn = sample.standIn;
   await buildAndServe(zh, sample.site);
   const english = await makeCorpusSite(path.join(scratch, "english"), { count: 40, seed: "1", siteYml: englishSiteYml });
+  writeFileSync(path.join(english, "content", "reports", "showcase.md"), showcaseReport);
   await buildAndServe(en, english);
+  en.pages.report = "reports/showcase-2024/index.html";
   browser = await launching;
 });
 
@@ -308,6 +357,20 @@ describe("responsive layout", () => {
       }
     } finally { await context.close(); }
     assert.deepEqual(wide, []);
+  });
+
+  it("at 375px a table wider than the screen scrolls on its own, is reachable by keyboard, and axe still finds zero violations", async () => {
+    // Given the showcase report, whose second table has eight columns, on a phone
+    const { page, context } = await open(en.url(en.pages.report), { viewport: { width: 375, height: 812 }, isMobile: true });
+    try {
+      // Then that table scrolls inside itself, and site.js gave it a tab stop
+      const tables = await page.$$eval(".report-body table", (ts) => ts.map((t) => ({ scrolls: t.scrollWidth > t.clientWidth, tabIndex: t.tabIndex })));
+      assert.ok(tables.some((t) => t.scrolls), "the wide table overflows its column");
+      for (const t of tables) assert.equal(t.tabIndex, t.scrolls ? 0 : -1);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `the page itself does not scroll sideways (${scroll} > ${client})`);
+      assert.deepEqual(await axeViolations(page), []);
+    } finally { await context.close(); }
   });
 
   it("puts the table of contents beside the report text on a wide screen and above it on a phone", async () => {

@@ -1,4 +1,5 @@
-// Progressive enhancement for every page: the text-size control and the print button (the page works without them).
+// Progressive enhancement for every page: the text-size control, the print button, keyboard scrolling of wide
+// tables (the page works without them).
 const root = document.documentElement;
 const key = "sitegen-text-size";
 const clamp = (n) => Math.max(-1, Math.min(2, n));
@@ -27,3 +28,13 @@ for (const button of document.querySelectorAll("button[data-print]")) {
   button.closest("[hidden]")?.removeAttribute("hidden");
   button.addEventListener("click", () => window.print());
 }
+
+// A table wider than its column scrolls sideways; a tab stop lets keyboard users scroll it too.
+function markScrollableTables() {
+  for (const table of document.querySelectorAll(".report-body table")) {
+    if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
+    else table.removeAttribute("tabindex");
+  }
+}
+markScrollableTables();
+addEventListener("resize", markScrollableTables);

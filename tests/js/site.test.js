@@ -344,18 +344,20 @@ describe("without JavaScript", () => {
 });
 
 describe("responsive layout", () => {
-  it("a report, the home page and a term page never scroll sideways at 375px", async () => {
-    const { page, context } = await open(zh.base, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  it("a report, the home page, a term page and an index never scroll sideways at 375px, nor at WCAG's 320px reflow width", async () => {
     const wide = [];
-    try {
-      for (const site of [zh, en]) {
-        for (const rel of [site.pages.report, site.pages.home, site.pages.region, site.pages.taxonomy]) {
-          await page.goto(site.url(rel));
-          const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-          if (scroll > client) wide.push(`${rel}: ${scroll}px wide in a ${client}px viewport`);
+    for (const width of [375, 320]) {
+      const { page, context } = await open(zh.base, { viewport: { width, height: 812 }, isMobile: true, hasTouch: true });
+      try {
+        for (const site of [zh, en]) {
+          for (const rel of [site.pages.report, site.pages.home, site.pages.region, site.pages.taxonomy]) {
+            await page.goto(site.url(rel));
+            const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+            if (scroll > client) wide.push(`${rel}: ${scroll}px wide in a ${client}px viewport`);
+          }
         }
-      }
-    } finally { await context.close(); }
+      } finally { await context.close(); }
+    }
     assert.deepEqual(wide, []);
   });
 
@@ -441,6 +443,15 @@ describe("keyboard, text size and print", () => {
       await page.click(".text-size button[data-text-size='-1']");
       assert.equal(await page.getAttribute("html", "data-text-size"), null);
       assert.deepEqual(errors, []);
+    } finally { await context.close(); }
+  });
+
+  it("printing opens the closed 政府信息公开 catalogue so the printout carries it", async () => {
+    const { page, context } = await open(en.url(en.pages.report));
+    try {
+      assert.equal(await page.locator("details.catalogue").evaluate((d) => d.open), false);
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      assert.equal(await page.locator("details.catalogue").evaluate((d) => d.open), true);
     } finally { await context.close(); }
   });
 

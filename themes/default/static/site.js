@@ -1,5 +1,5 @@
 // Progressive enhancement for every page: the text-size control, the print button, keyboard scrolling of wide
-// tables (the page works without them).
+// tables, the catalogue printed open (the page works without them).
 const root = document.documentElement;
 const key = "sitegen-text-size";
 const clamp = (n) => Math.max(-1, Math.min(2, n));
@@ -38,3 +38,8 @@ function markScrollableTables() {
 }
 markScrollableTables();
 addEventListener("resize", markScrollableTables);
+
+// A closed <details> prints closed; open the catalogue so the printed report carries its 政府信息公开 fields.
+addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll("details.catalogue")) details.open = true;
+});

@@ -99,6 +99,7 @@ async function buildAndServe(target, siteDir) {
 before(async () => {
   scratch = await makeTemp("browser");
   const launching = launchBrowser();
+  launching.catch(() => {}); // awaited below; this only keeps a failed launch from being reported as unhandled meanwhile
   const sample = await sampleSite(scratch);
   zh.standIn = sample.standIn;
   await buildAndServe(zh, sample.site);
@@ -135,8 +136,9 @@ async function follow(page, link) {
 }
 
 describe("a reader walking the site", () => {
-  it("goes from home to an agency, one of its reports, that report's year and its region by clicking links, staying under /reports/", async () => {
+  it("goes from home to an agency, one of its reports, that report's year and its region by clicking links, staying under /reports/", async (t) => {
     // Given the sample archive served under /reports/
+    if (zh.standIn) t.diagnostic("content/ holds no reports yet: walking a 40-report make_corpus.py stand-in with content/site.yml");
     const { page, context, errors } = await open(zh.base);
     try {
       // When they click through home → agencies → an agency → a report
@@ -225,7 +227,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
 
 describe("page structure of every built page", () => {
   for (const site of [zh, en]) {
-    it(`every page of the ${site.name} site has a lang, one h1, a skip link to main, landmarks, and no inline or third-party scripts`, () => {
+    it(`every page of the ${site.name} site has a lang, one h1, a skip link to main, landmarks, aria-current in breadcrumbs and pagination, no inline script and no third-party asset`, () => {
       const lang = site === en ? "en" : "zh-CN";
       const problems = [];
       for (const rel of site.htmlFiles) {

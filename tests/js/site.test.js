@@ -4,9 +4,8 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { serveFolder } from "./lib/server.js";
 import { launchBrowser } from "./lib/browser.js";
-import { buildSite, makeCorpusSite, makeTemp, removeTemp, sampleSite } from "./lib/sitegen.js";
+import { buildAndServeSite, makeCorpusSite, makeTemp, removeTemp, sampleSite } from "./lib/sitegen.js";
 import { crawl } from "./lib/links.js";
 import { axeViolations } from "./lib/axe.js";
 
@@ -72,12 +71,11 @@ let scratch, browser;
 const zh = { name: "sample (zh-CN)" };
 const en = { name: "English UI" };
 
-/** Serves `site.output` under /reports/ and builds SITE into it with the server's URL as base URL. */
+/** Builds SITE into a temp folder served under /reports/, and notes where its page of each kind is. */
 async function buildAndServe(target, siteDir) {
   target.output = path.join(scratch, `out-${target === zh ? "zh" : "en"}`);
-  target.server = await serveFolder(() => target.output, prefix);
+  target.server = await buildAndServeSite({ site: siteDir, output: target.output, prefix });
   target.base = target.server.base;
-  await buildSite({ site: siteDir, output: target.output, baseUrl: target.base });
   target.htmlFiles = readdirSync(target.output, { recursive: true }).filter((f) => f.endsWith(".html")).map((f) => f.split(path.sep).join("/")).sort();
   target.html = (rel) => readFileSync(path.join(target.output, rel), "utf8");
   target.url = (rel) => target.base + rel.replace(/index\.html$/, "");

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serveFolder } from "./server.js";
 
 const run = promisify(execFile);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -83,4 +84,19 @@ export async function sampleSite(scratch) {
   const site = path.join(scratch, "sample-stand-in");
   await makeCorpusSite(site, { count: 40, seed: "1", siteYml });
   return { site, standIn: true };
+}
+
+/**
+ * Starts a server for OUTPUT under `prefix` on 127.0.0.1, then builds SITE into OUTPUT with the server's URL as base
+ * URL, so canonical links and feeds point at the served copy. Returns the server ({ base, origin, port, close }).
+ */
+export async function buildAndServeSite({ site, output, prefix = "/reports/" }) {
+  const server = await serveFolder(() => output, prefix);
+  try {
+    await buildSite({ site, output, baseUrl: server.base });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return server;
 }

@@ -438,8 +438,15 @@ describe("keyboard, text size and print", () => {
       const before = await size();
       await page.click(".text-size button[data-text-size='1']");
       assert.ok(await size() > before, "A+ enlarges the report text");
+      // And the next page has the larger size from its first paint: site.js applies it from <head>, before the body exists
+      await page.addInitScript(() => new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        window.sizeWhenBodyAppeared = document.documentElement.getAttribute("data-text-size");
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true }));
       await page.goto(zh.base);
       assert.equal(await page.getAttribute("html", "data-text-size"), "1");
+      assert.equal(await page.evaluate(() => window.sizeWhenBodyAppeared), "1");
       await page.click(".text-size button[data-text-size='-1']");
       assert.equal(await page.getAttribute("html", "data-text-size"), null);
       assert.deepEqual(errors, []);

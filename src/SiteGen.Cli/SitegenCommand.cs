@@ -9,6 +9,7 @@ public static class SitegenCommand
     {
         var root = new RootCommand("SiteGen: publish archives of government reports as fast, accessible, searchable static sites.");
         root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(ServeCommand());
         return root.Parse(args).Invoke();
     }
 
@@ -26,6 +27,25 @@ public static class SitegenCommand
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
         }));
+        return command;
+    }
+
+    private static Command ServeCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/ (and optionally themes/)", DefaultValueFactory = _ => "." };
+        var port = new Option<int>("--port") { Description = "TCP port to listen on", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "Address to listen on (loopback unless you ask otherwise)", DefaultValueFactory = _ => "127.0.0.1" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Serve under this URL or path instead of site.yml's base_url" };
+        var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
+        var command = new Command("serve", "Preview the site: build it, serve it, rebuild and reload open tabs on every change") { site, port, host, baseUrl, drafts };
+        command.SetAction((result, cancellation) => ServeHandler.RunAsync(new SiteGen.Server.ServeOptions
+        {
+            SiteDir = Path.GetFullPath(result.GetValue(site)!),
+            Port = result.GetValue(port),
+            Host = result.GetValue(host)!,
+            BaseUrl = result.GetValue(baseUrl),
+            IncludeDrafts = result.GetValue(drafts),
+        }, cancellation));
         return command;
     }
 }

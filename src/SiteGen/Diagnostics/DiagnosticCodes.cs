@@ -46,6 +46,7 @@ public static class DiagnosticCodes
     public const string MissingLang = "SG6008";
     public const string ImageWithoutAlt = "SG6009";
     public const string SkippedHeadingLevel = "SG6010";
+    public const string OutputChecksSkipped = "SG6011";
 
     // sitegen new and sitegen serve.
     public const string ReportExists = "SG7001";

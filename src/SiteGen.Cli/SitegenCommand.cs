@@ -76,7 +76,7 @@ public static class SitegenCommand
             SiteDir = Path.GetFullPath(result.GetValue(site)!),
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
-        }, result.GetValue(format)!));
+        }, result.GetValue(format)!, Console.Out));
         return command;
     }
 }

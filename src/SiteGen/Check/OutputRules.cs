@@ -132,12 +132,13 @@ public static class OutputRules
             if (source is not null && needle.Length > 0)
             {
                 _lines ??= ReadLines(source.FullPath);
-                for (var i = source.BodyLine - 1; i < _lines.Length; i++)
-                {
-                    if (i < 0) continue;
-                    var at = _lines[i].IndexOf(needle, StringComparison.Ordinal);
-                    if (at >= 0) return (source.RelativePath, i + 1, at + 1);
-                }
+                // Markdig percent-encodes non-ASCII URLs, so the source may hold the decoded form.
+                foreach (var candidate in new[] { needle, Uri.UnescapeDataString(needle) }.Distinct())
+                    for (var i = Math.Max(source.BodyLine - 1, 0); i < _lines.Length; i++)
+                    {
+                        var at = _lines[i].IndexOf(candidate, StringComparison.Ordinal);
+                        if (at >= 0) return (source.RelativePath, i + 1, at + 1);
+                    }
             }
             return (OutputLabel + file, htmlLine, htmlColumn);
         }

@@ -58,8 +58,8 @@ public static partial class RequiredSections
         }
         if (atx.Count == 0) return plain;
         var levels = atx.Select(h => h.Level).Distinct().Order().ToList();
-        // A single heading above all others is the report's own title, not one of its sections.
-        var top = levels.Count > 1 && atx.Count(h => h.Level == levels[0]) == 1 ? levels[1] : levels[0];
+        // A single `#` heading above all others is the report's own title, not one of its sections.
+        var top = levels.Count > 1 && levels[0] == 1 && atx.Count(h => h.Level == 1) == 1 ? levels[1] : levels[0];
         return atx.Where(h => h.Level == top).Select(h => h.Text).ToList();
     }
 

@@ -1,5 +1,4 @@
 using SiteGen.Check;
-using SiteGen.Cli;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
@@ -88,19 +87,6 @@ public sealed class ReportSkeletonTests
 
         Assert.Equal(DiagnosticCodes.InvalidArgument, error.Code);
         Assert.False(Directory.Exists(Path.Combine(site.ContentDir, "reports")));
-    }
-
-    [Fact]
-    public void The_command_splits_the_region_on_commas_and_fails_when_the_report_exists()
-    {
-        using var site = new TempSite();
-
-        var first = NewHandler.Report(site.Dir, "红塔区司法局", 2024, "云南省，玉溪市,红塔区");
-        var second = NewHandler.Report(site.Dir, "红塔区司法局", 2024, null);
-
-        Assert.Equal((ExitCodes.Ok, ExitCodes.Failed), (first, second));
-        var file = Directory.GetFiles(Path.Combine(site.ContentDir, "reports", "2024")).Single();
-        Assert.Contains("region: [\"云南省\", \"玉溪市\", \"红塔区\"]", File.ReadAllText(file), StringComparison.Ordinal);
     }
 
     [Fact]

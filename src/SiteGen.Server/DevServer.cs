@@ -51,10 +51,22 @@ public sealed class DevServer : IAsyncDisposable
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         _app = builder.Build();
         var responder = new SiteResponder(OutputDir, () => _basePath);
-        _app.Run(context => context.Request.Path == ReloadHub.EventsPath
-            ? _hub.HandleAsync(context, _stopping.Token)
-            : responder.RespondAsync(context));
+        var loopbackOnly = IPAddress.IsLoopback(address);
+        _app.Run(context =>
+        {
+            if (loopbackOnly && !IsLoopbackName(context.Request.Host.Host))
+            {
+                // A page elsewhere could point its own domain name at 127.0.0.1 (DNS rebinding) and read the preview, drafts included.
+                context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+                return Task.CompletedTask;
+            }
+            return context.Request.Path == ReloadHub.EventsPath ? _hub.HandleAsync(context, _stopping.Token) : responder.RespondAsync(context);
+        });
     }
+
+    private static bool IsLoopbackName(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     /// <summary>Builds the site, starts listening, and starts watching; <paramref name="onBuild"/> hears about every build (the terminal prints it).</summary>
     public static async Task<DevServer> StartAsync(ServeOptions options, Action<BuildOutcome> onBuild, CancellationToken cancellation = default)

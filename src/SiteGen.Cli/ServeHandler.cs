@@ -9,8 +9,6 @@ public static class ServeHandler
 {
     public static async Task<int> RunAsync(ServeOptions options, CancellationToken cancellation)
     {
-        if (!DevServer.IsLoopback(options.Host))
-            Console.Error.WriteLine($"warning: serving on {options.Host}, which other computers may reach; the preview includes unpublished drafts only with --drafts");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         DevServer server;
         try
@@ -29,6 +27,8 @@ public static class ServeHandler
 
         await using (server)
         {
+            if (!DevServer.IsLoopback(options.Host))
+                Console.Error.WriteLine($"warning: listening on {options.Host}, which other computers may reach; this preview server is meant for this computer");
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"serving {server.Address} (ready in {clock.Elapsed.TotalSeconds:F2} s; preview built in {server.OutputDir}); watching content/ and themes/; Ctrl+C stops"));
             try

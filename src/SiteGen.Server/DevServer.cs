@@ -79,6 +79,9 @@ public sealed class DevServer : IAsyncDisposable
             throw new SiteGenException(DiagnosticCodes.ServeOutput, "the preview must not be built into the published output folder",
                 "leave the preview folder at its default (SITE/.sitegen-cache/serve)");
 
+        if (options.Port is < 0 or > 65535)
+            throw new SiteGenException(DiagnosticCodes.InvalidArgument, $"--port {options.Port} is not a TCP port",
+                "give a number from 1 to 65535, e.g. --port 8080");
         var server = new DevServer(options, onBuild, ParseHost(options.Host));
         // Listening and the first build overlap, so the server is ready as soon as the site is.
         var firstBuild = Task.Run(server.BuildOnce, cancellation);

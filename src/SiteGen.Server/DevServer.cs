@@ -166,6 +166,13 @@ public sealed class DevServer : IAsyncDisposable
             outcome = new BuildOutcome(number, false, [new Diagnostic(Severity.Error, DiagnosticCodes.ContentVanished, "sitegen", 0, 0, ex.Message,
                 "the site changed while it was built; save again to rebuild")], clock.Elapsed, 0);
         }
+        catch (Exception ex)
+        {
+            // Whatever a build throws, the server keeps serving the last good site and keeps watching: the next save may fix it.
+            outcome = new BuildOutcome(number, false, [new Diagnostic(Severity.Error, DiagnosticCodes.BuildCrashed, "sitegen", 0, 0,
+                $"the build stopped on an unexpected {ex.GetType().Name}: {ex.Message}",
+                "this is a SiteGen bug: undo the last edit to continue, and report the edit that caused it")], clock.Elapsed, 0);
+        }
         LastBuild = outcome;
         _hub.Publish(outcome);
         _onBuild(outcome);

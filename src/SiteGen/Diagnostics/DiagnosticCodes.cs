@@ -53,4 +53,5 @@ public static class DiagnosticCodes
     public const string InvalidArgument = "SG7002";
     public const string ServeListen = "SG7003";
     public const string ServeOutput = "SG7004";
+    public const string BuildCrashed = "SG7005";
 }

@@ -141,6 +141,24 @@ public sealed class DevServerTests
         Assert.Contains("SG1005", (await late.WaitForAsync("build-error")).Data, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task After_any_failed_build_even_a_crash_the_server_keeps_watching_and_the_next_good_save_reloads()
+    {
+        using var site = SiteWithOneReport();
+        await using var server = await Start(site);
+        await using var events = await EventStream.OpenAsync(Events(server));
+        await events.WaitForAsync("hello");
+        var settings = Path.Combine(site.ContentDir, "site.yml");
+        var good = File.ReadAllText(settings);
+
+        File.WriteAllText(settings, "title: [unclosed\n");
+        await events.WaitForAsync("build-error");
+        File.WriteAllText(settings, good.Replace("测试报告库", "改名后的报告库", StringComparison.Ordinal));
+        await events.WaitForAsync("reload");
+
+        Assert.Contains("改名后的报告库", await Http.GetStringAsync(server.Address), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/../content/site.yml")]
     [InlineData("/%2e%2e/content/site.yml")]

@@ -1,23 +1,24 @@
 using System.Text.Json;
 using SiteGen.Check;
 using SiteGen.Cli;
+using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Check;
 
 public sealed class CheckCommandTests
 {
-    private static (int Exit, string Output) Run(TempSite site, string format)
+    private static (int Exit, string Output) Run(TestSite site, string format)
     {
         using var output = new StringWriter();
-        var exit = CheckHandler.Run(new CheckOptions { SiteDir = site.Dir }, format, output);
+        var exit = CheckHandler.Run(new CheckOptions { SiteDir = site.Root }, format, output);
         return (exit, output.ToString());
     }
 
     [Fact]
     public void Warnings_alone_exit_zero_and_print_as_path_line_column_severity_code_message()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: "## 一、主要举措和成效\n\n正文。\n");
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: "## 一、主要举措和成效\n\n正文。\n");
 
         var (exit, output) = Run(site, "text");
 
@@ -28,8 +29,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void An_error_exits_non_zero()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2025, published: "2024-06-01");
+        using var site = new TestSite();
+        site.Report("2025/a", "红塔区卫生健康局", 2025, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2024-06-01");
 
         var (exit, output) = Run(site, "text");
 
@@ -40,8 +41,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Json_output_carries_the_summary_and_every_diagnostic_with_its_position()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024, published: "2025-05-01");
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2025-05-01");
 
         var (exit, output) = Run(site, "json");
 

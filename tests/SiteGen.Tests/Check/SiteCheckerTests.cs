@@ -1,20 +1,21 @@
 using SiteGen.Check;
 using SiteGen.Diagnostics;
+using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Check;
 
 public sealed class SiteCheckerTests
 {
-    private static CheckResult Check(TempSite site) => SiteChecker.Run(new CheckOptions { SiteDir = site.Dir });
+    private static CheckResult Check(TestSite site) => SiteChecker.Run(new CheckOptions { SiteDir = site.Root });
 
     private static IReadOnlyList<Diagnostic> With(CheckResult result, string code) => result.Diagnostics.Where(d => d.Code == code).ToList();
 
     [Fact]
     public void A_complete_site_passes_without_errors_or_warnings_and_its_built_pages_are_checked()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024);
-        site.WriteReport("b", "红塔区司法局", 2024);
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
+        site.Report("2024/b", "红塔区司法局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
 
         var result = Check(site);
 
@@ -27,8 +28,8 @@ public sealed class SiteCheckerTests
     [Fact]
     public void Front_matter_errors_come_from_the_builds_own_validation_with_their_line()
     {
-        using var site = new TempSite();
-        site.Write("content/reports/2024/bad.md", "---\ntitle: \"某局报告\"\nagency: \"某局\"\nyear: abc\n---\n\n正文\n");
+        using var site = new TestSite();
+        site.File("content/reports/2024/bad.md", "---\ntitle: \"某局报告\"\nagency: \"某局\"\nyear: abc\n---\n\n正文\n");
 
         var result = Check(site);
 
@@ -42,9 +43,9 @@ public sealed class SiteCheckerTests
     [Fact]
     public void Two_reports_of_one_agency_year_and_series_are_a_duplicate_error_reported_once()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024);
-        site.WriteReport("b", "红塔区卫生健康局", 2024);
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
+        site.Report("2024/b", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
 
         var result = Check(site);
 
@@ -56,8 +57,8 @@ public sealed class SiteCheckerTests
     [Fact]
     public void A_report_whose_year_is_after_its_publication_date_is_an_error_at_the_published_line()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2025, published: "2024-12-30");
+        using var site = new TestSite();
+        site.Report("2025/a", "红塔区卫生健康局", 2025, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2024-12-30");
 
         var result = Check(site);
 
@@ -69,9 +70,9 @@ public sealed class SiteCheckerTests
     [Fact]
     public void Publication_after_1_April_of_the_following_year_is_information_and_does_not_fail()
     {
-        using var site = new TempSite();
-        site.WriteReport("late", "红塔区卫生健康局", 2024, published: "2025-04-02");
-        site.WriteReport("deadline", "红塔区司法局", 2024, published: "2025-04-01");
+        using var site = new TestSite();
+        site.Report("2024/late", "红塔区卫生健康局", 2024, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2025-04-02");
+        site.Report("2024/deadline", "红塔区司法局", 2024, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2025-04-01");
 
         var result = Check(site);
 
@@ -83,8 +84,8 @@ public sealed class SiteCheckerTests
     [Fact]
     public void Missing_required_sections_are_warnings_that_leave_the_check_passing()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: "## 一、主要举措和成效\n\n内容。\n\n## 二、下一步工作打算\n\n内容。\n");
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: "## 一、主要举措和成效\n\n内容。\n\n## 二、下一步工作打算\n\n内容。\n");
 
         var result = Check(site);
 
@@ -98,14 +99,14 @@ public sealed class SiteCheckerTests
     [Fact]
     public void A_broken_internal_link_in_a_report_is_an_error_located_on_its_Markdown_line()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: TempSite.CompleteBody + "\n见[另一份报告](/reports/2024/nothere/)。\n");
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody + "\n见[另一份报告](/reports/2024/nothere/)。\n");
 
         var result = Check(site);
 
         var broken = Assert.Single(With(result, DiagnosticCodes.BrokenLink));
         Assert.Equal("content/reports/2024/a.md", broken.File);
-        var lines = File.ReadAllLines(Path.Combine(site.Dir, broken.File));
+        var lines = File.ReadAllLines(Path.Combine(site.Root, broken.File));
         Assert.Contains("/reports/2024/nothere/", lines[broken.Line - 1], StringComparison.Ordinal);
         Assert.False(result.Passed);
     }
@@ -113,9 +114,9 @@ public sealed class SiteCheckerTests
     [Fact]
     public void Links_to_existing_pages_and_to_heading_anchors_pass_but_a_missing_anchor_is_an_error()
     {
-        using var site = new TempSite();
-        var body = TempSite.CompleteBody + "\n[回到举措](#一推进法治政府建设的主要举措和成效)，[年度](/years/)，[错](#没有这个标题)\n";
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: body);
+        using var site = new TestSite();
+        var body = SampleReports.CompleteBody + "\n[回到举措](#一推进法治政府建设的主要举措和成效)，[年度](/years/)，[错](#没有这个标题)\n";
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: body);
 
         var result = Check(site);
 
@@ -127,8 +128,8 @@ public sealed class SiteCheckerTests
     [Fact]
     public void A_link_to_an_attachment_that_the_site_does_not_contain_is_a_missing_attachment()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: TempSite.CompleteBody + "\n附件：[统计表](files/统计表.xlsx)\n");
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody + "\n附件：[统计表](files/统计表.xlsx)\n");
 
         var result = Check(site);
 
@@ -140,8 +141,8 @@ public sealed class SiteCheckerTests
     [Fact]
     public void An_image_with_empty_alt_text_is_reported()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: TempSite.CompleteBody + "\n![](/assets/x.png)\n");
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody + "\n![](/assets/x.png)\n");
 
         var result = Check(site);
 
@@ -152,25 +153,25 @@ public sealed class SiteCheckerTests
     [Fact]
     public void A_heading_that_skips_a_level_is_a_warning_on_its_Markdown_line()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: TempSite.CompleteBody.Replace("### （一）强化行政执法保障", "#### 1. 强化行政执法保障", StringComparison.Ordinal));
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody.Replace("### （一）强化行政执法保障", "#### 1. 强化行政执法保障", StringComparison.Ordinal));
 
         var result = Check(site);
 
         var skipped = Assert.Single(With(result, DiagnosticCodes.SkippedHeadingLevel));
         Assert.Equal(Severity.Warning, skipped.Severity);
         Assert.Equal("content/reports/2024/a.md", skipped.File);
-        Assert.StartsWith("#### 1.", File.ReadAllLines(Path.Combine(site.Dir, skipped.File))[skipped.Line - 1], StringComparison.Ordinal);
+        Assert.StartsWith("#### 1.", File.ReadAllLines(Path.Combine(site.Root, skipped.File))[skipped.Line - 1], StringComparison.Ordinal);
         Assert.True(result.Passed);
     }
 
     [Fact]
     public void A_theme_whose_pages_lack_a_lang_attribute_fails_on_every_page()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024);
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
         var head = File.ReadAllText(Path.Combine(FindRepoRoot(), "themes/default/partials/head.hbs")).Replace(" lang=\"{{site.language}}\"", "", StringComparison.Ordinal);
-        site.Write("themes/default/partials/head.hbs", head);
+        site.File("themes/default/partials/head.hbs", head);
 
         var result = Check(site);
 
@@ -182,9 +183,9 @@ public sealed class SiteCheckerTests
     [Fact]
     public void An_index_page_that_lists_nothing_is_a_warning()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024);
-        site.Write("themes/default/partials/term-tree.hbs", "<p>（暂无）</p>\n");
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
+        site.File("themes/default/partials/term-tree.hbs", "<p>（暂无）</p>\n");
 
         var result = Check(site);
 
@@ -196,12 +197,12 @@ public sealed class SiteCheckerTests
     [Fact]
     public void Checking_never_writes_the_published_output_folder()
     {
-        using var site = new TempSite();
-        site.WriteReport("a", "红塔区卫生健康局", 2024);
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
 
         Check(site);
 
-        Assert.False(Directory.Exists(Path.Combine(site.Dir, "output")));
+        Assert.False(Directory.Exists(Path.Combine(site.Root, "output")));
     }
 
     internal static string FindRepoRoot()

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using SiteGen.Server;
 using SiteGen.Tests.Check;
+using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Serve;
 
@@ -11,13 +12,13 @@ public sealed class DevServerTests
 {
     private static readonly HttpClient Http = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
-    private static Task<DevServer> Start(TempSite site, Action<BuildOutcome>? onBuild = null) =>
-        DevServer.StartAsync(new ServeOptions { SiteDir = site.Dir, Port = 0, Debounce = TimeSpan.FromMilliseconds(100) }, onBuild ?? (_ => { }));
+    private static Task<DevServer> Start(TestSite site, Action<BuildOutcome>? onBuild = null) =>
+        DevServer.StartAsync(new ServeOptions { SiteDir = site.Root, Port = 0, Debounce = TimeSpan.FromMilliseconds(100) }, onBuild ?? (_ => { }));
 
-    private static TempSite SiteWithOneReport(string baseUrl = "/")
+    private static TestSite SiteWithOneReport(string baseUrl = "/")
     {
-        var site = new TempSite($"title: \"测试报告库\"\nbase_url: \"{baseUrl}\"\n");
-        site.WriteReport("a", "红塔区卫生健康局", 2024, body: TempSite.CompleteBody + "\n原始段落文字。\n");
+        var site = new TestSite().File("content/site.yml", $"title: \"测试报告库\"\nbase_url: \"{baseUrl}\"\n");
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody + "\n原始段落文字。\n");
         return site;
     }
 
@@ -59,9 +60,9 @@ public sealed class DevServerTests
         using var site = SiteWithOneReport();
         await using var server = await Start(site);
 
-        Assert.Equal(Path.Combine(site.Dir, ".sitegen-cache", "serve"), server.OutputDir);
+        Assert.Equal(Path.Combine(site.Root, ".sitegen-cache", "serve"), server.OutputDir);
         Assert.True(File.Exists(Path.Combine(server.OutputDir, "index.html")));
-        Assert.False(Directory.Exists(Path.Combine(site.Dir, "output")));
+        Assert.False(Directory.Exists(Path.Combine(site.Root, "output")));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class DevServerTests
         await using var events = await EventStream.OpenAsync(Events(server));
         var hello = await events.WaitForAsync("hello");
 
-        var file = Path.Combine(site.ContentDir, "reports", "2024", "a.md");
+        var file = Path.Combine(site.Root, "content", "reports", "2024", "a.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("原始段落文字", "修改后的段落文字", StringComparison.Ordinal));
         var reload = await events.WaitForAsync("reload");
 
@@ -126,7 +127,7 @@ public sealed class DevServerTests
         await using var events = await EventStream.OpenAsync(Events(server));
         await events.WaitForAsync("hello");
 
-        var file = Path.Combine(site.ContentDir, "reports", "2024", "a.md");
+        var file = Path.Combine(site.Root, "content", "reports", "2024", "a.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("year: 2024", "year: abc", StringComparison.Ordinal)
             .Replace("原始段落文字", "坏的修改", StringComparison.Ordinal));
         var error = await events.WaitForAsync("build-error");
@@ -148,7 +149,7 @@ public sealed class DevServerTests
         await using var server = await Start(site);
         await using var events = await EventStream.OpenAsync(Events(server));
         await events.WaitForAsync("hello");
-        var settings = Path.Combine(site.ContentDir, "site.yml");
+        var settings = Path.Combine(site.Root, "content", "site.yml");
         var good = File.ReadAllText(settings);
 
         File.WriteAllText(settings, "title: [unclosed\n");
@@ -172,9 +173,9 @@ public sealed class DevServerTests
     public async Task Paths_that_try_to_leave_the_output_folder_are_refused(string target)
     {
         using var site = SiteWithOneReport();
-        site.Write("secret.txt", "TOP-SECRET");
-        site.Write(".sitegen-cache/secret.txt", "TOP-SECRET");
-        site.Write("content/site.yml", "# TOP-SECRET\ntitle: \"测试报告库\"\n");
+        site.File("secret.txt", "TOP-SECRET");
+        site.File(".sitegen-cache/secret.txt", "TOP-SECRET");
+        site.File("content/site.yml", "# TOP-SECRET\ntitle: \"测试报告库\"\n");
         await using var server = await Start(site);
 
         var (status, body) = await RawGet(server.Address, target);
@@ -205,7 +206,7 @@ public sealed class DevServerTests
         await events.WaitForAsync("hello");
 
         var layout = File.ReadAllText(Path.Combine(SiteCheckerTests.FindRepoRoot(), "themes/default/layouts/404.hbs"));
-        site.Write("themes/default/layouts/404.hbs", layout.Replace("<h1>", "<h1 data-custom-theme>", StringComparison.Ordinal));
+        site.File("themes/default/layouts/404.hbs", layout.Replace("<h1>", "<h1 data-custom-theme>", StringComparison.Ordinal));
         await events.WaitForAsync("reload");
 
         var response = await Http.GetAsync(new Uri(server.Address, "missing/"));

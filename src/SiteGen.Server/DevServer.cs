@@ -83,7 +83,8 @@ public sealed class DevServer : IAsyncDisposable
             throw new SiteGenException(DiagnosticCodes.InvalidArgument, $"--port {options.Port} is not a TCP port",
                 "give a number from 1 to 65535, e.g. --port 8080");
         var server = new DevServer(options, onBuild, ParseHost(options.Host));
-        // Listening and the first build overlap, so the server is ready as soon as the site is.
+        // Watching starts first, so an edit saved during the first build is not lost; listening and the first build overlap.
+        server._watcher = new SiteWatcher(options.SiteDir, options.Debounce, () => server._requests.Writer.TryWrite(true));
         var firstBuild = Task.Run(server.BuildOnce, cancellation);
         try
         {
@@ -92,6 +93,7 @@ public sealed class DevServer : IAsyncDisposable
         catch (IOException ex)
         {
             await firstBuild;
+            server._watcher.Dispose();
             await server._app.DisposeAsync();
             throw new SiteGenException(DiagnosticCodes.ServeListen, $"cannot listen on {options.Host}:{options.Port}: {ex.Message}",
                 "choose another port with --port, or stop the program that uses this one");
@@ -99,7 +101,6 @@ public sealed class DevServer : IAsyncDisposable
         await firstBuild;
         var bound = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Address = new Uri(new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal)), server._basePath);
-        server._watcher = new SiteWatcher(options.SiteDir, options.Debounce, () => server._requests.Writer.TryWrite(true));
         server._loop = Task.Run(server.RebuildLoopAsync, CancellationToken.None);
         return server;
     }

@@ -32,7 +32,7 @@ public sealed class BuildCommandTests
         var (exit, stdout, _) = Run("build", "--site", site.Root);
         Assert.Equal(0, exit);
         Assert.Contains("report\t1", stdout);
-        Assert.Matches(@"built \d+ pages, \d+ files, [\d.]+ MiB in [\d.]+ s", stdout);
+        Assert.Matches(@"built \d+ pages \(\d+ rendered, \d+ unchanged\), \d+ files, [\d.]+ MiB in [\d.]+ s", stdout);
         Assert.True(site.Exists("index.html"));
     }
 

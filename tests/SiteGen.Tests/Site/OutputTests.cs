@@ -35,12 +35,11 @@ public sealed class OutputTests
         site.Report("broken", "title: \"坏\"\nagency: \"局\"\nyear: 二〇二四");
         var result = site.Build();
 
-        // Then the build fails and the previous output is exactly as it was, with no staging folders left behind
+        // Then the build fails and the previous output is exactly as it was
         Assert.False(result.Succeeded);
         var after = site.Snapshot();
         Assert.Equal(before.Keys, after.Keys);
         foreach (var key in before.Keys) Assert.True(before[key].AsSpan().SequenceEqual(after[key]), $"{key} changed");
-        Assert.Empty(Directory.EnumerateDirectories(site.Root, ".output.*"));
     }
 
     [Fact]
@@ -51,7 +50,8 @@ public sealed class OutputTests
         File.Delete(Path.Combine(site.Root, "content/reports/c.md"));
         site.BuildSucceeding();
         Assert.False(site.Exists("years/2023/index.html"));
-        Assert.Empty(Directory.EnumerateDirectories(site.Root, ".output.*"));
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "years/2023")), "the emptied folder is removed too");
+        Assert.Equal([".output.staging"], Directory.EnumerateDirectories(site.Root, ".output.*").Select(Path.GetFileName));
     }
 
     [Fact]
@@ -83,5 +83,26 @@ public sealed class OutputTests
         Assert.DoesNotContain("https://example.gov.cn/404.html", locs);
         Assert.StartsWith("User-agent: *", site.Read("robots.txt"));
         Assert.Contains("页面不存在", site.Read("404.html"));
+    }
+
+    [Fact]
+    public void Whatever_an_interrupted_build_left_in_the_staging_tree_does_not_reach_the_output()
+    {
+        // Given a site built once, and a staging tree holding garbage as a killed build would leave it
+        using var site = Sample();
+        site.BuildSucceeding();
+        site.File(".output.staging/index.html", "half-written");
+        site.File(".output.staging/stray/page.html", "from an older build");
+
+        // When the site is built again
+        site.BuildSucceeding();
+
+        // Then the output is exactly what a clean build into a new folder gives
+        var fresh = SiteGen.Build.SiteBuilder.Run(new SiteGen.Build.BuildOptions { SiteDir = site.Root, OutputDir = Path.Combine(site.Root, "fresh") });
+        Assert.True(fresh.Succeeded);
+        var expected = TestSite.SnapshotOf(Path.Combine(site.Root, "fresh"));
+        var actual = site.Snapshot();
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var key in expected.Keys) Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), key);
     }
 }

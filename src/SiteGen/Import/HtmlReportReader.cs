@@ -91,8 +91,14 @@ public static partial class HtmlReportReader
             {
                 var cell = cells[i];
                 if (cell.Length == 0) continue;
-                if (cell.Contains('：') || cell.Contains(':')) yield return cell;
-                else if (i + 1 < cells.Count && cell.Length <= 8) { yield return cell + "：" + cells[i + 1]; i++; }
+                var label = cell.TrimEnd('：', ':').Trim();
+                var labelOnly = label.Length is > 0 and <= 8 && !label.Contains('：') && !label.Contains(':');
+                if (labelOnly && i + 1 < cells.Count)
+                {
+                    yield return label + "：" + cells[i + 1];
+                    i++;
+                }
+                else yield return cell;
             }
         }
     }

@@ -29,11 +29,15 @@ public static partial class MetadataExtractor
             var title = header[report];
             if (report > 0 && LooksLikeAgency(header[report - 1]) && !Compact(title).Contains(Compact(header[report - 1]), StringComparison.Ordinal))
                 title = header[report - 1] + title;
-            return new TitleMatch(Compact(title), bodyStart, false);
+            title = Compact(title);
+            // After the title only its repetitions and header words (内容) belong to the page; a short first line of the body does not.
+            var end = report + 1;
+            while (end < bodyStart && (header[end].Length <= 4 || (header[end].Length >= 4 && title.Contains(Compact(header[end]), StringComparison.Ordinal)))) end++;
+            return new TitleMatch(title, end, false);
         }
         if (!string.IsNullOrWhiteSpace(pageTitle)) return new TitleMatch(Compact(pageTitle), bodyStart, false);
-        var longest = header.OrderByDescending(l => l.Length).FirstOrDefault();
-        return new TitleMatch(longest is null ? null : Compact(longest), bodyStart, longest is not null);
+        // No line names a report: the first line is the best guess, and only it is taken from the text.
+        return header.Count == 0 ? new TitleMatch(null, 0, false) : new TitleMatch(Compact(header[0]), 1, true);
     }
 
     /// <summary>A line above the body: not a heading, not a table, short and without sentence punctuation.</summary>

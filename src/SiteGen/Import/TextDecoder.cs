@@ -97,7 +97,7 @@ public static class TextDecoder
             throw new ImportException($"the text contains {replacement} replacement characters (\uFFFD): it was garbled when it was saved",
                 "take the report again from its original page or document; the lost characters cannot be recovered from this file");
         if (text.Contains("锟斤拷", StringComparison.Ordinal) || text.Contains("烫烫烫", StringComparison.Ordinal))
-            throw new ImportException("the text contains mojibake (锟斤拷/烫烫烫): it was converted between encodings wrongly before it was saved",
+            throw new ImportException("the text is garbled (锟斤拷/烫烫烫 mojibake): it was converted between encodings wrongly before it was saved",
                 "take the report again from its original page or document");
         if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')))
             throw new ImportException("the text contains control characters: it is binary or damaged",

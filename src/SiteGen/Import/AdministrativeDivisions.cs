@@ -1,12 +1,8 @@
-using System.Reflection;
 
 namespace SiteGen.Import;
 
-/// <summary>A division with its GB/T 2260 code; <see cref="City"/> is null for a province, a city, or a county-level division that belongs to its province directly.</summary>
-public sealed record Division(string Code, string Name, string Province, string? City);
-
 /// <summary>China's provinces, prefecture-level cities and county-level divisions, read once from the embedded data file (see its header for source and date).</summary>
-public sealed class AdministrativeDivisions
+internal sealed class AdministrativeDivisions
 {
     private static readonly Lazy<AdministrativeDivisions> Embedded = new(Load);
 

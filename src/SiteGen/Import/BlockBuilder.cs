@@ -1,7 +1,7 @@
 namespace SiteGen.Import;
 
 /// <summary>Builds the body blocks from cleaned lines: numbered headings (split from run-in text), tables, and paragraphs re-joined where a line ends mid-sentence.</summary>
-public static class BlockBuilder
+internal static class BlockBuilder
 {
     /// <summary>Characters that end a sentence or introduce what follows; a line ending otherwise continues on the next line.</summary>
     private const string SentenceEnds = "。！？；：!?;:…";

@@ -2,20 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace SiteGen.Import;
 
-/// <summary>The fields of a 政府信息公开 catalogue block (索引号, 发文字号, 主题分类, 发布机构, 发布日期, 成文日期) and the 名称 a table may give.</summary>
-public sealed record CatalogueFields
-{
-    public string? IndexNo { get; init; }
-    public string? DocNo { get; init; }
-    public string? Topic { get; init; }
-    public string? Publisher { get; init; }
-    public DateOnly? Published { get; init; }
-    public DateOnly? Written { get; init; }
-    public string? Title { get; init; }
-}
-
 /// <summary>Finds catalogue lines (<c>索引号：… 发布日期：…</c>), reads their fields and takes them out of the body.</summary>
-public static partial class CatalogueParser
+internal static partial class CatalogueParser
 {
     /// <summary>Reads catalogue fields from <paramref name="lines"/> (and from cells a reader found elsewhere); returns the lines that are not catalogue lines.</summary>
     public static (CatalogueFields Fields, List<SourceLine> Body) Extract(IReadOnlyList<SourceLine> lines, IReadOnlyList<string> extra)

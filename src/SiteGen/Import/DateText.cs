@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Import;
 
 /// <summary>Reads the dates reports and pages write: <c>2025-01-28</c>, <c>2025/1/28</c>, <c>2025年1月28日</c>, <c>二〇二五年一月二十八日</c>.</summary>
-public static partial class DateText
+internal static partial class DateText
 {
     /// <summary>The first valid date in <paramref name="text"/>, or null.</summary>
     public static DateOnly? Find(string text)

@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace SiteGen.Import;
 
 /// <summary>Reads a Word (.docx) report: paragraphs with their heading level (from the heading style or outline level), automatic numbering written out, and tables as Markdown.</summary>
-public static class DocxReportReader
+internal static class DocxReportReader
 {
     public static SourceDocument Read(byte[] bytes)
     {

@@ -2,11 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace SiteGen.Import;
 
-/// <summary>A numbered heading found at the start of a line: its Markdown level, its text (numbering kept) and the body text that ran on after it.</summary>
-public sealed record HeadingMatch(int Level, string Heading, string Rest);
-
 /// <summary>Recognises the GB/T 9704 heading numbering (一、 › （一） › 1. › （1）) and splits a heading that runs into its paragraph.</summary>
-public static partial class HeadingRecognizer
+internal static partial class HeadingRecognizer
 {
     /// <summary>Longest sub-heading kept whole when the line has no sentence end.</summary>
     private const int MaxPlainHeading = 40;

@@ -7,7 +7,7 @@ using AngleSharp.Html.Parser;
 namespace SiteGen.Import;
 
 /// <summary>The importer's one AngleSharp home: reads a saved web page, honouring its declared charset, keeps the report body without the site chrome, turns tables into Markdown and collects title, date, canonical URL and catalogue cells.</summary>
-public static partial class HtmlReportReader
+internal static partial class HtmlReportReader
 {
     private static readonly string[] Dropped = ["script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "form", "button", "select", "input", "object", "svg", "head"];
 

@@ -1,20 +1,4 @@
 namespace SiteGen.Import;
 
-/// <summary>What happened to one input file.</summary>
-public enum ImportStatus
-{
-    /// <summary>Converted and written.</summary>
-    Written,
-
-    /// <summary>Converted; not written because of --dry-run.</summary>
-    Converted,
-
-    /// <summary>Converted, but a required field (title, agency, year) is missing, so no valid report could be written.</summary>
-    Incomplete,
-
-    /// <summary>Not imported: unreadable, undecodable, unsupported, or its output exists or collides with another input.</summary>
-    Failed,
-}
-
 /// <summary>The result for one input: where it went, the converted report (when it could be read), and the error with its hint when it failed.</summary>
 public sealed record ImportOutcome(string Input, ImportStatus Status, string? Output, ImportedReport? Report, string? Error = null, string? Hint = null);

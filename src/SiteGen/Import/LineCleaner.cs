@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Import;
 
 /// <summary>Removes what a scraped page adds around a report: Word artefacts, navigation, headers, footers, 附件 tails and a second copy of the body.</summary>
-public static partial class LineCleaner
+internal static partial class LineCleaner
 {
     /// <summary>Strips Word bookmarks, invisible characters and surrounding white space (full-width included) from a text line.</summary>
     public static string Normalize(string line)

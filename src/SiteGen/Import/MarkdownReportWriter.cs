@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Import;
 
 /// <summary>Writes an imported report as a content file: YAML front matter in the content model's field order, then the Markdown body, with the text escaped so it renders exactly as written.</summary>
-public static partial class MarkdownReportWriter
+internal static partial class MarkdownReportWriter
 {
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

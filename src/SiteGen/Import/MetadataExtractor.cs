@@ -3,14 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace SiteGen.Import;
 
-/// <summary>The title found above the body: the text, how many leading lines it and the page header used, and whether it was guessed.</summary>
-public sealed record TitleMatch(string? Title, int BodyStart, bool Guessed);
-
-/// <summary>An agency name and, when it was expanded from an abbreviation (卫健 → 卫生健康局), the name as the title wrote it.</summary>
-public sealed record AgencyMatch(string Name, string? Abbreviated);
-
 /// <summary>Reads a report's metadata from its text: the title (also split over two lines), the agency, the year covered and the page's publication date.</summary>
-public static partial class MetadataExtractor
+internal static partial class MetadataExtractor
 {
     /// <summary>True for a line that names an agency: short, no punctuation or digits, ending like 局, 委员会, 政府, 办公室.</summary>
     public static bool LooksLikeAgency(string line) =>
@@ -52,7 +46,10 @@ public static partial class MetadataExtractor
     public static string? AgencyFromTitle(string title)
     {
         var m = AgencyBeforeYear().Match(title);
-        var name = m.Success ? m.Groups["a"].Value : AgencyAfterYear().Match(title) is { Success: true } after ? after.Groups["a"].Value : null;
+        var name = m.Success ? m.Groups["a"].Value
+            : AgencyAfterYear().Match(title) is { Success: true } after ? after.Groups["a"].Value
+            : AgencyWithoutYear().Match(title) is { Success: true } plain ? plain.Groups["a"].Value
+            : null;
         if (name is null) return null;
         name = name.Trim();
         if (name.EndsWith("关于", StringComparison.Ordinal)) name = name[..^2];
@@ -119,6 +116,10 @@ public static partial class MetadataExtractor
 
     [GeneratedRegex(@"^(19|20)\d{2}\s*年度?(?<a>.+?)(关于|法治政府|法治建设|依法行政|法治|年度|工作)")]
     private static partial Regex AgencyAfterYear();
+
+    // A title without a year: the agency ends with its kind of body and is followed by the subject (××局法治政府建设工作报告).
+    [GeneratedRegex(@"^(?<a>.{2,30}?(局|委员会|人民政府|办公室|厅|委))(关于|法治|依法)")]
+    private static partial Regex AgencyWithoutYear();
 
     [GeneratedRegex(@"(?<!\d)((19|20)\d{2})\s*年")]
     private static partial Regex YearText();

@@ -1,7 +1,7 @@
 namespace SiteGen.Import;
 
 /// <summary>Reads a plain-text report (pasted or saved from a page): decodes it and splits it into lines.</summary>
-public static class PlainTextReader
+internal static class PlainTextReader
 {
     public static SourceDocument Read(byte[] bytes)
     {

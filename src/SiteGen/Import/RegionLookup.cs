@@ -2,11 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace SiteGen.Import;
 
-/// <summary>A region found for an agency: province › city › county names (two levels for 直辖市 districts), the GB/T 2260 code of the deepest level, and whether the name fitted several places.</summary>
-public sealed record RegionMatch(IReadOnlyList<string> Names, string Code, bool Ambiguous);
-
 /// <summary>Finds the region of an agency from the place names its name starts with, using the administrative divisions data; the report text settles names shared by several places.</summary>
-public static partial class RegionLookup
+internal static partial class RegionLookup
 {
     public static RegionMatch? Find(string agency, string context) => Find(agency, context, AdministrativeDivisions.Default);
 

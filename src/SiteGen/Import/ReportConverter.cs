@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Import;
 
 /// <summary>Turns what a reader extracted into an <see cref="ImportedReport"/>: catalogue, cleaning, title, sign-off, headings and paragraphs, then the metadata.</summary>
-public static partial class ReportConverter
+internal static partial class ReportConverter
 {
     public static ImportedReport Convert(SourceDocument document)
     {

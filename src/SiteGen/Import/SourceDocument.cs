@@ -1,7 +1,7 @@
 namespace SiteGen.Import;
 
 /// <summary>How a reader saw a line: plain text, a heading whose level the source states (a Word heading style), or a verbatim Markdown line (a table row).</summary>
-public enum SourceLineKind
+internal enum SourceLineKind
 {
     Text,
     Heading,
@@ -9,10 +9,10 @@ public enum SourceLineKind
 }
 
 /// <summary>One line of a report as a reader extracted it, before cleaning; <see cref="Level"/> is the Markdown level of a styled heading.</summary>
-public sealed record SourceLine(string Text, SourceLineKind Kind = SourceLineKind.Text, int Level = 0);
+internal sealed record SourceLine(string Text, SourceLineKind Kind = SourceLineKind.Text, int Level = 0);
 
 /// <summary>Facts a reader found outside the text lines: a web page's title, date, canonical URL and catalogue cells.</summary>
-public sealed record SourceFacts
+internal sealed record SourceFacts
 {
     public string? Title { get; init; }
     public string? Published { get; init; }
@@ -23,4 +23,4 @@ public sealed record SourceFacts
 }
 
 /// <summary>What a reader (text, HTML, Word) hands to the converter: the lines of the report and the facts found beside them.</summary>
-public sealed record SourceDocument(IReadOnlyList<SourceLine> Lines, SourceFacts Facts, string Encoding);
+internal sealed record SourceDocument(IReadOnlyList<SourceLine> Lines, SourceFacts Facts, string Encoding);

@@ -2,11 +2,8 @@ using System.Text;
 
 namespace SiteGen.Import;
 
-/// <summary>The text of an input file and the encoding it was read with.</summary>
-public sealed record DecodedText(string Text, string Encoding);
-
 /// <summary>Turns the bytes of a report into text: BOM, declared charset, strict UTF-8, then GB18030; refuses binary files and mojibake.</summary>
-public static class TextDecoder
+internal static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

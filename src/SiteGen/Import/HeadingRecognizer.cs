@@ -8,6 +8,9 @@ internal static partial class HeadingRecognizer
     /// <summary>Longest sub-heading kept whole when the line has no sentence end.</summary>
     private const int MaxPlainHeading = 40;
 
+    /// <summary>Longest top-level heading: they are long (<c>三、2024年度党政主要负责人履行…的有关情况</c>), but a whole paragraph is not one.</summary>
+    private const int MaxTopHeading = 90;
+
     /// <summary>Longest first sentence that is taken as a run-in heading (<c>(一)强化行政执法保障。红塔区…</c>).</summary>
     private const int MaxRunInHeading = 30;
 
@@ -22,7 +25,7 @@ internal static partial class HeadingRecognizer
         if (rest.Length == 0) return null;
 
         var end = SentenceEnd().Match(rest);
-        if (!end.Success && (level == 2 || rest.Length <= MaxPlainHeading))
+        if (!end.Success && rest.Length <= (level == 2 ? MaxTopHeading : MaxPlainHeading))
             return new HeadingMatch(level, line.TrimEnd(), "");
         if (!end.Success) return null;
         var head = rest[..end.Index].TrimEnd();

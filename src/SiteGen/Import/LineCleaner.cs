@@ -22,7 +22,7 @@ internal static partial class LineCleaner
         if (line.Length <= 120 && PageCounters().IsMatch(line)) return true;
         if (line.Length <= 100 && Source().IsMatch(line)) return true;
         if (line.Length <= 30 && NavigationWord().IsMatch(line)) return true;
-        if (line.Length <= 40 && Weather().IsMatch(line) && !line.Contains('。')) return true;
+        if (line.Length <= 60 && Weather().IsMatch(line) && !line.Contains('。')) return true;
         return AttachmentMarker().IsMatch(line);
     }
 
@@ -30,10 +30,16 @@ internal static partial class LineCleaner
     public static List<SourceLine> Clean(IReadOnlyList<SourceLine> lines)
     {
         var normal = lines.Select(l => l.Kind == SourceLineKind.Verbatim ? l with { Text = l.Text.Trim() } : l with { Text = Normalize(l.Text) }).ToList();
-        normal = CutDuplicateBody(normal);
-        var kept = normal.Where(l => l.Text.Length > 0 && (l.Kind != SourceLineKind.Text || !IsChrome(l.Text))).ToList();
-        while (kept.Count > 0 && IsFooterNavigation(kept[^1])) kept.RemoveAt(kept.Count - 1);
-        return kept;
+        normal = CutDuplicateBody(normal).Where(l => l.Text.Length > 0).ToList();
+        var chrome = normal.Select(l => l.Kind == SourceLineKind.Text && IsChrome(l.Text)).ToArray();
+
+        // A footer is a run of link words and chrome (首页 / 走进红塔 / 政务服务 / …公网安备); one short last line alone is more likely the report's.
+        var run = 0;
+        var nav = new List<int>();
+        for (var i = normal.Count - 1; i >= 0 && (chrome[i] || IsFooterNavigation(normal[i])); i--, run++)
+            if (!chrome[i]) nav.Add(i);
+        var footer = run >= 2 ? nav.ToHashSet() : [];
+        return normal.Where((l, i) => !chrome[i] && !footer.Contains(i)).ToList();
     }
 
     /// <summary>Some pages repeat the whole body (often after <c>附件:</c> lines); the repeat starts where the first top-level heading occurs a second time, preceded by the same introduction.</summary>
@@ -42,7 +48,8 @@ internal static partial class LineCleaner
         var first = lines.FindIndex(l => l.Kind == SourceLineKind.Text && HeadingRecognizer.Match(l.Text) is { Level: 2 });
         if (first < 0) return lines;
         var again = lines.FindIndex(first + 1, l => l.Kind == SourceLineKind.Text && l.Text == lines[first].Text);
-        if (again < 0) return lines;
+        // A table of contents also repeats the heading, but what follows it differs: only a repeated body is cut.
+        if (again < 0 || !SameContinuation(lines, first, again)) return lines;
 
         // Walk back over the repeated introduction, skipping blank lines on both sides.
         var start = again;
@@ -61,12 +68,19 @@ internal static partial class LineCleaner
         return lines.GetRange(0, start);
     }
 
+    private static bool SameContinuation(List<SourceLine> lines, int a, int b)
+    {
+        var after = (int start) => lines.Skip(start + 1).Where(l => l.Text.Length > 0).Take(3).Select(l => l.Text).ToList();
+        var (x, y) = (after(a), after(b));
+        return x.Count > 0 && x.SequenceEqual(y);
+    }
+
     private static bool IsFooterNavigation(SourceLine line)
     {
         if (line.Kind != SourceLineKind.Text) return false;
         var t = line.Text;
-        if (t.Length > 12 || SentencePunctuation().IsMatch(t)) return false;
-        if (HeadingRecognizer.Match(t) is not null || DateText.Parse(t) is not null) return false;
+        if (t.Length > 12 || SentencePunctuation().IsMatch(t) || t.Any(char.IsAsciiDigit)) return false;
+        if (HeadingRecognizer.Match(t) is not null || DateText.Parse(t) is not null || ClosingFormula().IsMatch(t)) return false;
         return !MetadataExtractor.LooksLikeAgency(t);
     }
 
@@ -85,11 +99,16 @@ internal static partial class LineCleaner
     [GeneratedRegex(@"^(来源|信息来源|文章来源|作者|编辑|责任编辑|供稿)\s*[:：]")]
     private static partial Regex Source();
 
-    [GeneratedRegex(@"^(首页|查看详情|相关推荐|相关链接|相关文章|分享到|扫一扫|上一篇|下一篇|返回顶部|发送至邮箱|收藏|打印|关闭|最近搜索|热门搜索)\S{0,6}$")]
+    // Whole navigation words only: `关闭违规企业3家` is report text.
+    [GeneratedRegex(@"^(首页|查看详情|相关推荐|相关链接|相关文章|扫一扫|返回顶部|发送至邮箱|收藏|打印|关闭|最近搜索|热门搜索)\s*[》>»]?$|^(分享到|上一篇|下一篇)\s*[:：]")]
     private static partial Regex NavigationWord();
 
-    [GeneratedRegex(@"天气|气温|℃|星期[一二三四五六日天]")]
+    // A weather or date bar (`今天是2025年1月28日 星期二 晴 8℃`); `每星期一例会` is report text.
+    [GeneratedRegex(@"℃|天气\s*[:：]|今天是.*星期[一二三四五六日天]|\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]")]
     private static partial Regex Weather();
+
+    [GeneratedRegex("特此|报告")]
+    private static partial Regex ClosingFormula();
 
     [GeneratedRegex(@"^附件\s*[:：]?\s*$")]
     private static partial Regex AttachmentMarker();

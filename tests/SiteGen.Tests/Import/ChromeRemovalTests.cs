@@ -25,6 +25,27 @@ public sealed class ChromeRemovalTests
         Assert.Equal([new ParagraphBlock("2024年，我局扎实推进法治政府建设。")], report.Blocks);
     }
 
+    [Theory]
+    [InlineData("关闭违规企业3家")]
+    [InlineData("（三）每星期一例会制度")]
+    [InlineData("特此报告")]
+    public void Report_text_that_resembles_page_chrome_is_kept(string line)
+    {
+        var report = ImportTestSupport.ConvertText("某某县司法局2024年法治政府建设年度报告\n全年工作扎实推进。\n" + line + "\n");
+
+        Assert.Contains(line, ImportTestSupport.Body(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_of_contents_repeating_the_headings_is_not_taken_for_a_repeated_body()
+    {
+        // Given a report that lists its sections before the body
+        var report = ImportTestSupport.ConvertText("某某县司法局2024年法治政府建设年度报告\n一、主要举措和成效\n二、存在的不足\n一、主要举措和成效\n全年开展检查120次。\n二、存在的不足\n人员不足。\n");
+
+        // Then the body is kept
+        Assert.Equal(new ParagraphBlock("人员不足。"), report.Blocks[^1]);
+    }
+
     [Fact]
     public void A_word_bookmark_artefact_is_removed_from_its_line()
     {

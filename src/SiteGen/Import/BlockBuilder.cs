@@ -1,10 +1,10 @@
 namespace SiteGen.Import;
 
 /// <summary>Builds the body blocks from cleaned lines: numbered headings (split from run-in text), tables, and paragraphs re-joined where a line ends mid-sentence.</summary>
-internal static class BlockBuilder
+internal static partial class BlockBuilder
 {
-    /// <summary>Characters that end a sentence or introduce what follows; a line ending otherwise continues on the next line.</summary>
-    private const string SentenceEnds = "。！？；：!?;:…";
+    /// <summary>Characters that end a sentence or introduce what follows; a line ending otherwise (also with ；, a clause break) continues on the next line.</summary>
+    private const string SentenceEnds = "。！？：!?:…";
 
     /// <summary>Closing quotes and brackets, looked through when deciding whether a line ends a sentence.</summary>
     private const string Closers = "”’」』）)》〉】]\"'";
@@ -36,7 +36,7 @@ internal static class BlockBuilder
                 if (open) blocks.Add(new ParagraphBlock(heading.Rest));
                 continue;
             }
-            if (open && blocks[^1] is ParagraphBlock previous && !EndsSentence(previous.Text))
+            if (open && blocks[^1] is ParagraphBlock previous && !EndsSentence(previous.Text) && !StartsItem(line.Text))
             {
                 blocks[^1] = new ParagraphBlock(Join(previous.Text, line.Text));
                 continue;
@@ -55,6 +55,12 @@ internal static class BlockBuilder
         while (i >= 0 && Closers.Contains(t[i])) i--;
         return i < 0 || SentenceEnds.Contains(t[i]);
     }
+
+    /// <summary>True for a line that opens an item of its own (<c>（一）…</c>, <c>1.…</c>, <c>二是…</c>): never the continuation of a broken line.</summary>
+    private static bool StartsItem(string text) => ItemStart().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([（(]\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[.．、](?!\s*\d)|[一二三四五六七八九十]{1,3}[、是])")]
+    private static partial System.Text.RegularExpressions.Regex ItemStart();
 
     /// <summary>Joins a line broken mid-sentence: without a space, except between two Latin words.</summary>
     private static string Join(string left, string right)

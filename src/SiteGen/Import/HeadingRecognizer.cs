@@ -6,7 +6,7 @@ namespace SiteGen.Import;
 internal static partial class HeadingRecognizer
 {
     /// <summary>Longest sub-heading kept whole when the line has no sentence end.</summary>
-    private const int MaxPlainHeading = 40;
+    private const int MaxPlainHeading = 30;
 
     /// <summary>Longest top-level heading: they are long (<c>三、2024年度党政主要负责人履行…的有关情况</c>), but a whole paragraph is not one.</summary>
     private const int MaxTopHeading = 90;
@@ -25,6 +25,8 @@ internal static partial class HeadingRecognizer
         if (rest.Length == 0) return null;
 
         var end = SentenceEnd().Match(rest);
+        // A title never stops on a comma: such a line is the first part of a paragraph broken mid-sentence.
+        if (!end.Success && "，,、；;".Contains(rest[^1])) return null;
         if (!end.Success && rest.Length <= (level == 2 ? MaxTopHeading : MaxPlainHeading))
             return new HeadingMatch(level, line.TrimEnd(), "");
         if (!end.Success) return null;

@@ -101,7 +101,7 @@ public sealed partial class Theme
 
         foreach (var path in templates)
         {
-            var source = files.Text(path);
+            var source = WithoutPartialIndentation(files.Text(path));
             foreach (Match m in PartialReference().Matches(source))
             {
                 if (partialNames.Contains(m.Groups[1].Value)) continue;
@@ -113,12 +113,12 @@ public sealed partial class Theme
             {
                 if (path.StartsWith("partials/", StringComparison.Ordinal))
                 {
-                    handlebars.Compile(Unindent(source)); // compile alone first, so a syntax error names this file
-                    handlebars.RegisterTemplate(path["partials/".Length..^".hbs".Length], Unindent(source));
+                    handlebars.Compile(source); // compile alone first, so a syntax error names this file
+                    handlebars.RegisterTemplate(path["partials/".Length..^".hbs".Length], source);
                 }
                 else
                 {
-                    theme._layouts[path["layouts/".Length..^".hbs".Length]] = handlebars.Compile(Unindent(source));
+                    theme._layouts[path["layouts/".Length..^".hbs".Length]] = handlebars.Compile(source);
                 }
             }
             catch (HandlebarsException ex)
@@ -162,14 +162,6 @@ public sealed partial class Theme
         var slash = relative.LastIndexOf('/');
         return dot > slash ? $"{relative[..dot]}.{hash}{relative[dot..]}" : $"{relative}.{hash}";
     }
-
-    /// <summary>Removes the indentation before partial calls that start a line.</summary>
-    /// <remarks>Handlebars.Net 2.4 renders an indented standalone partial (<c>    {{> report-list}}</c> on its own line) without
-    /// HTML-escaping its <c>{{values}}</c>: report titles would reach the page as markup. Unindented, partials escape as usual.</remarks>
-    internal static string Unindent(string source) => IndentedPartial().Replace(source, "");
-
-    [GeneratedRegex(@"(?m)^[ \t]+(?=\{\{~?#?>)")]
-    private static partial Regex IndentedPartial();
 
     /// <summary>Where a Handlebars compile error is: the position the parser reports, or the opening of the block left unclosed.</summary>
     private static (int Line, int Column, string Message) Locate(string source, string message)
@@ -234,6 +226,13 @@ public sealed partial class Theme
             if (text[i] == '\n') { line++; lineStart = i + 1; }
         return (line, index - lineStart + 1);
     }
+
+    /// <summary>Handlebars.Net renders a partial called alone on an indented line without HTML escaping (its
+    /// "standalone partial indentation" path writes raw), so the indentation is removed before compiling.</summary>
+    private static string WithoutPartialIndentation(string source) => IndentedPartial().Replace(source, "");
+
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
+    private static partial Regex IndentedPartial();
 
     [GeneratedRegex(@"\{\{#?>\s*([A-Za-z0-9_\-/]+)")]
     private static partial Regex PartialReference();

@@ -130,7 +130,7 @@ public sealed class AttackTests
         {
             var type = script.GetAttribute("type");
             var src = script.GetAttribute("src");
-            Assert.True(type == "application/ld+json" && src is null || type == "module" && src is not null && src.StartsWith("/assets/site.", StringComparison.Ordinal),
+            Assert.True(type == "application/ld+json" && src is null || type is null or "module" && src is not null && src.StartsWith("/assets/", StringComparison.Ordinal),
                 $"{path}: unexpected script {script.OuterHtml}");
         }
         foreach (var element in document.All)

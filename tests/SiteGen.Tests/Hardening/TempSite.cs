@@ -87,9 +87,11 @@ public sealed class TempSite : IDisposable
 
     public SortedDictionary<string, string> OutputFingerprint() => Fingerprint(Output);
 
-    /// <summary>Folders a build leaves beside the output (staging or old copies); a clean build leaves none.</summary>
+    /// <summary>Stray folders beside the output (old copies, per-build staging folders); the publisher's own kept staging tree,
+    /// <c>.output.staging</c>, which holds the previous output for the next build to reuse, is not one.</summary>
     public IReadOnlyList<string> Leftovers() =>
-        Directory.EnumerateDirectories(Root, ".output.*").Select(Path.GetFileName).Select(n => n!).Order(StringComparer.Ordinal).ToList();
+        Directory.EnumerateDirectories(Root, ".output.*").Select(Path.GetFileName).Select(n => n!)
+            .Where(n => n != ".output.staging").Order(StringComparer.Ordinal).ToList();
 
     public string ReadOutput(string relative) => File.ReadAllText(Path.Combine(Output, relative));
 

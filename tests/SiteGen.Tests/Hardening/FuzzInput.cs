@@ -121,4 +121,42 @@ public sealed class FuzzInput(int seed)
         if (_random.Next(8) == 0) lines.Add(Pick(Keys) + ": " + Pick(Scalars));
         return string.Join("\n", lines) + "\n";
     }
+
+    private static readonly string[] HtmlPieces =
+    [
+        "<html>", "<head><meta charset=\"gb2312\">", "<meta charset=\"utf-8\">", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">",
+        "<title>某局2024年法治政府建设工作情况报告</title>", "</head>", "<body>", "<div class=\"content\">", "</div>", "<p>", "</p>", "<br>", "<table><tr><td>索引号：</td><td>1150/2025-01</td></tr></table>",
+        "<script>alert(1)</script>", "<style>p{}</style>", "<!--", "-->", "<p>一、主要举措和成效</p>", "<p>（一）强化执法。</p>", "<p>1. 小项</p>",
+        "<strong>", "</strong>", "&nbsp;", "&#0;", "&#xD800;", "&lt;", "发布时间：2025-03-28", "来源：司法局", "【字体：大 中 小】", "<a href=\"javascript:x\">",
+        "您当前位置：首页>政务公开", "玉溪市红塔区司法局", "2024年度", "\r\n", "\n", "锟斤拷", "\uFFFD\uFFFD\uFFFD", "<p", ">", "</", "<![CDATA[x]]>",
+    ];
+
+    /// <summary>A file for the importer: random HTML, plain text, or raw bytes; returned with the extension that selects the reader.</summary>
+    public (string Extension, byte[] Bytes) ImportFile()
+    {
+        switch (_random.Next(4))
+        {
+            case 0:
+                var html = string.Concat(Enumerable.Range(0, _random.Next(80)).Select(_ => Pick(HtmlPieces)));
+                return (".html", Encode(html));
+            case 1:
+                return (".txt", Encode(FrontMatter().Replace("---", "") + Markdown()));
+            case 2:
+                var bytes = new byte[_random.Next(2000)];
+                _random.NextBytes(bytes);
+                return (Pick(new[] { ".txt", ".html", ".docx" }), bytes);
+            default:
+                var text = string.Concat(Enumerable.Range(0, _random.Next(60)).Select(_ => Pick(_random.Next(2) == 0 ? HtmlPieces : MarkdownPieces)));
+                return (".txt", Encode(text));
+        }
+    }
+
+    /// <summary>UTF-8, GB18030, UTF-16 with a BOM, or UTF-8 with a BOM, as government files come.</summary>
+    private byte[] Encode(string text) => _random.Next(4) switch
+    {
+        0 => System.Text.Encoding.GetEncoding("GB18030").GetBytes(text),
+        1 => [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)],
+        2 => [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)],
+        _ => System.Text.Encoding.UTF8.GetBytes(text),
+    };
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using AngleSharp.Html.Parser;
 using SiteGen.Diagnostics;
 using SiteGen.Html;
+using SiteGen.Import;
 using SiteGen.Load;
 using SiteGen.Render;
 using Xunit.Abstractions;
@@ -65,7 +66,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void The_front_matter_parser_returns_a_result_or_located_errors_for_any_text()
     {
-        var count = Fuzz("front-matter", 0.2, (input, _) =>
+        var count = Fuzz("front-matter", 0.15, (input, _) =>
         {
             var text = input.ReportFile();
             var diagnostics = new DiagnosticBag();
@@ -86,7 +87,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         var renderers = new[] { new MarkdownRenderer(allowRawHtml: false), new MarkdownRenderer(allowRawHtml: true) };
         var parser = new HtmlParser();
-        var count = Fuzz("markdown", 0.3, (input, index) =>
+        var count = Fuzz("markdown", 0.2, (input, index) =>
         {
             var markdown = input.Markdown();
             RenderedBody body;
@@ -116,7 +117,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         using var site = TempSite.Good();
         site.BuildOk();
         var built = 0;
-        var count = Fuzz("build", 0.5, (input, _) =>
+        var count = Fuzz("build", 0.45, (input, _) =>
         {
             var before = site.OutputFingerprint();
             foreach (var file in Directory.EnumerateFiles(site.PathOf("content"), "*", SearchOption.AllDirectories)) File.Delete(file);
@@ -141,6 +142,39 @@ public sealed class FuzzTests(ITestOutputHelper output)
             if (site.Leftovers().Count > 0) throw new InvalidOperationException("left " + string.Join(", ", site.Leftovers()));
         });
         output.WriteLine($"fuzz build: {built} of {count} random sites built, the others failed with diagnostics");
+        Assert.True(count > 0);
+    }
+
+    [Fact]
+    public void The_importer_converts_any_text_html_or_bytes_or_refuses_them_and_its_front_matter_always_parses()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var folder = new TempSite();
+        var count = Fuzz("import", 0.2, (input, index) =>
+        {
+            var (extension, bytes) = input.ImportFile();
+            var path = folder.PathOf($"in-{index}{extension}");
+            File.WriteAllBytes(path, bytes);
+            ImportedReport report;
+            try
+            {
+                report = ImportRunner.Convert(path);
+            }
+            catch (ImportException)
+            {
+                return;
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+            // Whatever the source held, the Markdown the importer writes must have well-formed front matter (no YAML injection).
+            var markdown = MarkdownReportWriter.Render(report);
+            var diagnostics = new DiagnosticBag();
+            FrontMatterParser.Parse(markdown, "content/imported.md", diagnostics);
+            var broken = diagnostics.Sorted().FirstOrDefault(d => d.Code is DiagnosticCodes.YamlSyntax or DiagnosticCodes.NoFrontMatter or DiagnosticCodes.FrontMatterNotClosed);
+            if (broken is not null) throw new InvalidOperationException($"imported front matter does not parse: {broken}\n{Show(markdown)}");
+        });
         Assert.True(count > 0);
     }
 }

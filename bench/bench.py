@@ -31,18 +31,53 @@ def load():
     return "%.2f %.2f %.2f" % os.getloadavg()
 
 
+# make_corpus.py knows about 29,000 agency/year pairs and repeats them beyond that (and stops at 99,999 reports); a
+# repeated pair is a duplicate report to SiteGen. Larger corpora are therefore made of batches of this size, batch k
+# generated with seed k into its own folder and filed under its own series (`type`), so every report stays unique.
+BATCH = 25000
+SERIES = "法治政府建设年度报告"
+
+
 def corpus(count):
     """The site folder of an N-report corpus, generated once and reused (a marker says it is complete)."""
     site = os.path.join(WORK, "corpus-%d" % count)
     marker = os.path.join(site, ".complete")
     if not os.path.exists(marker):
         print("generating %d reports into %s …" % (count, os.path.relpath(site, REPO)), flush=True)
-        subprocess.run([sys.executable, MAKE_CORPUS, "markdown", "--count", str(count), "--seed", "1",
-                        "--out", site, "--force"], check=True)
+        if count <= BATCH:
+            subprocess.run([sys.executable, MAKE_CORPUS, "markdown", "--count", str(count), "--seed", "1",
+                            "--out", site, "--force"], check=True)
+        else:
+            shutil.rmtree(site, ignore_errors=True)
+            for k in range(1, (count + BATCH - 1) // BATCH + 1):
+                batch = os.path.join(WORK, "batch-tmp")
+                size = min(BATCH, count - (k - 1) * BATCH)
+                subprocess.run([sys.executable, MAKE_CORPUS, "markdown", "--count", str(size), "--seed", str(k),
+                                "--out", batch, "--force"], check=True)
+                target = os.path.join(site, "content", "reports", "batch-%d" % k)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.move(os.path.join(batch, "content", "reports"), target)
+                shutil.rmtree(batch)
+                if k > 1:
+                    retype(target, "%s（第%d辑）" % (SERIES, k))
         open(marker, "w").close()
     # The same site settings SiteGen's sample uses (page size 20); Hugo's config mirrors them.
     shutil.copyfile(SITE_YML, os.path.join(site, "content", "site.yml"))
     return site
+
+
+def retype(folder, series):
+    """Files every report below folder under another series (the front matter's `type`)."""
+    old = ('\ntype: "%s"' % SERIES).encode()
+    new = ('\ntype: "%s"' % series).encode()
+    for root, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            with open(path, "rb") as f:
+                data = f.read()
+            head, sep, body = data.partition(b"\n---\n")
+            with open(path, "wb") as f:
+                f.write(head.replace(old, new, 1) + sep + body)
 
 
 def commands(tool, site, out):

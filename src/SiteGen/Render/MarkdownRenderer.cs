@@ -18,6 +18,12 @@ public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, stri
 public sealed class MarkdownRenderer
 {
     private const int SummaryLength = 160;
+
+    // Larger buffers are not kept between pages, so one outsized report does not pin its memory for the rest of the build.
+    private const int MaxKeptWriterChars = 1 << 20;
+
+    // One HTML buffer per rendering thread: a report's HTML is written into an already grown buffer instead of a fresh one.
+    [ThreadStatic] private static StringWriter? t_writer;
     private readonly MarkdownPipeline _pipeline;
     private readonly bool _allowRawHtml;
 
@@ -35,14 +41,28 @@ public sealed class MarkdownRenderer
         var toc = AssignHeadingIds(document);
         NeutraliseUnsafeLinks(document);
 
-        using var writer = new StringWriter();
+        var writer = RentWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         var html = writer.ToString();
+        ReturnWriter(writer);
         if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
         return new RenderedBody(html, toc, Summarise(document));
+    }
+
+    private static StringWriter RentWriter()
+    {
+        var writer = t_writer ?? new StringWriter();
+        t_writer = null;
+        writer.GetStringBuilder().Clear();
+        return writer;
+    }
+
+    private static void ReturnWriter(StringWriter writer)
+    {
+        if (writer.GetStringBuilder().Capacity <= MaxKeptWriterChars) t_writer = writer;
     }
 
     /// <summary>Gives every heading a stable id made of its own words (Chinese kept, punctuation dropped), unique within the page.</summary>
@@ -65,10 +85,14 @@ public sealed class MarkdownRenderer
     /// <summary>Links may only lead to http(s), mailto, tel, fragments or relative paths; anything else (javascript:, data:, vbscript:) becomes inert.</summary>
     private static void NeutraliseUnsafeLinks(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>())
-            if (!UrlSafety.IsSafe(link.Url)) link.Url = "#";
-        foreach (var autolink in document.Descendants<AutolinkInline>())
-            if (!UrlSafety.IsSafe(autolink.Url)) autolink.Url = "#";
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LinkInline link when !UrlSafety.IsSafe(link.Url): link.Url = "#"; break;
+                case AutolinkInline autolink when !UrlSafety.IsSafe(autolink.Url): autolink.Url = "#"; break;
+            }
+        }
     }
 
     private static string Summarise(MarkdownDocument document)
@@ -92,7 +116,7 @@ public sealed class MarkdownRenderer
         {
             switch (child)
             {
-                case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+                case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: sb.Append(code.Content); break;
                 case LineBreakInline: sb.Append(' '); break;
             }

@@ -22,7 +22,7 @@ REPO = os.path.dirname(BENCH)
 WORK = os.path.join(BENCH, "work")
 RESULTS = os.path.join(BENCH, "results")
 MAKE_CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "make_corpus.py"))
-SITEGEN_DLL = os.path.join(REPO, "src", "SiteGen.Cli", "bin", "Release", "net10.0", "SiteGen.Cli.dll")
+SITEGEN_DLL = os.path.join(WORK, "sitegen", "SiteGen.Cli.dll")  # published by run.sh
 HUGO_SITE = os.path.join(BENCH, "hugo-site")
 SITE_YML = os.path.join(REPO, "content", "site.yml")
 

@@ -36,7 +36,7 @@ public static class BuildHandler
             .Select(k => (IReadOnlyList<string>)[k.ToString().ToLowerInvariant(), result.PagesByKind[k].ToString(CultureInfo.InvariantCulture)]);
         ConsoleReporter.Table(["pages", "count"], rows);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"built {result.PagesByKind.Values.Sum()} pages, {result.FilesWritten} files, {result.BytesWritten / 1024.0 / 1024.0:F1} MiB in {result.Elapsed.TotalSeconds:F2} s → {result.OutputDir}"));
+            $"built {result.PagesByKind.Values.Sum()} pages ({result.PagesRendered} rendered, {result.PagesReused} unchanged), {result.FilesWritten} files, {result.BytesWritten / 1024.0 / 1024.0:F1} MiB in {result.Elapsed.TotalSeconds:F2} s → {result.OutputDir}"));
         return ExitCodes.Ok;
     }
 }

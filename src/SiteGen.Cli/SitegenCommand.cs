@@ -9,6 +9,9 @@ public static class SitegenCommand
     {
         var root = new RootCommand("SiteGen: publish archives of government reports as fast, accessible, searchable static sites.");
         root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(ServeCommand());
+        root.Subcommands.Add(NewCommand());
+        root.Subcommands.Add(CheckCommand());
         return root.Parse(args).Invoke();
     }
 
@@ -18,14 +21,64 @@ public static class SitegenCommand
         var output = new Option<string?>("--output") { Description = "Output folder (default: SITE/output)" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Publish under this URL or path, e.g. https://example.gov.cn/reports/" };
         var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
-        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts };
+        var clean = new Option<bool>("--clean") { Description = "Ignore the previous build's cache and render every page" };
+        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts, clean };
         command.SetAction(result => BuildHandler.Run(new SiteGen.Build.BuildOptions
         {
             SiteDir = Path.GetFullPath(result.GetValue(site)!),
             OutputDir = result.GetValue(output),
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
+            Clean = result.GetValue(clean),
         }));
+        return command;
+    }
+
+    private static Command ServeCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/ (and optionally themes/)", DefaultValueFactory = _ => "." };
+        var port = new Option<int>("--port") { Description = "TCP port to listen on", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "Address to listen on (loopback unless you ask otherwise)", DefaultValueFactory = _ => "127.0.0.1" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Serve under this URL or path instead of site.yml's base_url" };
+        var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
+        var command = new Command("serve", "Preview the site: build it, serve it, rebuild and reload open tabs on every change") { site, port, host, baseUrl, drafts };
+        command.SetAction((result, cancellation) => ServeHandler.RunAsync(new SiteGen.Server.ServeOptions
+        {
+            SiteDir = Path.GetFullPath(result.GetValue(site)!),
+            Port = result.GetValue(port),
+            Host = result.GetValue(host)!,
+            BaseUrl = result.GetValue(baseUrl),
+            IncludeDrafts = result.GetValue(drafts),
+        }, cancellation));
+        return command;
+    }
+
+    private static Command NewCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/", DefaultValueFactory = _ => "." };
+        var agency = new Option<string>("--agency") { Description = "The agency's full official name", Required = true };
+        var year = new Option<int>("--year") { Description = "The year the report covers (not the year it is published)", Required = true };
+        var region = new Option<string?>("--region") { Description = "Province, city, county separated by commas, e.g. 云南省,玉溪市,红塔区" };
+        var report = new Command("report", "Create a report file with front matter and the five required section headings; never overwrites") { site, agency, year, region };
+        report.SetAction(result => NewHandler.Report(Path.GetFullPath(result.GetValue(site)!), result.GetValue(agency)!, result.GetValue(year), result.GetValue(region)));
+        return new Command("new", "Create new content from a skeleton") { report };
+    }
+
+    private static Command CheckCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/ (and optionally themes/)", DefaultValueFactory = _ => "." };
+        var format = new Option<string>("--format") { Description = "text (path:line:col: severity CODE: message) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var baseUrl = new Option<string?>("--base-url") { Description = "Check links as published under this URL or path" };
+        var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true in the built pages" };
+        var command = new Command("check", "Check the archive: front matter, duplicates, dates, required sections, links, anchors, attachments, accessibility; fails only on errors")
+            { site, format, baseUrl, drafts };
+        command.SetAction(result => CheckHandler.Run(new SiteGen.Check.CheckOptions
+        {
+            SiteDir = Path.GetFullPath(result.GetValue(site)!),
+            BaseUrl = result.GetValue(baseUrl),
+            IncludeDrafts = result.GetValue(drafts),
+        }, result.GetValue(format)!, Console.Out));
         return command;
     }
 }

@@ -11,4 +11,9 @@ public sealed record BuildResult(
     long FilesWritten,
     long BytesWritten,
     TimeSpan Elapsed,
-    string OutputDir);
+    string OutputDir)
+{
+    /// <summary>Pages rendered by this build, and pages reused unchanged from the previous one.</summary>
+    public int PagesRendered { get; init; }
+    public int PagesReused { get; init; }
+}

@@ -87,13 +87,17 @@ def retype(folder, series):
 
 def commands(tool, site, out):
     if tool == "sitegen":
-        return ["dotnet", SITEGEN_DLL, "build", "--site", site, "--output", out]
+        return ["dotnet", SITEGEN_DLL, "build", "--clean", "--site", site, "--output", out]
     return ["hugo", "--quiet", "--source", HUGO_SITE, "--contentDir", os.path.join(site, "content"),
             "--destination", out]
 
 
 def clean(out):
     parent, name = os.path.split(out)
+    # The output, SiteGen's staging tree and lock beside it, and its incremental-build cache: every build starts from nothing.
+    cache = os.path.join(parent, ".sitegen-cache", name + ".json")
+    if os.path.exists(cache):
+        os.remove(cache)
     for path in [out] + glob.glob(os.path.join(parent, ".%s.*" % name)):
         shutil.rmtree(path, ignore_errors=True)
 

@@ -38,8 +38,10 @@ public sealed class MarkdownRenderer
     public RenderedBody Render(string markdown)
     {
         var document = Markdown.Parse(markdown, _pipeline);
-        var toc = AssignHeadingIds(document);
-        NeutraliseUnsafeLinks(document);
+        var blocks = new List<Block>();
+        CollectBlocks(document, blocks);
+        var toc = AssignHeadingIds(blocks);
+        NeutraliseUnsafeLinks(blocks);
 
         var writer = RentWriter();
         var renderer = new HtmlRenderer(writer);
@@ -65,13 +67,25 @@ public sealed class MarkdownRenderer
         if (writer.GetStringBuilder().Capacity <= MaxKeptWriterChars) t_writer = writer;
     }
 
+    /// <summary>Every block of the document in document order (depth first). Markdig's generic <c>Descendants</c> cost more
+    /// than parsing on long reports, so the tree is walked directly, once.</summary>
+    private static void CollectBlocks(ContainerBlock container, List<Block> blocks)
+    {
+        foreach (var block in container)
+        {
+            blocks.Add(block);
+            if (block is ContainerBlock inner) CollectBlocks(inner, blocks);
+        }
+    }
+
     /// <summary>Gives every heading a stable id made of its own words (Chinese kept, punctuation dropped), unique within the page.</summary>
-    private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
+    private static List<TocEntry> AssignHeadingIds(List<Block> blocks)
     {
         var toc = new List<TocEntry>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var block in blocks)
         {
+            if (block is not HeadingBlock heading) continue;
             var text = InlineText(heading.Inline).Trim();
             var id = HeadingId.From(text);
             var unique = id;
@@ -83,24 +97,31 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Links may only lead to http(s), mailto, tel, fragments or relative paths; anything else (javascript:, data:, vbscript:) becomes inert.</summary>
-    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    private static void NeutraliseUnsafeLinks(List<Block> blocks)
     {
-        foreach (var inline in document.Descendants<Inline>())
+        foreach (var block in blocks)
+            if (block is LeafBlock { Inline: { } inline }) NeutraliseUnsafeLinks(inline);
+    }
+
+    private static void NeutraliseUnsafeLinks(ContainerInline container)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
                 case LinkInline link when !UrlSafety.IsSafe(link.Url): link.Url = "#"; break;
                 case AutolinkInline autolink when !UrlSafety.IsSafe(autolink.Url): autolink.Url = "#"; break;
             }
+            if (inline is ContainerInline inner) NeutraliseUnsafeLinks(inner);
         }
     }
 
     private static string Summarise(MarkdownDocument document)
     {
         var sb = new StringBuilder();
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        foreach (var block in document)
         {
-            if (paragraph.Parent is not MarkdownDocument) continue;
+            if (block is not ParagraphBlock paragraph) continue;
             sb.Append(InlineText(paragraph.Inline));
             if (sb.Length >= SummaryLength) break;
         }
@@ -112,15 +133,21 @@ public sealed class MarkdownRenderer
     {
         if (inline is null) return "";
         var sb = new StringBuilder();
-        foreach (var child in inline.Descendants())
+        AppendText(inline, sb);
+        return sb.ToString();
+    }
+
+    private static void AppendText(ContainerInline container, StringBuilder sb)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
         {
             switch (child)
             {
                 case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: sb.Append(code.Content); break;
                 case LineBreakInline: sb.Append(' '); break;
+                case ContainerInline inner: AppendText(inner, sb); break;
             }
         }
-        return sb.ToString();
     }
 }

@@ -9,6 +9,7 @@ public static class SitegenCommand
     {
         var root = new RootCommand("SiteGen: publish archives of government reports as fast, accessible, searchable static sites.");
         root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(NewCommand());
         root.Subcommands.Add(CheckCommand());
@@ -79,6 +80,31 @@ public static class SitegenCommand
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
         }, result.GetValue(format)!, Console.Out));
+        return command;
+    }
+
+    private static Command ImportCommand()
+    {
+        var inputs = new Argument<string[]>("INPUT") { Description = "Report files (.txt, .html, .htm, .docx) or folders to import recursively", Arity = ArgumentArity.OneOrMore };
+        var site = new Option<string>("--site") { Description = "Site folder; reports go to SITE/content/reports/<year>/", DefaultValueFactory = _ => "." };
+        var output = new Option<string?>("--out") { Description = "Write reports to OUT/<year>/ instead of the site's content folder" };
+        var force = new Option<bool>("--force") { Description = "Replace report files that already exist" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Convert and show the results, write nothing" };
+        var strict = new Option<bool>("--strict") { Description = "Fail when a required field (title, agency, year) cannot be determined" };
+        var format = new Option<string>("--format") { Description = "Result listing: table (default) or json", DefaultValueFactory = _ => "table" };
+        var command = new Command("import", "Convert published reports (text, saved web pages, Word files) into Markdown reports with front matter")
+        {
+            inputs, site, output, force, dryRun, strict, format,
+        };
+        command.SetAction(result => ImportHandler.Run(new SiteGen.Import.ImportOptions
+        {
+            Inputs = result.GetValue(inputs)!,
+            SiteDir = Path.GetFullPath(result.GetValue(site)!),
+            OutDir = result.GetValue(output) is { } o ? Path.GetFullPath(o) : null,
+            Force = result.GetValue(force),
+            DryRun = result.GetValue(dryRun),
+            Strict = result.GetValue(strict),
+        }, result.GetValue(format)!));
         return command;
     }
 }

@@ -21,6 +21,12 @@ public sealed class MarkdownRenderer
 {
     private const int SummaryLength = 160;
     private const string TooDeepHint = "a report needs a few levels at most; remove the repeated `>`, `-`, `*`, `[` or `(` (often a conversion accident)";
+
+    // Larger buffers are not kept between pages, so one outsized report does not pin its memory for the rest of the build.
+    private const int MaxKeptWriterChars = 1 << 20;
+
+    // One HTML buffer per rendering thread: a report's HTML is written into an already grown buffer instead of a fresh one.
+    [ThreadStatic] private static StringWriter? t_writer;
     private readonly MarkdownPipeline _pipeline;
     private readonly bool _allowRawHtml;
 
@@ -38,20 +44,10 @@ public sealed class MarkdownRenderer
         if (MarkdownLimits.Check(markdown, _allowRawHtml) is { } violation)
             throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
                 TooDeepHint, line: violation.Line);
+        MarkdownDocument document;
         try
         {
-            var document = Markdown.Parse(markdown, _pipeline);
-            using var writer = new StringWriter();
-            var renderer = new HtmlRenderer(writer);
-            _pipeline.Setup(renderer);
-            var toc = AssignHeadingIds(document);
-            NeutraliseUnsafeLinks(document);
-            MoveTableStylesToClasses(document);
-            renderer.Render(document);
-            writer.Flush();
-            var html = writer.ToString();
-            if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
-            return new RenderedBody(html, toc, Summarise(document));
+            document = Markdown.Parse(markdown, _pipeline);
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -59,6 +55,21 @@ public sealed class MarkdownRenderer
             throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep,
                 "the Markdown nests lists, quotes, emphasis or links too deeply to render", TooDeepHint, line: DeepestLine(markdown));
         }
+        var blocks = new List<Block>();
+        CollectBlocks(document, blocks);
+        var toc = AssignHeadingIds(blocks);
+        NeutraliseUnsafeLinks(blocks);
+        MoveTableStylesToClasses(blocks);
+
+        var writer = RentWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        var html = writer.ToString();
+        ReturnWriter(writer);
+        if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
+        return new RenderedBody(html, toc, Summarise(document));
     }
 
     /// <summary>The first line with the most nesting markers (leading quote and list markers, or a run of emphasis and bracket characters), to point the editor at the problem.</summary>
@@ -92,13 +103,38 @@ public sealed class MarkdownRenderer
         return bestLine;
     }
 
+    private static StringWriter RentWriter()
+    {
+        var writer = t_writer ?? new StringWriter();
+        t_writer = null;
+        writer.GetStringBuilder().Clear();
+        return writer;
+    }
+
+    private static void ReturnWriter(StringWriter writer)
+    {
+        if (writer.GetStringBuilder().Capacity <= MaxKeptWriterChars) t_writer = writer;
+    }
+
+    /// <summary>Every block of the document in document order (depth first). Markdig's generic <c>Descendants</c> cost more
+    /// than parsing on long reports, so the tree is walked directly, once.</summary>
+    private static void CollectBlocks(ContainerBlock container, List<Block> blocks)
+    {
+        foreach (var block in container)
+        {
+            blocks.Add(block);
+            if (block is ContainerBlock inner) CollectBlocks(inner, blocks);
+        }
+    }
+
     /// <summary>Gives every heading a stable id made of its own words (Chinese kept, punctuation dropped), unique within the page.</summary>
-    private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
+    private static List<TocEntry> AssignHeadingIds(List<Block> blocks)
     {
         var toc = new List<TocEntry>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var block in blocks)
         {
+            if (block is not HeadingBlock heading) continue;
             var text = InlineText(heading.Inline).Trim();
             var id = HeadingId.From(text);
             var unique = id;
@@ -110,19 +146,30 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Links may only lead to http(s), mailto, tel, fragments or relative paths; anything else (javascript:, data:, vbscript:) becomes inert.</summary>
-    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    private static void NeutraliseUnsafeLinks(List<Block> blocks)
     {
-        foreach (var link in document.Descendants<LinkInline>())
-            if (!UrlSafety.IsSafe(link.Url)) link.Url = "#";
-        foreach (var autolink in document.Descendants<AutolinkInline>())
-            if (!UrlSafety.IsSafe(autolink.Url)) autolink.Url = "#";
+        foreach (var block in blocks)
+            if (block is LeafBlock { Inline: { } inline }) NeutraliseUnsafeLinks(inline);
+    }
+
+    private static void NeutraliseUnsafeLinks(ContainerInline container)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LinkInline link when !UrlSafety.IsSafe(link.Url): link.Url = "#"; break;
+                case AutolinkInline autolink when !UrlSafety.IsSafe(autolink.Url): autolink.Url = "#"; break;
+            }
+            if (inline is ContainerInline inner) NeutraliseUnsafeLinks(inner);
+        }
     }
 
     /// <summary>Markdig writes column alignment and grid-table widths as inline <c>style</c> attributes, which a strict Content-Security-Policy
     /// (no 'unsafe-inline') blocks and reports; alignment becomes a class the theme styles, and widths are left to the browser.</summary>
-    private static void MoveTableStylesToClasses(MarkdownDocument document)
+    private static void MoveTableStylesToClasses(List<Block> blocks)
     {
-        foreach (var table in document.Descendants<Table>())
+        foreach (var table in blocks.OfType<Table>())
         {
             var columns = table.ColumnDefinitions;
             // Pipe-table cells carry no column index; like Markdig's renderer, use their position in the row.
@@ -148,9 +195,9 @@ public sealed class MarkdownRenderer
     private static string Summarise(MarkdownDocument document)
     {
         var sb = new StringBuilder();
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        foreach (var block in document)
         {
-            if (paragraph.Parent is not MarkdownDocument) continue;
+            if (block is not ParagraphBlock paragraph) continue;
             sb.Append(InlineText(paragraph.Inline));
             if (sb.Length >= SummaryLength) break;
         }
@@ -162,15 +209,21 @@ public sealed class MarkdownRenderer
     {
         if (inline is null) return "";
         var sb = new StringBuilder();
-        foreach (var child in inline.Descendants())
+        AppendText(inline, sb);
+        return sb.ToString();
+    }
+
+    private static void AppendText(ContainerInline container, StringBuilder sb)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
         {
             switch (child)
             {
-                case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+                case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: sb.Append(code.Content); break;
                 case LineBreakInline: sb.Append(' '); break;
+                case ContainerInline inner: AppendText(inner, sb); break;
             }
         }
-        return sb.ToString();
     }
 }

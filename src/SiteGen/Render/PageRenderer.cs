@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using SiteGen.Load;
 using SiteGen.Model;
@@ -13,6 +14,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     private const int RelatedLimit = 12;
     private readonly SiteUrls _urls = site.Urls;
     private readonly SiteView _siteView = BuildSiteView(site, theme);
+    private readonly ConcurrentDictionary<Term, ILookup<int, Report>> _reportsByYear = new();
 
     public RenderedPage Render(Page page)
     {
@@ -111,7 +113,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var series = site.SeriesOf(report);
         var region = site.RegionOf(report);
         var otherYears = agency.Reports.Where(r => r != report).OrderByDescending(r => r.Year).Select(r => Item(r)).ToList();
-        var sameYear = region?.Reports.Where(r => r != report && r.Year == report.Year).ToList() ?? [];
+        var sameYear = region is null ? [] : ReportsByYear(region)[report.Year].Where(r => r != report).ToList();
         var view = new ReportView(
             report.Title, report.Agency, _urls.Href(agency.Path), RegionLinks(report), report.Year, _urls.Href(year.Path),
             Date(report.Published), report.Series, _urls.Href(series.Path), meta.SourceUrl, meta.IndexNo, meta.DocNo,
@@ -127,6 +129,10 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
             pubDate: Date(report.Published), column: report.Series);
         return new PageView(_siteView, info, Report: view);
     }
+
+    /// <summary>A region's reports grouped by year (newest first within a year), built once per region rather than filtered once per report.</summary>
+    private ILookup<int, Report> ReportsByYear(Term region) =>
+        _reportsByYear.GetOrAdd(region, static term => term.Reports.ToLookup(r => r.Year));
 
     private PageView HomePage(Page page)
     {

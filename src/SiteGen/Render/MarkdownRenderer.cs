@@ -44,32 +44,31 @@ public sealed class MarkdownRenderer
         if (MarkdownLimits.Check(markdown, _allowRawHtml) is { } violation)
             throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
                 TooDeepHint, line: violation.Line);
-        MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(markdown, _pipeline);
+            var document = Markdown.Parse(markdown, _pipeline);
+            var blocks = new List<Block>();
+            CollectBlocks(document, blocks);
+            var toc = AssignHeadingIds(blocks);
+            NeutraliseUnsafeLinks(blocks);
+            MoveTableStylesToClasses(blocks);
+
+            var writer = RentWriter();
+            var renderer = new HtmlRenderer(writer);
+            _pipeline.Setup(renderer);
+            renderer.Render(document);
+            writer.Flush();
+            var html = writer.ToString();
+            ReturnWriter(writer);
+            if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
+            return new RenderedBody(html, toc, Summarise(document));
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
-            // A backstop behind MarkdownLimits: Markdig stops at its own depth limit before its recursion could overflow the stack.
+            // A backstop behind MarkdownLimits: Markdig stops at its own depth limit (parsing or rendering) before its recursion could overflow the stack.
             throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep,
                 "the Markdown nests lists, quotes, emphasis or links too deeply to render", TooDeepHint, line: DeepestLine(markdown));
         }
-        var blocks = new List<Block>();
-        CollectBlocks(document, blocks);
-        var toc = AssignHeadingIds(blocks);
-        NeutraliseUnsafeLinks(blocks);
-        MoveTableStylesToClasses(blocks);
-
-        var writer = RentWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        var html = writer.ToString();
-        ReturnWriter(writer);
-        if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
-        return new RenderedBody(html, toc, Summarise(document));
     }
 
     /// <summary>The first line with the most nesting markers (leading quote and list markers, or a run of emphasis and bracket characters), to point the editor at the problem.</summary>

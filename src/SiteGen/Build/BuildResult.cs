@@ -11,4 +11,8 @@ public sealed record BuildResult(
     long FilesWritten,
     long BytesWritten,
     TimeSpan Elapsed,
-    string OutputDir);
+    string OutputDir)
+{
+    /// <summary>What the search index stage produced; null when the build failed before it.</summary>
+    public Search.SearchIndexStats? Search { get; init; }
+}

@@ -4,6 +4,7 @@ using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
 using SiteGen.Render;
+using SiteGen.Search;
 using SiteGen.Write;
 
 namespace SiteGen.Build;
@@ -33,15 +34,22 @@ public static class SiteBuilder
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
-        var summaries = RenderPages(site, theme, publisher, diagnostics, progress);
+        using var index = new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes));
+        var summaries = RenderPages(site, theme, publisher, index, diagnostics, progress);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
+
+        progress?.Stage("index", 0);
+        var searchStats = index.Finish();
 
         progress?.Stage("write", 0);
         WriteSiteFiles(site, theme, summaries, publisher);
         publisher.Commit();
 
         var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
-        return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir);
+        return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir)
+        {
+            Search = searchStats,
+        };
     }
 
     private static SiteUrls CreateUrls(SiteConfig config, DiagnosticBag diagnostics)
@@ -59,9 +67,11 @@ public static class SiteBuilder
     }
 
     /// <summary>Renders every page in parallel and streams it to the staging folder; returns report summaries for the feeds.</summary>
-    private static IReadOnlyDictionary<string, string> RenderPages(Site site, Theme theme, OutputPublisher publisher, DiagnosticBag diagnostics, IBuildProgress? progress)
+    private static IReadOnlyDictionary<string, string> RenderPages(Site site, Theme theme, OutputPublisher publisher, SearchIndexBuilder index,
+        DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
+        var docIds = SearchIndexBuilder.AssignIds(site.Reports);
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml));
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(site.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
@@ -71,6 +81,7 @@ public static class SiteBuilder
                 var rendered = renderer.Render(page);
                 publisher.Write(SiteUrls.OutputFile(page.Path), rendered.Html);
                 if (rendered.Body is not null) summaries[page.Path] = page.Report!.Meta.Summary ?? rendered.Body.Summary;
+                if (page.Kind == PageKind.Report) index.Add(docIds[page.Path], site.Urls.Href(page.Path), rendered.Html);
             }
             catch (IOException ex) when (page.Report is not null)
             {

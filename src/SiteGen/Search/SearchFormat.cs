@@ -6,10 +6,11 @@ namespace SiteGen.Search;
 // (themes/default/static/search/search.js). Every file lives under search/idx/ of the site.
 //
 //   manifest.json            SearchManifest; the one file without a content hash (small, fetched first)
+//   s/HASH.json              ShardDirectory: up to 64 term shards with their first terms
 //   t/HASH.json              TermShard: the terms from one first term up to the next shard's first term
 //   p/HASH.json              PostingBlock: one block of a long posting list
 //   d-HASH/ID.json           DocRecord: what a result shows; the folder name hashes every document file
-//   c/HASH.json              ChunkRecord: about 2,000 characters of body text with its section ids, for excerpts and links
+//   c/HASH.json              ChunkRecord: about 1,000 characters of body text with its section ids, for excerpts and links
 //   f/HASH.json              FilterPage: up to 256 agency names with their report counts
 //
 // Packed fields are base64 of unsigned LEB128 varints ("varints" below), which keeps JSON small and parsing cheap.
@@ -20,15 +21,17 @@ public sealed record SearchManifest(
     [property: JsonPropertyName("docs")] int Docs,
     [property: JsonPropertyName("docFolder")] string DocFolder,
     [property: JsonPropertyName("blockSize")] int BlockSize,
-    [property: JsonPropertyName("shards")] IReadOnlyList<ShardRef> Shards,
+    [property: JsonPropertyName("directory")] IReadOnlyList<ShardRef> Directory,
     [property: JsonPropertyName("filters")] FilterSet Filters);
 
-/// <summary>A term shard and the first term it holds (terms compare by UTF-16 code units, as in JavaScript).</summary>
+/// <summary>A term shard (or a directory page of shard references) and the first term it holds (terms compare by UTF-16 code units, as in JavaScript).</summary>
 public sealed record ShardRef(
     [property: JsonPropertyName("first")] string First,
     [property: JsonPropertyName("file")] string File);
 
 /// <summary>Filter values with report counts. Year, region (province) and series are listed here; agencies live in pages.</summary>
+/// <remarks>Document ids are assigned in (year, region, series, agency) order, so year, region and series follow from id ranges.
+/// Ranges: varints, four per range: first document id (gap from the previous range), year code, region code + 1 (0: none), series code.</remarks>
 public sealed record FilterSet(
     [property: JsonPropertyName("year")] IReadOnlyList<FilterValue> Year,
     [property: JsonPropertyName("region")] IReadOnlyList<FilterValue> Region,
@@ -36,20 +39,16 @@ public sealed record FilterSet(
     [property: JsonPropertyName("agencyPages")] IReadOnlyList<string> AgencyPages,
     [property: JsonPropertyName("agencyPageSize")] int AgencyPageSize,
     [property: JsonPropertyName("agencies")] int Agencies,
-    [property: JsonPropertyName("ranges")] IReadOnlyList<FacetRange> Ranges);
-
-/// <summary>From document id Start on (until the next range), documents have these year, region (−1: none) and series codes.</summary>
-/// <remarks>Document ids are assigned in (year, region, series, agency) order, so a few hundred ranges describe the whole archive.</remarks>
-public sealed record FacetRange(
-    [property: JsonPropertyName("start")] int Start,
-    [property: JsonPropertyName("year")] int Year,
-    [property: JsonPropertyName("region")] int Region,
-    [property: JsonPropertyName("series")] int Series);
+    [property: JsonPropertyName("ranges")] string Ranges);
 
 /// <summary>One filter value and how many reports have it; its index in the list is the code used in posting blocks.</summary>
 public sealed record FilterValue(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("count")] int Count);
+
+/// <summary>A page of the two-level shard directory: up to 64 consecutive term shards, so the manifest stays small however large the vocabulary.</summary>
+public sealed record ShardDirectory(
+    [property: JsonPropertyName("shards")] IReadOnlyList<ShardRef> Shards);
 
 /// <summary>One page of agency filter values (agency code = page number × page size + index).</summary>
 public sealed record FilterPage(
@@ -96,7 +95,7 @@ public sealed record DocRecord(
     [property: JsonPropertyName("chunkStarts")] IReadOnlyList<int> ChunkStarts,
     [property: JsonPropertyName("chunks")] IReadOnlyList<string> Chunks);
 
-/// <summary>A piece of a report body (about 2,000 characters, cut between paragraphs or sentences) and where its sections start.</summary>
+/// <summary>A piece of a report body (about 1,000 characters, cut between paragraphs or sentences) and where its sections start.</summary>
 public sealed record ChunkRecord(
     [property: JsonPropertyName("sections")] IReadOnlyList<SectionStart> Sections,
     [property: JsonPropertyName("text")] string Text);
@@ -110,6 +109,7 @@ public sealed record SectionStart(
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(SearchManifest))]
 [JsonSerializable(typeof(TermShard))]
+[JsonSerializable(typeof(ShardDirectory))]
 [JsonSerializable(typeof(PostingBlock))]
 [JsonSerializable(typeof(DocRecord))]
 [JsonSerializable(typeof(ChunkRecord))]

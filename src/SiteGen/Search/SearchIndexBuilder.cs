@@ -24,11 +24,12 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <summary>Documents in a term's first posting block; each further block doubles, so a term has O(log df) blocks.</summary>
     public const int BlockSize = 32;
-    private const int InlineLimitBytes = 1_500;
-    private const int ShardTargetBytes = 16_000;
-    private const int ChunkTarget = 2_000;
+    private const int InlineLimitBytes = 512;
+    private const int ShardTargetBytes = 4_000;
+    private const int ChunkTarget = 1_000;
     private const int FieldGap = 8;
     private const int AgencyPageSize = 256;
+    private const int DirectoryPageSize = 64;
     private const double K1 = 1.2;
     private const double B = 0.75;
 
@@ -170,12 +171,20 @@ public sealed class SearchIndexBuilder : IDisposable
         var series = Values(docs, d => d.Series, descending: false);
         // Year, region and series come from runs of document ids (ids are ordered by them); only the agency travels in postings.
         var facets = new int[docs.Length];
-        var ranges = new List<FacetRange>();
+        var ranges = new List<byte>();
+        (int Year, int Region, int Series) previous = (-2, -2, -2);
+        var previousStart = 0;
         for (var i = 0; i < docs.Length; i++)
         {
             facets[i] = agencies.Code[docs[i].Agency];
-            var range = new FacetRange(i, years.Code[docs[i].Year], docs[i].Region.Length == 0 ? -1 : regions.Code[docs[i].Region], series.Code[docs[i].Series]);
-            if (ranges.Count == 0 || ranges[^1] with { Start = i } != range) ranges.Add(range);
+            var current = (years.Code[docs[i].Year], docs[i].Region.Length == 0 ? -1 : regions.Code[docs[i].Region], series.Code[docs[i].Series]);
+            if (current == previous) continue;
+            Varints.Write(ranges, i - previousStart);
+            Varints.Write(ranges, Math.Max(0, current.Item1));
+            Varints.Write(ranges, current.Item2 + 1);
+            Varints.Write(ranges, Math.Max(0, current.Item3));
+            previous = current;
+            previousStart = i;
         }
 
         var shards = new List<ShardRef>();
@@ -223,8 +232,17 @@ public sealed class SearchIndexBuilder : IDisposable
             WriteOnce(name, bytes);
             agencyPages.Add(name);
         }
-        var filters = new FilterSet(years.List, regions.List, series.List, agencyPages, AgencyPageSize, agencies.List.Count, ranges);
-        var manifest = new SearchManifest(1, docs.Length, docFolder, BlockSize, shards, filters);
+        var filters = new FilterSet(years.List, regions.List, series.List, agencyPages, AgencyPageSize, agencies.List.Count, B64(ranges));
+        var directory = new List<ShardRef>();
+        for (var start = 0; start < shards.Count; start += DirectoryPageSize)
+        {
+            var page = shards.Skip(start).Take(DirectoryPageSize).ToList();
+            var bytes = Serialize(new ShardDirectory(page), Json.ShardDirectory);
+            var name = $"s/{Hash(bytes)}.json";
+            WriteOnce(name, bytes);
+            directory.Add(new ShardRef(page[0].First, name));
+        }
+        var manifest = new SearchManifest(1, docs.Length, docFolder, BlockSize, directory, filters);
         WriteOnce("manifest.json", Serialize(manifest, Json.SearchManifest));
 
         var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));

@@ -1,19 +1,8 @@
 namespace SiteGen.Search;
 
-/// <summary>Unsigned LEB128 varints: the packed integer encoding of spill files and of the base64 fields of posting blocks.</summary>
+/// <summary>Unsigned LEB128 varints: the packed integer encoding of the base64 fields of posting blocks.</summary>
 public static class Varints
 {
-    public static void Write(Stream stream, int value)
-    {
-        var v = (uint)value;
-        while (v >= 0x80)
-        {
-            stream.WriteByte((byte)(v | 0x80));
-            v >>= 7;
-        }
-        stream.WriteByte((byte)v);
-    }
-
     public static void Write(List<byte> bytes, int value)
     {
         var v = (uint)value;

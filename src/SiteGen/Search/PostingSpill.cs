@@ -1,3 +1,5 @@
+using SiteGen.Diagnostics;
+
 namespace SiteGen.Search;
 
 /// <summary>Postings spilled to temporary files, partitioned by the first character of the term so that partitions come out in term order
@@ -13,13 +15,33 @@ public sealed class PostingSpill : IDisposable
     public PostingSpill()
     {
         _folder = Path.Combine(Path.GetTempPath(), $"sitegen-search-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-        for (var p = 0; p < Partitions; p++)
+        Guard(() =>
         {
-            _locks[p] = new object();
-            _files[p] = new FileStream(Path.Combine(_folder, $"{p:D2}.bin"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            Directory.CreateDirectory(_folder);
+            for (var p = 0; p < Partitions; p++)
+            {
+                _locks[p] = new object();
+                _files[p] = new FileStream(Path.Combine(_folder, $"{p:D2}.bin"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            }
+        });
+    }
+
+    /// <summary>Turns a failure of the scratch folder (disk full, no permission) into a diagnostic that says where and what to do.</summary>
+    private void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failure(ex);
         }
     }
+
+    private SiteGenException Failure(Exception ex) =>
+        new(DiagnosticCodes.OutputPath, $"cannot use the search index's scratch folder `{_folder}`: {ex.Message}",
+            "free some disk space there, or point TMPDIR to a writable folder with room (about the size of the content)");
 
     /// <summary>The partition of a term; monotone in the first UTF-16 unit, so partition order is term order.</summary>
     public static int PartitionOf(char first)
@@ -34,18 +56,32 @@ public sealed class PostingSpill : IDisposable
     /// <summary>Appends one document's records of one partition (already encoded); safe from many threads.</summary>
     public void Append(int partition, ReadOnlySpan<byte> records)
     {
-        lock (_locks[partition]) _files[partition].Write(records);
+        lock (_locks[partition])
+        {
+            try
+            {
+                _files[partition].Write(records);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw Failure(ex);
+            }
+        }
     }
 
     /// <summary>Reads back a whole partition.</summary>
     public byte[] ReadPartition(int partition)
     {
         var file = _files[partition];
-        file.Flush();
-        var bytes = new byte[file.Length];
-        file.Position = 0;
-        file.ReadExactly(bytes);
-        file.SetLength(0); // frees the disk as soon as the partition is inverted
+        var bytes = Array.Empty<byte>();
+        Guard(() =>
+        {
+            file.Flush();
+            bytes = new byte[file.Length];
+            file.Position = 0;
+            file.ReadExactly(bytes);
+            file.SetLength(0); // frees the disk as soon as the partition is inverted
+        });
         return bytes;
     }
 

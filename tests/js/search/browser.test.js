@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { buildSite, sampleReports, serve } from "./site.mjs";
 
@@ -60,6 +61,17 @@ describe("search page in headless Chromium, site under /reports/", () => {
     await page.goBack();
     await page.waitForFunction(() => document.querySelectorAll(".search-results li").length === 2);
     assert.doesNotMatch(page.url(), /year=/);
+  });
+
+  test("the results and filters pass axe's accessibility rules", async () => {
+    // Given the results for 医疗纠纷调解 with their filters
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("医疗纠纷调解")}`);
+    await page.waitForFunction(() => document.querySelectorAll(".search-results li").length === 2);
+    // When axe checks the search results region
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => (await window.axe.run("#search-results")).violations.map((v) => `${v.id}: ${v.help}`));
+    // Then it finds no violation
+    assert.deepEqual(violations, []);
   });
 
   test("a partial match is labelled as such", async () => {

@@ -280,8 +280,9 @@ class Search {
 }
 
 class TermState {
-  constructor(entry) {
+  constructor(entry, helper = false) {
     this.entry = entry;
+    this.helper = helper;
     this.postings = new Map();
     this.loaded = 0;
     const total = entry ? (entry.inline ? 1 : entry.blocks.length) : 0;
@@ -297,9 +298,6 @@ class TermState {
     this.loaded++;
   }
 }
-
-/** A helper bigram is used only if its whole posting list is this small (first three blocks: 32 + 64 + 128 documents). */
-const HELPER_MAX_DF = 224;
 
 class QueryRun {
   constructor(search, words) {
@@ -317,26 +315,19 @@ class QueryRun {
     // A missing part: nothing matches, not even partially. A missing helper: no exact match, partial matches remain possible.
     this.missing = [...isPart].some((t) => byTerm.get(t) === null);
     this.noExact = this.missing || unique.some((t) => byTerm.get(t) === null);
-    for (const w of this.words) {
-      w.used = w.parts.filter((p) => !p.helper || (byTerm.get(p.term) && byTerm.get(p.term).df <= HELPER_MAX_DF));
-    }
-    const used = new Set(this.words.flatMap((w) => w.used.map((p) => p.term)));
-    this.terms = new Map([...used].filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t))]));
+    this.terms = new Map(unique.filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t), !isPart.has(t))]));
+    for (const w of this.words) w.used = w.parts.filter((p) => this.terms.has(p.term));
     this.partTerms = [...isPart].filter((t) => this.terms.has(t)).map((t) => this.terms.get(t));
     if (this.missing) return;
-    await Promise.all([...used].filter((t) => this.terms.has(t)).map(async (t) => {
-      const state = this.terms.get(t);
-      await state.loadNext(this.search);
-      if (!isPart.has(t)) while (!state.exhausted) await state.loadNext(this.search);
-    }));
+    await Promise.all(this.partTerms.map((s) => s.loadNext(this.search)));
   }
 
   /**
-   * Where a word matches as a phrase in a document: the first position, -1 when it cannot, or null when it cannot be told yet.
-   * With onlyClosed, parts whose posting lists are not fully loaded are skipped (used to rule documents out early).
+   * Where a word matches as a phrase in a document: the first position, -1 when it does not, or null when it cannot be told yet.
+   * Parts always count, helpers only once fully loaded; with onlyClosed, only fully loaded terms count (to rule documents out early).
    */
   phraseAt(word, doc, onlyClosed = false) {
-    const parts = word.used.filter((p) => !onlyClosed || this.terms.get(p.term).exhausted);
+    const parts = word.used.filter((p) => (onlyClosed ? this.terms.get(p.term).exhausted : !p.helper || this.terms.get(p.term).exhausted));
     for (const p of parts) if (!this.terms.get(p.term).postings.has(doc)) return onlyClosed ? -1 : null;
     const positional = parts.filter((p) => p.positional);
     if (positional.length === 0) return 0;
@@ -370,16 +361,16 @@ class QueryRun {
     return out;
   }
 
-  get exhausted() { return [...this.terms.values()].every((s) => s.exhausted); }
+  get exhausted() { return this.partTerms.every((s) => s.exhausted); }
 
   /**
    * True when every document that could still match exactly has been seen in every term: documents outside a fully loaded
    * term, or whose fully loaded terms already contradict the phrase, are ruled out without loading the rest.
    */
   exactSettled() {
-    if (this.noExact || this.exhausted) return true;
-    const states = [...this.terms.values()];
-    const closed = states.filter((s) => s.exhausted);
+    if (this.noExact || this.partTerms.every((s) => s.exhausted)) return true;
+    const states = this.partTerms;
+    const closed = [...this.terms.values()].filter((s) => s.exhausted);
     if (closed.length === 0) return false;
     const driver = closed.reduce((a, b) => (a.postings.size <= b.postings.size ? a : b));
     for (const doc of driver.postings.keys()) {
@@ -388,6 +379,18 @@ class QueryRun {
       if (states.some((s) => !s.postings.has(doc))) return false;
     }
     return true;
+  }
+
+  /**
+   * Which posting lists to extend next. While matches are being found, the next block of every part (they are score-ordered,
+   * so the best documents come first). While none is found, the whole list of the rarest term, helpers included: once two
+   * terms of a phrase are fully loaded, documents where they are not in phrase order are ruled out without loading the rest.
+   */
+  nextLoads(finding) {
+    const open = (list) => list.filter((s) => !s.exhausted);
+    if (finding) return open(this.partTerms);
+    const rarest = open([...this.terms.values()]).sort((a, b) => a.entry.df - b.entry.df)[0];
+    return rarest ? [rarest] : [];
   }
 
   passes(c, filters) {
@@ -423,8 +426,7 @@ class QueryRun {
       if (complete || keep.length >= want) {
         return { results: keep.slice(offset, offset + limit), total: keep.length, complete, partial, facets: this.facets(pool) };
       }
-      const open = partial ? this.partTerms.filter((s) => !s.exhausted) : [...this.terms.values()].filter((s) => !s.exhausted);
-      await Promise.all(open.map((s) => s.loadNext(this.search)));
+      await Promise.all(this.nextLoads(partial || exact.length > 0).map((s) => s.loadNext(this.search)));
     }
   }
 

@@ -102,35 +102,23 @@ export function parseQuery(query) {
     const bigramAt = new Map();
     for (const t of tokens) if (t.kind === "bigram") bigramAt.set(t.position, t.term);
     const parts = [];
-    const texts = [];
     for (const t of tokens) {
       if (t.kind === "word") {
         parts.push({ term: t.term, offset: t.position, positional: true, helper: false });
-        texts.push(t.term);
       } else if (t.kind === "unigram") {
         const startsBigram = bigramAt.has(t.position);
         const endsBigram = bigramAt.has(t.position - 1);
         if (!startsBigram && !endsBigram) {
           parts.push({ term: t.term, offset: t.position, positional: false, helper: false });
-          texts.push(t.term);
         }
       } else {
-        const runStart = !bigramAt.has(t.position - 1);
-        const runEnd = !bigramAt.has(t.position + 1);
         let runFirst = t.position;
         while (bigramAt.has(runFirst - 1)) runFirst--;
-        const covering = runStart || runEnd || (t.position - runFirst) % 2 === 0;
+        const covering = runFirst === t.position || !bigramAt.has(t.position + 1) || (t.position - runFirst) % 2 === 0;
         parts.push({ term: t.term, offset: t.position, positional: true, helper: !covering });
-        if (runStart) {
-          let end = t.position;
-          while (bigramAt.has(end + 1)) end++;
-          let text = "";
-          for (let p = t.position; p <= end; p++) text += bigramAt.get(p)[0];
-          texts.push(text + bigramAt.get(end)[1]);
-        }
       }
     }
-    words.push({ text: raw, parts, pieces: texts });
+    words.push({ text: raw, parts });
   }
   return words;
 }
@@ -454,7 +442,9 @@ class QueryRun {
    */
   async describe(result, { context = 40 } = {}) {
     const doc = await this.search.document(result.doc);
-    const pieces = [...new Set(this.words.flatMap((w) => (result.exact ? [w.text] : w.pieces)))].filter(Boolean).sort((a, b) => b.length - a.length);
+    // Exact results highlight each query word; partial ones highlight the parts they do contain.
+    const pieces = [...new Set(this.words.flatMap((w) => (result.exact ? [w.text] : w.parts.filter((p) => !p.helper).map((p) => p.term))))]
+      .filter(Boolean).sort((a, b) => b.length - a.length);
     let index = 0;
     if (result.exact && result.at >= doc.bodyStart) {
       for (let i = 0; i < doc.chunkStarts.length; i++) if (doc.chunkStarts[i] <= result.at) index = i;

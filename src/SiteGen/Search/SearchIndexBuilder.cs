@@ -427,6 +427,7 @@ public sealed class SearchIndexBuilder : IDisposable
         {
             public void Cjk(char c, char next, int position) => terms.Cjk(c, next, position);
             public void Word(ReadOnlySpan<char> word, int position) => terms.Word(word, position);
+            public void Join(ReadOnlySpan<char> word, char cjk, int position) => terms.Join(word, cjk, position);
         }
 
         public void Cjk(char c, char next, int position)
@@ -451,6 +452,14 @@ public sealed class SearchIndexBuilder : IDisposable
             }
             w.Weight += _boost;
             w.Positions.Add(position);
+        }
+
+        public void Join(ReadOnlySpan<char> word, char cjk, int position)
+        {
+            Span<char> joined = word.Length < 64 ? stackalloc char[word.Length + 1] : new char[word.Length + 1];
+            word.CopyTo(joined);
+            joined[^1] = cjk;
+            Word(joined, position);
         }
 
         /// <summary>Encodes this document's postings into the spill and resets for the next document.</summary>

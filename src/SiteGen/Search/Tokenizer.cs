@@ -6,6 +6,9 @@ public enum TokenKind : byte
     Bigram = 1,
     Unigram = 2,
     Word = 3,
+
+    /// <summary>A word or number with the CJK character right after it (2020年), so a query such as 2020年 can be checked by position.</summary>
+    Join = 4,
 }
 
 /// <summary>One token of a text: its folded term and its position (CJK characters and words each take one position; a separator leaves a gap).</summary>
@@ -15,7 +18,8 @@ public readonly record struct Token(string Term, int Position, TokenKind Kind);
 /// <remarks>
 /// Folding keeps one UTF-16 unit per input unit, so offsets in folded text are offsets in the original text.
 /// CJK text becomes overlapping bigrams plus single characters; runs of letters and digits become one word, with
-/// decimal points and thousands separators between digits and a trailing % kept (97.32%, 1,000).
+/// decimal points and thousands separators between digits and a trailing % kept (97.32%, 1,000); a word directly followed
+/// by a CJK character also yields a join token (2020年).
 /// A run of separators (spaces, punctuation) between two tokens adds one empty position, so a phrase never matches across punctuation.
 /// </remarks>
 public static class Tokenizer
@@ -56,6 +60,9 @@ public static class Tokenizer
 
         /// <summary>A folded word or number at a position.</summary>
         void Word(ReadOnlySpan<char> word, int position);
+
+        /// <summary>A word or number immediately followed by a CJK character, at the word's position.</summary>
+        void Join(ReadOnlySpan<char> word, char cjk, int position);
     }
 
     /// <summary>Tokenizes text whose first token takes position <paramref name="start"/>; returns the next free position (one more when the text ends with a separator).</summary>
@@ -108,6 +115,7 @@ public static class Tokenizer
                     i++;
                 }
                 sink.Word(word[..length], pos);
+                if (i < text.Length && IsCjk(Fold(text[i]))) sink.Join(word[..length], Fold(text[i]), pos);
                 pos++;
             }
             else
@@ -128,6 +136,9 @@ public static class Tokenizer
         }
 
         public readonly void Word(ReadOnlySpan<char> word, int position) => tokens.Add(new Token(word.ToString(), position, TokenKind.Word));
+
+        public readonly void Join(ReadOnlySpan<char> word, char cjk, int position) =>
+            tokens.Add(new Token(string.Concat(word, [cjk]), position, TokenKind.Join));
     }
 
     /// <summary>Tokenizes text into a list, starting at <paramref name="start"/>; returns the next free position.</summary>

@@ -47,6 +47,18 @@ describe("search runtime over a built site", () => {
     assert.equal(page.total, 3);
   });
 
+  test("a number followed by one character matches only where they are adjacent", async () => {
+    // Given 2024 is followed by 年 in two reports and stands alone in a third
+    const { search } = await open();
+    // When searching 2024 and 2024年
+    const bare = await search.query("2024").page();
+    const joined = await search.query("2024年").page();
+    // Then the number alone finds all three, the number with 年 only the two
+    assert.equal(bare.total, 3);
+    assert.equal(joined.total, 2);
+    assert.equal(joined.partial, false);
+  });
+
   test("a term no report contains finds nothing", async () => {
     const { search } = await open();
     const page = await search.query("执法人员不足").page();

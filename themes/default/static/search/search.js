@@ -39,7 +39,8 @@ const isWordChar = (c) => (c >= 0x61 && c <= 0x7a) || isDigit(c) || (isFoldableL
 
 /**
  * Tokenizes text whose first token takes position `start`.
- * Returns { tokens: [{ term, position, kind }], next } with kind "bigram" | "unigram" | "word", in the C# emission order.
+ * Returns { tokens: [{ term, position, kind }], next } with kind "bigram" | "unigram" | "word" | "join" (a word with the CJK
+ * character right after it, 2020年), in the C# emission order.
  */
 export function tokenize(text, start = 0) {
   const tokens = [];
@@ -75,6 +76,7 @@ export function tokenize(text, start = 0) {
         i++;
       }
       tokens.push({ term: word, position: pos, kind: "word" });
+      if (i < text.length && isCjk(foldCode(text.charCodeAt(i)))) tokens.push({ term: word + String.fromCharCode(foldCode(text.charCodeAt(i))), position: pos, kind: "join" });
       pos++;
     } else {
       if (pos > start) gap = true;
@@ -100,7 +102,9 @@ export function parseQuery(query) {
     const { tokens } = tokenize(raw);
     if (tokens.length === 0) continue;
     const bigramAt = new Map();
+    const joinAt = new Map();
     for (const t of tokens) if (t.kind === "bigram") bigramAt.set(t.position, t.term);
+    for (const t of tokens) if (t.kind === "join") joinAt.set(t.position, t.term);
     const parts = [];
     for (const t of tokens) {
       if (t.kind === "word") {
@@ -108,10 +112,13 @@ export function parseQuery(query) {
       } else if (t.kind === "unigram") {
         const startsBigram = bigramAt.has(t.position);
         const endsBigram = bigramAt.has(t.position - 1);
-        if (!startsBigram && !endsBigram) {
+        if (!startsBigram && !endsBigram && joinAt.has(t.position - 1)) {
+          // A lone character right after a number (2020年): the join token checks both and their order by position.
+          parts.push({ term: joinAt.get(t.position - 1), offset: t.position - 1, positional: true, helper: false });
+        } else if (!startsBigram && !endsBigram) {
           parts.push({ term: t.term, offset: t.position, positional: false, helper: false });
         }
-      } else {
+      } else if (t.kind === "bigram") {
         let runFirst = t.position;
         while (bigramAt.has(runFirst - 1)) runFirst--;
         const covering = runFirst === t.position || !bigramAt.has(t.position + 1) || (t.position - runFirst) % 2 === 0;

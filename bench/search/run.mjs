@@ -36,7 +36,9 @@ function timed(command, argv, { limitGiB } = {}) {
   const run = spawnSync(wrapped[0], wrapped[1], { encoding: "utf8", maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? 0) * 1024;
-  return { status: run.status, signal: run.signal, seconds, rss, stdout: run.stdout, stderr: run.stderr };
+  // CPU seconds (user + system) say more than wall time on a machine shared with other jobs.
+  const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? 0) + Number(/System time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? 0);
+  return { status: run.status, signal: run.signal, seconds, cpu, rss, stdout: run.stdout, stderr: run.stderr };
 }
 
 function folderBytes(dir) {
@@ -189,7 +191,7 @@ async function benchSize(size, browser) {
   const pf = timed(join(here, "node_modules/.bin/pagefind"), ["--site", output, "--output-path", pfOut, "--glob", "reports/**/*.html",
     "--root-selector", "[data-search-body]", "--exclude-selectors", "[data-search-ignore]", "--quiet"], { limitGiB: pagefindMemoryGiB });
   const pfOk = pf.status === 0 && existsSync(join(pfOut, "pagefind.js"));
-  const pfFailure = pfOk ? null : `exit ${pf.status ?? pf.signal} after ${pf.seconds.toFixed(1)} s, peak RSS ${mib(pf.rss)} MiB: ${(pf.stderr.split("\n").find((l) => /error|memory|alloc|panic/i.test(l)) ?? "").trim()}`;
+  const pfFailure = pfOk ? null : `exit ${pf.status ?? pf.signal} after ${pf.seconds.toFixed(1)} s wall, ${pf.cpu.toFixed(1)} s CPU, peak RSS ${mib(pf.rss)} MiB: ${(pf.stderr.split("\n").find((l) => /error|memory|alloc|panic/i.test(l)) ?? "").trim()}`;
   const pfSize = pfOk ? folderBytes(pfOut) : null;
 
   console.error(`[${size}] ground truth and queries…`);
@@ -213,8 +215,8 @@ async function benchSize(size, browser) {
   }
   server?.close();
   return {
-    size, ours: { seconds: ours.seconds, rss: ours.rss, indexLine, indexBytes: indexSize.total, indexFiles: indexSize.files },
-    pagefind: { ok: pfOk, seconds: pf.seconds, rss: pf.rss, failure: pfFailure, indexBytes: pfSize?.total, indexFiles: pfSize?.files },
+    size, ours: { seconds: ours.seconds, cpu: ours.cpu, rss: ours.rss, indexLine, indexBytes: indexSize.total, indexFiles: indexSize.files },
+    pagefind: { ok: pfOk, seconds: pf.seconds, cpu: pf.cpu, rss: pf.rss, failure: pfFailure, indexBytes: pfSize?.total, indexFiles: pfSize?.files },
     rows,
   };
 }
@@ -228,10 +230,10 @@ function print(result) {
   const { size, ours, pagefind, rows } = result;
   const out = [];
   out.push(`\n## ${size} reports`);
-  out.push(`SiteGen: whole build ${ours.seconds.toFixed(1)} s, peak RSS ${mib(ours.rss)} MiB, index ${mib(ours.indexBytes)} MiB in ${ours.indexFiles} files`);
+  out.push(`SiteGen: whole build ${ours.seconds.toFixed(1)} s wall, ${ours.cpu.toFixed(1)} s CPU, peak RSS ${mib(ours.rss)} MiB, index ${mib(ours.indexBytes)} MiB in ${ours.indexFiles} files`);
   out.push(`         ${ours.indexLine}`);
   out.push(pagefind.ok
-    ? `Pagefind: ${pagefind.seconds.toFixed(1)} s, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.indexBytes)} MiB in ${pagefind.indexFiles} files`
+    ? `Pagefind: ${pagefind.seconds.toFixed(1)} s wall, ${pagefind.cpu.toFixed(1)} s CPU, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.indexBytes)} MiB in ${pagefind.indexFiles} files`
     : `Pagefind: FAILED (${pagefind.failure})`);
   out.push("");
   out.push("| query | kind | truth | ours: results | KiB | P@10 | recall | Pagefind: results | KiB | P@10 | recall |");

@@ -18,13 +18,15 @@ public static class SitegenCommand
         var output = new Option<string?>("--output") { Description = "Output folder (default: SITE/output)" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Publish under this URL or path, e.g. https://example.gov.cn/reports/" };
         var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
-        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts };
+        var clean = new Option<bool>("--clean") { Description = "Ignore the previous build's cache and render every page" };
+        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts, clean };
         command.SetAction(result => BuildHandler.Run(new SiteGen.Build.BuildOptions
         {
             SiteDir = Path.GetFullPath(result.GetValue(site)!),
             OutputDir = result.GetValue(output),
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
+            Clean = result.GetValue(clean),
         }));
         return command;
     }

@@ -13,6 +13,9 @@ public sealed record BuildOptions
 
     public bool IncludeDrafts { get; init; }
 
+    /// <summary>Ignore the cache of the previous build and render every page (what benchmarks of clean builds use).</summary>
+    public bool Clean { get; init; }
+
     /// <summary>How long to wait for another build of the same output before refusing.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -30,12 +30,20 @@ public static class SiteBuilder
 
         progress?.Stage("model", 0);
         var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
-        var theme = Theme.Compile(ThemeFiles.Load(options.SiteDir, config.Theme), config, urls, diagnostics);
+        var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
+        var theme = Theme.Compile(themeFiles, config, urls, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
-        using var index = new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes));
-        var summaries = RenderPages(site, theme, publisher, index, diagnostics, progress);
+        var cache = BuildCache.Load(options.ResolvedOutputDir, options.Clean);
+        using var index = new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes), path =>
+        {
+            var live = Path.Combine(publisher.OutputDir, path);
+            if (options.Clean || !File.Exists(live)) return false;
+            publisher.Reuse(path, live);
+            return true;
+        });
+        var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         progress?.Stage("index", 0);
@@ -44,10 +52,13 @@ public static class SiteBuilder
         progress?.Stage("write", 0);
         WriteSiteFiles(site, theme, summaries, publisher);
         publisher.Commit();
+        cache.Save();
 
         var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir)
         {
+            PagesRendered = rendered,
+            PagesReused = site.Pages.Count - rendered,
             Search = searchStats,
         };
     }
@@ -66,22 +77,40 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>Renders every page in parallel and streams it to the staging folder; returns report summaries for the feeds.</summary>
-    private static IReadOnlyDictionary<string, string> RenderPages(Site site, Theme theme, OutputPublisher publisher, SearchIndexBuilder index,
-        DiagnosticBag diagnostics, IBuildProgress? progress)
+    /// <summary>Renders every page in parallel (reusing the previous build's file where the page's fingerprint is unchanged) and streams it to the staging folder; feeds each report page to the search index; returns report summaries for the feeds and the number of pages rendered.</summary>
+    private static (IReadOnlyDictionary<string, string> Summaries, int Rendered) RenderPages(Site site, Theme theme, byte[] globalHash, BuildCache cache,
+        OutputPublisher publisher, SearchIndexBuilder index, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
         var docIds = SearchIndexBuilder.AssignIds(site.Reports);
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml));
+        var fingerprints = new PageFingerprints(renderer, globalHash);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var renderedCount = 0;
         Parallel.ForEach(site.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
         {
+            var file = SiteUrls.OutputFile(page.Path);
             try
             {
-                var rendered = renderer.Render(page);
-                publisher.Write(SiteUrls.OutputFile(page.Path), rendered.Html);
-                if (rendered.Body is not null) summaries[page.Path] = page.Report!.Meta.Summary ?? rendered.Body.Summary;
-                if (page.Kind == PageKind.Report) index.Add(docIds[page.Path], site.Urls.Href(page.Path), rendered.Html);
+                var fingerprint = fingerprints.Of(page);
+                string? summary;
+                string? html = null;
+                if (cache.TryReuse(file, fingerprint, out var existing, out summary))
+                {
+                    publisher.Reuse(file, existing);
+                }
+                else
+                {
+                    var rendered = renderer.Render(page);
+                    publisher.Write(file, rendered.Html);
+                    html = rendered.Html;
+                    summary = rendered.Body is null ? null : page.Report!.Meta.Summary ?? rendered.Body.Summary;
+                    Interlocked.Increment(ref renderedCount);
+                }
+                if (summary is not null) summaries[page.Path] = summary;
+                cache.Record(file, fingerprint, summary);
+                // The index is rebuilt whole on every build; a reused page is read back rather than rendered again.
+                if (page.Kind == PageKind.Report) index.Add(docIds[page.Path], site.Urls.Href(page.Path), html ?? File.ReadAllText(existing));
             }
             catch (IOException ex) when (page.Report is not null)
             {
@@ -94,7 +123,7 @@ public static class SiteBuilder
             }
             progress?.Advance();
         });
-        return summaries;
+        return (summaries, renderedCount);
     }
 
     private static void WriteSiteFiles(Site site, Theme theme, IReadOnlyDictionary<string, string> summaries, OutputPublisher publisher)

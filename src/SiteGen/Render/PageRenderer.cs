@@ -16,21 +16,19 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
 
     public RenderedPage Render(Page page)
     {
-        RenderedBody? body = null;
-        PageView view;
-        switch (page.Kind)
-        {
-            case PageKind.Report:
-                body = markdown.Render(ContentLoader.ReadBody(page.Report!.Source));
-                view = ReportPage(page, page.Report!, body);
-                break;
-            case PageKind.Home: view = HomePage(page); break;
-            case PageKind.Taxonomy: view = TaxonomyPage(page); break;
-            case PageKind.Term: view = TermPage(page); break;
-            default: view = new PageView(_siteView, Info(page, T(page.Kind == PageKind.Search ? "search" : "not_found"), [])); break;
-        }
-        return new RenderedPage(page, theme.Render(page.Kind, view), body);
+        var body = page.Kind == PageKind.Report ? markdown.Render(ContentLoader.ReadBody(page.Report!.Source)) : null;
+        return new RenderedPage(page, theme.Render(page.Kind, View(page, body)), body);
     }
+
+    /// <summary>Everything the page's layout receives; for a report page, <paramref name="body"/> is its rendered Markdown.</summary>
+    public PageView View(Page page, RenderedBody? body) => page.Kind switch
+    {
+        PageKind.Report => ReportPage(page, page.Report!, body ?? throw new ArgumentNullException(nameof(body))),
+        PageKind.Home => HomePage(page),
+        PageKind.Taxonomy => TaxonomyPage(page),
+        PageKind.Term => TermPage(page),
+        _ => new PageView(_siteView, Info(page, T(page.Kind == PageKind.Search ? "search" : "not_found"), [])),
+    };
 
     private string T(string key) => theme.Strings.TryGetValue(key, out var s) ? s : key;
 

@@ -88,7 +88,7 @@ public sealed partial class Theme
 
         foreach (var path in templates)
         {
-            var source = files.Text(path);
+            var source = WithoutPartialIndentation(files.Text(path));
             foreach (Match m in PartialReference().Matches(source))
             {
                 if (partialNames.Contains(m.Groups[1].Value)) continue;
@@ -157,6 +157,13 @@ public sealed partial class Theme
             if (text[i] == '\n') { line++; lineStart = i + 1; }
         return (line, index - lineStart + 1);
     }
+
+    /// <summary>Handlebars.Net renders a partial called alone on an indented line without HTML escaping (its
+    /// "standalone partial indentation" path writes raw), so the indentation is removed before compiling.</summary>
+    private static string WithoutPartialIndentation(string source) => IndentedPartial().Replace(source, "");
+
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
+    private static partial Regex IndentedPartial();
 
     [GeneratedRegex(@"\{\{#?>\s*([A-Za-z0-9_\-/]+)")]
     private static partial Regex PartialReference();

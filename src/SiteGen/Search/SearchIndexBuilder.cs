@@ -24,6 +24,8 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <summary>Documents in a term's first posting block; each further block doubles, so a term has O(log df) blocks.</summary>
     public const int BlockSize = 32;
+
+    private const string ManifestName = "manifest.json";
     private const int InlineLimitBytes = 512;
     private const int ShardTargetBytes = 4_000;
     private const int ChunkTarget = 1_000;
@@ -44,6 +46,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private static readonly SearchJsonContext Json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
     private readonly Action<string, byte[]> _write;
+    private readonly Func<string, bool>? _reuse;
     private readonly PostingSpill _spill = new();
     private readonly DocInfo?[] _docs;
     private readonly ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
@@ -55,10 +58,12 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <param name="documents">Number of documents; ids run from 0 to documents − 1 in a stable order.</param>
     /// <param name="write">Writes a file under the site root (the build's output publisher).</param>
-    public SearchIndexBuilder(int documents, Action<string, byte[]> write)
+    /// <param name="reuse">Publishes the previous build's file of that path unchanged, if there is one; content-hashed names make that safe.</param>
+    public SearchIndexBuilder(int documents, Action<string, byte[]> write, Func<string, bool>? reuse = null)
     {
         _docs = new DocInfo?[documents];
         _write = write;
+        _reuse = reuse;
     }
 
     /// <summary>Document ids: reports ordered by year (newest first), province, series, agency and path, so filters map to id ranges.</summary>
@@ -243,7 +248,7 @@ public sealed class SearchIndexBuilder : IDisposable
             directory.Add(new ShardRef(page[0].First, name));
         }
         var manifest = new SearchManifest(1, docs.Length, docFolder, BlockSize, directory, filters);
-        WriteOnce("manifest.json", Serialize(manifest, Json.SearchManifest));
+        WriteOnce(ManifestName, Serialize(manifest, Json.SearchManifest));
 
         var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
         return new SearchIndexStats(docs.Length, termCount, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed);
@@ -360,7 +365,8 @@ public sealed class SearchIndexBuilder : IDisposable
     private void WriteOnce(string name, byte[] bytes)
     {
         if (!_written.TryAdd(name, 0)) return;
-        _write(Folder + name, bytes);
+        // Every name but the manifest's carries a hash of its content (documents: of the whole document set).
+        if (name == ManifestName || _reuse?.Invoke(Folder + name) != true) _write(Folder + name, bytes);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, bytes.Length);
     }

@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Write;
 
-/// <summary>The only code that writes the output folder: pages go to a staging folder beside it, which replaces the old output in one atomic step on commit.</summary>
+/// <summary>The only code that writes the output folder: files go to a staging tree beside it, which changes places with the live output in one atomic step on commit.</summary>
+/// <remarks>The staging tree is the previous output, kept after each exchange and brought up to date file by file
+/// (unchanged files hard-linked, others replaced, leftovers deleted). Folders are never removed wholesale: on this
+/// class of file system, removing thousands of page folders costs far more than building the site.</remarks>
 public sealed class OutputPublisher : IDisposable
 {
     /// <summary>Marks a folder as SiteGen output, so a mistyped --output never replaces someone's documents.</summary>
@@ -13,6 +17,8 @@ public sealed class OutputPublisher : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _staging;
     private readonly string _stagingRoot;
+    private readonly ConcurrentDictionary<string, byte> _leftovers;
+    private readonly ConcurrentDictionary<string, byte> _knownFolders = new(StringComparer.Ordinal);
     private bool _committed;
     private long _files;
     private long _bytes;
@@ -21,14 +27,18 @@ public sealed class OutputPublisher : IDisposable
     public long FilesWritten => Interlocked.Read(ref _files);
     public long BytesWritten => Interlocked.Read(ref _bytes);
 
-    private OutputPublisher(string outputDir, string staging)
+    private OutputPublisher(string outputDir, string staging, IEnumerable<string> existing)
     {
         OutputDir = outputDir;
         _staging = staging;
         _stagingRoot = staging + Path.DirectorySeparatorChar;
+        _leftovers = new ConcurrentDictionary<string, byte>(existing.Select(f => KeyValuePair.Create(f, (byte)0)), StringComparer.Ordinal);
     }
 
-    /// <summary>Prepares a fresh staging folder next to <paramref name="outputDir"/> and repairs what an interrupted earlier publish left.</summary>
+    public static string StagingPathFor(string outputDir) =>
+        Path.Combine(Path.GetDirectoryName(outputDir)!, $".{Path.GetFileName(outputDir)}.staging");
+
+    /// <summary>Prepares the staging tree next to <paramref name="outputDir"/> and repairs what an interrupted earlier publish left.</summary>
     public static OutputPublisher Begin(string outputDir)
     {
         outputDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
@@ -36,14 +46,15 @@ public sealed class OutputPublisher : IDisposable
             $"cannot publish to the file system root `{outputDir}`", "choose an output folder such as ./output");
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(outputDir);
+        var staging = StagingPathFor(outputDir);
 
-        // A publish interrupted between its two renames (only where the atomic exchange is unavailable) left the old site here.
+        // A publish interrupted between its renames (only where the atomic exchange is unavailable) left the old site here.
         foreach (var old in Directory.EnumerateDirectories(parent, $".{name}.old-*").Order(StringComparer.Ordinal))
         {
             if (!Directory.Exists(outputDir)) Directory.Move(old, outputDir);
+            else if (!Directory.Exists(staging)) Directory.Move(old, staging);
             else TryDelete(old);
         }
-        foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*")) TryDelete(stale);
 
         if (Directory.Exists(outputDir) && Directory.EnumerateFileSystemEntries(outputDir).Any()
             && !File.Exists(Path.Combine(outputDir, MarkerFile)))
@@ -51,9 +62,12 @@ public sealed class OutputPublisher : IDisposable
                 $"output folder `{outputDir}` is not empty and was not made by SiteGen; refusing to replace it",
                 "choose an empty or new folder with --output, or delete this one yourself if it really is old output");
 
-        var staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
-        var publisher = new OutputPublisher(outputDir, staging);
+        // Whatever the staging tree holds (the previous output, or a build interrupted half-way) is reconciled:
+        // every file this build produces is replaced or verified, and every other file is deleted on commit.
+        var existing = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/'));
+        var publisher = new OutputPublisher(outputDir, staging, existing);
         publisher.Write(MarkerFile, "This folder is generated by SiteGen; it is replaced on every build.\n");
         return publisher;
     }
@@ -76,18 +90,64 @@ public sealed class OutputPublisher : IDisposable
 
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
-        var full = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var full = Prepare(relativePath);
         using (var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             stream.Write(content);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, content.Length);
     }
 
-    /// <summary>Replaces the output folder with the staged one: an atomic exchange where the OS offers it, two renames otherwise.</summary>
+    /// <summary>Publishes an unchanged file of the live output: kept when the staging tree already shares it, hard-linked (or copied) otherwise.</summary>
+    public void Reuse(string relativePath, string liveFile)
+    {
+        var full = Resolve(relativePath);
+        var live = new FileInfo(liveFile);
+        var staged = new FileInfo(full);
+        var wasStaged = _leftovers.TryRemove(relativePath, out _);
+        // Same size and modification time: the staging tree already holds a hard link to the very same file.
+        var shared = wasStaged && staged.Exists && staged.Length == live.Length && staged.LastWriteTimeUtc == live.LastWriteTimeUtc;
+        if (!shared)
+        {
+            if (wasStaged) File.Delete(full);
+            var folder = Path.GetDirectoryName(full)!;
+            EnsureFolder(folder);
+            if (!OperatingSystem.IsLinux() || Link(liveFile, full) != 0) File.Copy(liveFile, full);
+        }
+        Interlocked.Increment(ref _files);
+        Interlocked.Add(ref _bytes, live.Length);
+    }
+
+    /// <summary>Creates a folder once; marked known only after it exists, so a second thread writing into it never finds it missing.</summary>
+    private void EnsureFolder(string folder)
+    {
+        if (_knownFolders.ContainsKey(folder)) return;
+        Directory.CreateDirectory(folder);
+        _knownFolders.TryAdd(folder, 0);
+    }
+
+    /// <summary>Makes room for a new file: its folder exists and no earlier file is there. Files are replaced, never
+    /// rewritten in place, because the staging tree shares files with the live output through hard links.</summary>
+    private string Prepare(string relativePath)
+    {
+        var full = Resolve(relativePath);
+        var folder = Path.GetDirectoryName(full)!;
+        EnsureFolder(folder);
+        if (_leftovers.TryRemove(relativePath, out _)) File.Delete(full);
+        return full;
+    }
+
+    /// <summary>Deletes what the staging tree still holds from earlier builds, then exchanges it with the live output.</summary>
     public void Commit()
     {
         if (_committed) return;
+        foreach (var leftover in _leftovers.Keys.Order(StringComparer.Ordinal))
+        {
+            var full = Path.Combine(_staging, leftover);
+            File.Delete(full);
+            RemoveEmptyFolders(Path.GetDirectoryName(full)!);
+        }
+        _leftovers.Clear();
+
         if (!Directory.Exists(OutputDir))
         {
             Directory.Move(_staging, OutputDir);
@@ -97,18 +157,23 @@ public sealed class OutputPublisher : IDisposable
             var old = Path.Combine(Path.GetDirectoryName(OutputDir)!, $".{Path.GetFileName(OutputDir)}.old-{Guid.NewGuid():N}");
             Directory.Move(OutputDir, old);
             Directory.Move(_staging, OutputDir);
-            TryDelete(old);
-        }
-        else
-        {
-            TryDelete(_staging); // after the exchange, the staging path holds the previous site
+            Directory.Move(old, _staging);
         }
         _committed = true;
     }
 
+    /// <summary>A failed build leaves the live output untouched; the staging tree stays for the next build to reconcile.</summary>
     public void Dispose()
     {
-        if (!_committed) TryDelete(_staging);
+    }
+
+    private void RemoveEmptyFolders(string folder)
+    {
+        while (folder.StartsWith(_stagingRoot, StringComparison.Ordinal) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
     }
 
     private static void TryDelete(string dir)
@@ -119,7 +184,7 @@ public sealed class OutputPublisher : IDisposable
         }
         catch (IOException)
         {
-            // Left for the next build's clean-up; the published output is already complete.
+            // Left for a later build; the published output is complete either way.
         }
         catch (UnauthorizedAccessException)
         {
@@ -130,6 +195,9 @@ public sealed class OutputPublisher : IDisposable
 
     [DllImport("libc", SetLastError = true, EntryPoint = "renameat2")]
     private static extern int RenameAt2(int olddirfd, string oldpath, int newdirfd, string newpath, uint flags);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "link")]
+    private static extern int Link(string existing, string created);
 
     /// <summary>Linux renameat2(RENAME_EXCHANGE): both folders swap names in one step, so readers see the old site or the new one, never neither.</summary>
     private static bool AtomicExchange(string a, string b)

@@ -97,6 +97,32 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void An_incremental_rebuild_keeps_the_index_complete_and_current()
+    {
+        // Given a built site
+        using var site = new SearchTestSite()
+            .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, "医疗纠纷调解工作。")
+            .Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "双随机抽查。");
+        site.Build();
+        static Dictionary<string, string> Files(string index) => Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(index, f), f => Convert.ToHexString(File.ReadAllBytes(f)));
+        var before = Files(site.Index);
+
+        // When it is rebuilt unchanged into the same output, then again after one report changed
+        site.Build();
+        var unchanged = Files(site.Index);
+        site.Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "行政复议应诉。");
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // Then the unchanged rebuild has the very same index files, and the changed one finds the new text and not the old
+        Assert.Equal(before, unchanged);
+        Assert.NotNull(index.Entry("复议"));
+        Assert.Null(index.Entry("随机"));
+        Assert.Equal(2, index.Manifest.GetProperty("docs").GetInt32());
+    }
+
+    [Fact]
     public void Positions_tell_a_phrase_from_its_parts_far_apart()
     {
         // Given one report with the phrase 行政处罚 and one with 行政 and 处罚 far apart

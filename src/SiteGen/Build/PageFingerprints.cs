@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SiteGen.Load;
+using SiteGen.Model;
+using SiteGen.Render;
+
+namespace SiteGen.Build;
+
+/// <summary>Hashes everything a page's HTML depends on (its view model, its Markdown source, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
+public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
+{
+    private static readonly RenderedBody BodyPlaceholder = new("", [], "");
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public string Of(Page page)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(globalHash);
+        // A report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering.
+        var view = renderer.View(page, page.Kind == PageKind.Report ? BodyPlaceholder : null);
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(view, Json));
+        if (page.Report is { } report) hash.AppendData(SHA256.HashData(File.ReadAllBytes(report.Source.FullPath)));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The inputs shared by every page: theme files, site settings, base URL and the SiteGen build itself.</summary>
+    public static byte[] Global(ThemeFiles theme, SiteConfig config, SiteUrls urls)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(typeof(PageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(config, Json));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{urls.Origin}|{urls.BasePath}"));
+        foreach (var path in theme.Paths)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(path + "\0"));
+            hash.AppendData(SHA256.HashData(theme.Bytes(path)));
+        }
+        return hash.GetHashAndReset();
+    }
+}

@@ -1,0 +1,140 @@
+using SiteGen.Build;
+using SiteGen.Model;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Site;
+
+public sealed class IncrementalBuildTests
+{
+    private static readonly string[][] Regions =
+    [
+        ["云南省", "玉溪市", "红塔区"], ["云南省", "玉溪市", "江川区"], ["云南省", "昆明市", "五华区"], ["重庆市", "南岸区"], ["湖南省", "永州市", "新田县"],
+    ];
+    private static readonly string[] AgencyTypes = ["卫生健康局", "司法局", "教育局", "民政局"];
+
+    private static BuildResult Build(TestSite site, string output, bool clean)
+    {
+        var result = SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, OutputDir = output, Clean = clean });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result;
+    }
+
+    private static void AssertSameFiles(string expectedDir, string actualDir, string because)
+    {
+        var expected = TestSite.SnapshotOf(expectedDir);
+        var actual = TestSite.SnapshotOf(actualDir);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var key in expected.Keys)
+            Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), $"{key} differs from a clean build {because}");
+    }
+
+    [Fact]
+    public void A_rebuild_without_changes_renders_nothing_and_keeps_the_output_identical()
+    {
+        using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0]).Report("b", "测试县教育局", 2023, Regions[1]);
+        var first = Build(site, site.Output, clean: false);
+        var before = site.Snapshot();
+
+        var second = Build(site, site.Output, clean: false);
+
+        Assert.Equal(first.PagesByKind.Values.Sum(), first.PagesRendered);
+        Assert.Equal(0, second.PagesRendered);
+        Assert.Equal(before.Keys, site.Snapshot().Keys);
+        foreach (var (key, bytes) in site.Snapshot()) Assert.True(before[key].AsSpan().SequenceEqual(bytes), key);
+    }
+
+    [Fact]
+    public void Changing_one_report_re_renders_only_the_pages_that_show_it()
+    {
+        // Given a built site of twelve reports
+        using var site = new TestSite();
+        for (var i = 0; i < 12; i++) site.Report($"r{i}", $"{Regions[i % 5][^1]}{AgencyTypes[i % 4]}", 2020 + i % 3, Regions[i % 5]);
+        var clean = Build(site, site.Output, clean: false);
+
+        // When one report's body changes
+        var file = Path.Combine(site.Root, "content/reports/r0.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("正文。", "修改后的正文。"));
+        var incremental = Build(site, site.Output, clean: false);
+
+        // Then only that report page is rendered again (its title and lists are unchanged, so no list page changes)
+        Assert.Equal(1, incremental.PagesRendered);
+        Assert.Contains("修改后的正文。", site.Read($"reports/2020/{SiteUrls.Segment("红塔区卫生健康局")}/index.html"));
+        Assert.True(clean.PagesRendered > 20);
+    }
+
+    [Fact]
+    public void Changing_a_title_re_renders_the_report_and_every_list_that_shows_it_but_not_the_others()
+    {
+        using var site = new TestSite();
+        for (var i = 0; i < 12; i++) site.Report($"r{i}", $"{Regions[i % 5][^1]}{AgencyTypes[i % 4]}", 2020 + i % 3, Regions[i % 5]);
+        var clean = Build(site, site.Output, clean: false);
+
+        var file = Path.Combine(site.Root, "content/reports/r0.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: \"", "title: \"（修订）"));
+        var incremental = Build(site, site.Output, clean: false);
+
+        Assert.InRange(incremental.PagesRendered, 5, clean.PagesRendered - 5);
+        Assert.Contains("（修订）", site.Read($"years/2020/index.html"));
+        Assert.Contains("（修订）", site.Read($"regions/{SiteUrls.Segment("云南省")}/index.html"));
+    }
+
+    [Fact]
+    public void A_theme_change_or_clean_flag_renders_every_page_again()
+    {
+        using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0]);
+        var first = Build(site, site.Output, clean: false);
+
+        Assert.Equal(first.PagesRendered, Build(site, site.Output, clean: true).PagesRendered);
+        site.File("themes/default/partials/footer.hbs", "<footer>新页脚</footer></body></html>\n");
+        Assert.Equal(first.PagesRendered, Build(site, site.Output, clean: false).PagesRendered);
+        Assert.Contains("新页脚", site.Read("index.html"));
+    }
+
+    [Fact]
+    public void Incremental_output_equals_a_clean_build_after_random_edits_additions_deletions_and_renames()
+    {
+        const int seed = 20261122;
+        var random = new Random(seed);
+        using var site = new TestSite();
+        var names = new List<string>();
+        var next = 0;
+        string NewReport()
+        {
+            var n = next++;
+            var region = Regions[random.Next(Regions.Length)];
+            var agency = $"{region[^1]}{AgencyTypes[random.Next(AgencyTypes.Length)]}{n}";
+            var name = $"r{n}";
+            site.Report(name, agency, 2018 + random.Next(7), region, $"2025-0{1 + random.Next(3)}-1{random.Next(10)}",
+                body: $"## 一、举措{n}\n\n正文{random.Next(1000)}。\n");
+            return name;
+        }
+        for (var i = 0; i < 15; i++) names.Add(NewReport());
+        Build(site, site.Output, clean: false);
+
+        for (var round = 0; round < 8; round++)
+        {
+            // When a random change is applied: edit a body, edit front matter, add, delete or rename a file
+            var change = random.Next(5);
+            var victim = names[random.Next(names.Count)];
+            var path = Path.Combine(site.Root, "content/reports", victim + ".md");
+            switch (change)
+            {
+                case 0: File.AppendAllText(path, $"\n新增段落{round}。\n"); break;
+                case 1: File.WriteAllText(path, File.ReadAllText(path).Replace("published: 2025-", "published: 2024-")); break;
+                case 2: names.Add(NewReport()); break;
+                case 3 when names.Count > 3: File.Delete(path); names.Remove(victim); break;
+                default:
+                    var renamed = victim + "x";
+                    File.Move(path, Path.Combine(site.Root, "content/reports", renamed + ".md"));
+                    names[names.IndexOf(victim)] = renamed;
+                    break;
+            }
+            Build(site, site.Output, clean: false);
+
+            // Then the incremental output is byte-identical to a clean build of the same content
+            var cleanOutput = Path.Combine(site.Root, $"clean{round}");
+            Build(site, cleanOutput, clean: true);
+            AssertSameFiles(cleanOutput, site.Output, $"after round {round} (change {change}, seed {seed})");
+        }
+    }
+}

@@ -13,7 +13,7 @@ namespace SiteGen.Search;
 //   c/HASH.json              ChunkRecord: about 1,000 characters of body text with its section ids, for excerpts and links
 //   f/HASH.json              FilterPage: up to 256 agency names with their report counts
 //
-// Packed fields are base64 of unsigned LEB128 varints ("varints" below), which keeps JSON small and parsing cheap.
+// Packed fields are base64url (RFC 4648 §5, no padding: nothing for JSON to escape) of unsigned LEB128 varints ("varints" below), which keeps JSON small and parsing cheap.
 
 /// <summary>The entry point of the index: shard table, document folder and filter values; it does not grow with the text of the archive.</summary>
 public sealed record SearchManifest(

@@ -215,7 +215,7 @@ public sealed class SearchIndexBuilder : IDisposable
         {
             foreach (var entry in partition)
             {
-                var size = Serialize(entry, Json.TermEntry).Length;
+                var size = EstimatedSize(entry);
                 if (shardBytes > 0 && shardBytes + size > ShardTargetBytes) FlushShard();
                 shardEntries.Add(entry);
                 shardBytes += size;
@@ -318,7 +318,7 @@ public sealed class SearchIndexBuilder : IDisposable
             if (df <= BlockSize)
             {
                 var whole = EncodeBlock(postings, data, facets);
-                if (Serialize(whole, Json.PostingBlock).Length <= InlineLimitBytes)
+                if (EstimatedSize(whole) <= InlineLimitBytes)
                 {
                     yield return new TermEntry(term, df, whole, null);
                     continue;
@@ -337,25 +337,32 @@ public sealed class SearchIndexBuilder : IDisposable
         }
     }
 
+    /// <summary>JSON size of a block or an entry, near enough to decide inlining and shard cuts without serializing twice
+    /// (base64 is ASCII; a CJK term is at most 3 bytes per character).</summary>
+    private static int EstimatedSize(PostingBlock b) => b.Docs.Length + b.Scores.Length + b.Facets.Length + b.Positions.Length + 40;
+
+    private static int EstimatedSize(TermEntry e) =>
+        e.Term.Length * 3 + 24 + (e.Inline is null ? 0 : EstimatedSize(e.Inline) + 10) + (e.Blocks?.Sum(b => b.File.Length + 40) ?? 0);
+
     private static PostingBlock EncodeBlock(ReadOnlySpan<Posting> postings, byte[] data, int[] facets)
     {
-        var docs = new List<byte>();
-        var scores = new List<byte>();
-        var facetBytes = new List<byte>();
-        var positions = new List<byte>();
+        var docs = new ByteBuffer();
+        var scores = new ByteBuffer();
+        var facetBytes = new ByteBuffer();
+        var positions = new ByteBuffer();
         foreach (var p in postings)
         {
-            Varints.Write(docs, p.Doc);
-            Varints.Write(scores, p.Score);
-            Varints.Write(facetBytes, facets[p.Doc]);
-            Varints.Write(positions, p.PosCount);
+            docs.Varint(p.Doc);
+            scores.Varint(p.Score);
+            facetBytes.Varint(facets[p.Doc]);
+            positions.Varint(p.PosCount);
             var o = p.PosOffset;
-            for (var k = 0; k < p.PosCount; k++) Varints.Write(positions, Varints.Read(data, ref o));
+            for (var k = 0; k < p.PosCount; k++) positions.Varint(Varints.Read(data, ref o));
         }
-        return new PostingBlock(B64(docs), B64(scores), B64(facetBytes), B64(positions));
+        return new PostingBlock(docs.Base64(), scores.Base64(), facetBytes.Base64(), positions.Base64());
     }
 
-    private static string B64(List<byte> bytes) => Convert.ToBase64String(CollectionsMarshal.AsSpan(bytes));
+    private static string B64(List<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(CollectionsMarshal.AsSpan(bytes));
 
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.SerializeToUtf8Bytes(value, info);
 
@@ -372,6 +379,27 @@ public sealed class SearchIndexBuilder : IDisposable
     }
 
     public void Dispose() => _spill.Dispose();
+
+    /// <summary>A growable byte array with a varint writer; cheaper than a MemoryStream's per-byte calls.</summary>
+    private sealed class ByteBuffer
+    {
+        public byte[] Bytes = new byte[256];
+        public int Length;
+
+        public void Varint(int value)
+        {
+            if (Length + 5 > Bytes.Length) Array.Resize(ref Bytes, Bytes.Length * 2);
+            var v = (uint)value;
+            while (v >= 0x80)
+            {
+                Bytes[Length++] = (byte)(v | 0x80);
+                v >>= 7;
+            }
+            Bytes[Length++] = (byte)v;
+        }
+
+        public string Base64() => System.Buffers.Text.Base64Url.EncodeToString(Bytes.AsSpan(0, Length));
+    }
 
     /// <summary>One document's terms while it is being indexed: weighted frequencies and positions, reused per thread.</summary>
     private sealed class DocTerms
@@ -390,25 +418,6 @@ public sealed class SearchIndexBuilder : IDisposable
         private int _used;
         private int _boost;
         private readonly ByteBuffer[] _buffers = Enumerable.Range(0, PostingSpill.Partitions).Select(_ => new ByteBuffer()).ToArray();
-
-        /// <summary>A growable byte array with a varint writer; cheaper than a MemoryStream's per-byte calls.</summary>
-        private sealed class ByteBuffer
-        {
-            public byte[] Bytes = new byte[4096];
-            public int Length;
-
-            public void Varint(int value)
-            {
-                if (Length + 5 > Bytes.Length) Array.Resize(ref Bytes, Bytes.Length * 2);
-                var v = (uint)value;
-                while (v >= 0x80)
-                {
-                    Bytes[Length++] = (byte)(v | 0x80);
-                    v >>= 7;
-                }
-                Bytes[Length++] = (byte)v;
-            }
-        }
 
         public static DocTerms ForThread() => _current ??= new DocTerms();
 

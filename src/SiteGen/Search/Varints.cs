@@ -27,10 +27,10 @@ public static class Varints
         }
     }
 
-    /// <summary>Decodes a base64 varint field of the index format (used by tests to read what the runtime reads).</summary>
-    public static List<int> Decode(string base64)
+    /// <summary>Decodes a base64url varint field of the index format (used by tests to read what the runtime reads).</summary>
+    public static List<int> Decode(string base64Url)
     {
-        var bytes = Convert.FromBase64String(base64);
+        var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(base64Url);
         var values = new List<int>();
         var offset = 0;
         while (offset < bytes.Length) values.Add(Read(bytes, ref offset));

@@ -133,8 +133,9 @@ export function parseQuery(query) {
 // ---------------------------------------------------------------------------------------------------------------
 // Index access.
 
-function decodeVarints(base64) {
-  const binary = atob(base64);
+/** Decodes a packed field: base64url (no padding) of unsigned LEB128 varints. */
+function decodeVarints(base64url) {
+  const binary = atob(base64url.replace(/-/g, "+").replace(/_/g, "/"));
   const out = [];
   let value = 0;
   let shift = 0;

@@ -44,12 +44,15 @@ function timed(command, argv, { limitGiB } = {}) {
 function folderBytes(dir) {
   let total = 0;
   let files = 0;
+  let largest = { size: 0, name: "" };
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
-    total += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+    const size = statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+    total += size;
     files++;
+    if (size > largest.size) largest = { size, name: entry.name };
   }
-  return { total, files };
+  return { total, files, largest };
 }
 
 /** Report texts for ground truth: title, agency, region parts, year and the Markdown body without heading markers. */
@@ -182,7 +185,7 @@ async function benchSize(size, browser) {
   copyFileSync(join(repo, "content/site.yml"), join(corpus, "content/site.yml"));
 
   console.error(`[${size}] building with SiteGen…`);
-  const ours = timed("dotnet", [cli, "build", "--site", corpus, "--output", output]);
+  const ours = timed("dotnet", [cli, "build", "--site", corpus, "--output", output, "--clean"]);
   if (ours.status !== 0) throw new Error(`sitegen build failed:\n${ours.stdout}\n${ours.stderr}`);
   const indexLine = /search index: .*/.exec(ours.stdout)?.[0] ?? "";
   const indexSize = folderBytes(join(output, "search/idx"));
@@ -215,8 +218,8 @@ async function benchSize(size, browser) {
   }
   server?.close();
   return {
-    size, ours: { seconds: ours.seconds, cpu: ours.cpu, rss: ours.rss, indexLine, indexBytes: indexSize.total, indexFiles: indexSize.files },
-    pagefind: { ok: pfOk, seconds: pf.seconds, cpu: pf.cpu, rss: pf.rss, failure: pfFailure, indexBytes: pfSize?.total, indexFiles: pfSize?.files },
+    size, ours: { seconds: ours.seconds, cpu: ours.cpu, rss: ours.rss, indexLine, indexBytes: indexSize.total, indexFiles: indexSize.files, largest: indexSize.largest },
+    pagefind: { ok: pfOk, seconds: pf.seconds, cpu: pf.cpu, rss: pf.rss, failure: pfFailure, indexBytes: pfSize?.total, indexFiles: pfSize?.files, largest: pfSize?.largest },
     rows,
   };
 }
@@ -230,10 +233,10 @@ function print(result) {
   const { size, ours, pagefind, rows } = result;
   const out = [];
   out.push(`\n## ${size} reports`);
-  out.push(`SiteGen: whole build ${ours.seconds.toFixed(1)} s wall, ${ours.cpu.toFixed(1)} s CPU, peak RSS ${mib(ours.rss)} MiB, index ${mib(ours.indexBytes)} MiB in ${ours.indexFiles} files`);
+  out.push(`SiteGen: whole build ${ours.seconds.toFixed(1)} s wall, ${ours.cpu.toFixed(1)} s CPU, peak RSS ${mib(ours.rss)} MiB, index ${mib(ours.indexBytes)} MiB in ${ours.indexFiles} files, largest ${kib(ours.largest.size)} KiB (${ours.largest.name})`);
   out.push(`         ${ours.indexLine}`);
   out.push(pagefind.ok
-    ? `Pagefind: ${pagefind.seconds.toFixed(1)} s wall, ${pagefind.cpu.toFixed(1)} s CPU, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.indexBytes)} MiB in ${pagefind.indexFiles} files`
+    ? `Pagefind: ${pagefind.seconds.toFixed(1)} s wall, ${pagefind.cpu.toFixed(1)} s CPU, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.indexBytes)} MiB in ${pagefind.indexFiles} files, largest ${kib(pagefind.largest.size)} KiB (${pagefind.largest.name})`
     : `Pagefind: FAILED (${pagefind.failure})`);
   out.push("");
   out.push("| query | kind | truth | ours: results | KiB | P@10 | recall | Pagefind: results | KiB | P@10 | recall |");

@@ -8,7 +8,7 @@ namespace SiteGen.Search;
 //   manifest.json            SearchManifest; the one file without a content hash (small, fetched first)
 //   s/HASH.json              ShardDirectory: up to 64 term shards with their first terms
 //   t/HASH.json              TermShard: the terms from one first term up to the next shard's first term
-//   p/HASH.json              PostingBlock: one block of a long posting list
+//   p/HASH.json              PostingBlock: one block of a long posting list (32, 64, … up to 512 documents)
 //   d-HASH/ID.json           DocRecord: what a result shows; the folder name hashes every document file
 //   c/HASH.json              ChunkRecord: about 1,000 characters of body text with its section ids, for excerpts and links
 //   f/HASH.json              FilterPage: up to 256 agency names with their report counts

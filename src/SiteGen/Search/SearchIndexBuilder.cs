@@ -22,8 +22,11 @@ public sealed class SearchIndexBuilder : IDisposable
     /// <summary>Folder of the index under the site root; the search page's runtime reads it from there.</summary>
     public const string Folder = "search/idx/";
 
-    /// <summary>Documents in a term's first posting block; each further block doubles, so a term has O(log df) blocks.</summary>
+    /// <summary>Documents in a term's first posting block; each further block doubles up to <see cref="MaxBlockSize"/>, so the first
+    /// page of results stays small and no block grows with the archive.</summary>
     public const int BlockSize = 32;
+
+    public const int MaxBlockSize = 512;
 
     private const string ManifestName = "manifest.json";
     private const int InlineLimitBytes = 512;
@@ -325,7 +328,7 @@ public sealed class SearchIndexBuilder : IDisposable
                 }
             }
             var blocks = new List<BlockRef>();
-            for (int start = 0, size = BlockSize; start < df; start += size, size *= 2)
+            for (int start = 0, size = BlockSize; start < df; start += size, size = Math.Min(size * 2, MaxBlockSize))
             {
                 var slice = postings.AsSpan(start, Math.Min(size, df - start));
                 var bytes = Serialize(EncodeBlock(slice, data, facets), Json.PostingBlock);

@@ -26,9 +26,16 @@ export function foldCode(c) {
 
 /** Folds a string unit by unit; the result has the same length, so offsets carry over to the original text. */
 export function fold(text) {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
-  return out;
+  // Built in slices, not one character at a time: appending per character makes deep rope strings in V8.
+  const parts = [];
+  const codes = new Array(Math.min(text.length, 4096));
+  for (let start = 0; start < text.length; start += 4096) {
+    const end = Math.min(text.length, start + 4096);
+    codes.length = end - start;
+    for (let i = start; i < end; i++) codes[i - start] = foldCode(text.charCodeAt(i));
+    parts.push(String.fromCharCode.apply(null, codes));
+  }
+  return parts.join("");
 }
 
 export const isCjk = (c) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)

@@ -8,7 +8,7 @@
 // precision@10, and recall against plain substring search over the report texts. Prints a table; writes results JSON to
 // bench/results/search-<size>.json.
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -190,6 +190,7 @@ async function benchSize(size, browser) {
   const indexLine = /search index: .*/.exec(ours.stdout)?.[0] ?? "";
   const indexSize = folderBytes(join(output, "search/idx"));
 
+  rmSync(pfOut, { recursive: true, force: true }); // Pagefind adds to an existing bundle folder
   console.error(`[${size}] running Pagefind (address space limited to ${pagefindMemoryGiB} GiB)…`);
   const pf = timed(join(here, "node_modules/.bin/pagefind"), ["--site", output, "--output-path", pfOut, "--glob", "reports/**/*.html",
     "--root-selector", "[data-search-body]", "--exclude-selectors", "[data-search-ignore]", "--quiet"], { limitGiB: pagefindMemoryGiB });

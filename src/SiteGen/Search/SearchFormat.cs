@@ -72,7 +72,8 @@ public sealed record BlockRef(
     [property: JsonPropertyName("max")] int MaxScore,
     [property: JsonPropertyName("min")] int MinScore);
 
-/// <summary>Postings of one term for up to BlockSize documents, ordered by score (BM25 × 100, field boosts applied) then document id.</summary>
+/// <summary>Postings of one term for one block, ordered by score (BM25 × 100, field boosts applied) then document id; for a term
+/// in half the reports or more, by document id (its scores are all near zero).</summary>
 /// <remarks>
 /// Docs: varints of document ids. Scores: varints. Facets: the agency code of each document (varints).
 /// Positions: per document a varint count then gap-encoded positions (zero count for single CJK characters).

@@ -22,7 +22,8 @@ public sealed class SearchIndexBuilder : IDisposable
     /// <summary>Folder of the index under the site root; the search page's runtime reads it from there.</summary>
     public const string Folder = "search/idx/";
 
-    /// <summary>Documents in a term's first posting block; each further block doubles up to <see cref="MaxBlockSize"/>, so the first
+    /// <summary>Documents in a term's first posting block (highest scores first, or document order for a term in half the reports
+    /// or more); each further block doubles up to <see cref="MaxBlockSize"/>, so the first
     /// page of results stays small and no block grows with the archive.</summary>
     public const int BlockSize = 32;
 
@@ -315,7 +316,11 @@ public sealed class SearchIndexBuilder : IDisposable
                 var score = (int)Math.Round(100 * idf * weighted * (K1 + 1) / (weighted + norm));
                 postings[r] = new Posting(doc, Math.Max(1, score), o, count);
             }
-            Array.Sort(postings, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+            // A term in at least half the reports contributes almost nothing to a score (its idf is near zero) and is nearly
+            // always queried with others; its blocks follow the document order (newest first), so the first blocks of two such
+            // terms hold the same reports and their intersection fills the first page. Other terms: highest score first.
+            if (df * 2 >= docCount) Array.Sort(postings, static (a, b) => a.Doc.CompareTo(b.Doc));
+            else Array.Sort(postings, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
             byTerm.Remove(term);
 
             if (df <= BlockSize)
@@ -334,7 +339,9 @@ public sealed class SearchIndexBuilder : IDisposable
                 var bytes = Serialize(EncodeBlock(slice, data, facets), Json.PostingBlock);
                 var name = $"p/{Hash(bytes)}.json";
                 WriteOnce(name, bytes);
-                blocks.Add(new BlockRef(name, slice.Length, slice[0].Score, slice[^1].Score));
+                var (max, min) = (0, int.MaxValue);
+                foreach (var posting in slice) (max, min) = (Math.Max(max, posting.Score), Math.Min(min, posting.Score));
+                blocks.Add(new BlockRef(name, slice.Length, max, min));
             }
             yield return new TermEntry(term, df, null, blocks);
         }

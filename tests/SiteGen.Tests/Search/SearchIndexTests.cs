@@ -147,15 +147,19 @@ public sealed class SearchIndexTests
     [Fact]
     public void A_long_posting_list_is_split_into_blocks_ordered_by_score()
     {
-        // Given more reports containing 法治 than fit in one block, with different term frequencies
+        // Given more reports containing 调解 than fit in one block (but fewer than half of all), with different term frequencies
         using var site = new SearchTestSite();
-        for (var i = 0; i < SearchIndexBuilder.BlockSize + 20; i++)
-            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, string.Concat(Enumerable.Repeat("法治建设。", 1 + i % 7)) + "其他工作内容。");
+        const int withTerm = SearchIndexBuilder.BlockSize + 20;
+        for (var i = 0; i < 2 * withTerm + 1; i++)
+        {
+            var body = i < withTerm ? string.Concat(Enumerable.Repeat("调解纠纷。", 1 + i % 7)) : "其他工作。";
+            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, body + "工作内容。");
+        }
         site.Build();
         var index = new IndexReader(site.Index);
 
-        // When the entry of 法治 is read
-        var entry = index.Entry("法治")!.Value;
+        // When the entry of 调解 is read
+        var entry = index.Entry("调解")!.Value;
         var blocks = entry.GetProperty("blocks").EnumerateArray().ToList();
 
         // Then the first block holds the best-scoring BlockSize documents and scores never rise from block to block
@@ -164,6 +168,23 @@ public sealed class SearchIndexTests
         Assert.True(blocks[0].GetProperty("min").GetInt32() >= blocks[1].GetProperty("max").GetInt32());
         var scores = index.Postings(entry).Select(p => p.Score).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
+    }
+
+    [Fact]
+    public void A_term_in_half_the_reports_or_more_is_blocked_in_document_order()
+    {
+        // Given every report contains 工作
+        using var site = new SearchTestSite();
+        for (var i = 0; i < SearchIndexBuilder.BlockSize + 20; i++)
+            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, string.Concat(Enumerable.Repeat("工作。", 1 + i % 5)));
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // When its postings are read
+        var docs = index.Postings(index.Entry("工作")!.Value).Select(p => p.Doc).ToList();
+
+        // Then they follow the document order, so such terms' first blocks hold the same reports
+        Assert.Equal(Enumerable.Range(0, SearchIndexBuilder.BlockSize + 20), docs);
     }
 
     [Fact]

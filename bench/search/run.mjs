@@ -28,6 +28,7 @@ const cli = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
 const PAGE = 10;
 
 const kib = (n) => (n / 1024).toFixed(1);
+const fixed = (x) => (x === 1 ? "1.00" : x.toFixed(3)); // 0.998 must not print as 1.00
 const mib = (n) => (n / 1024 / 1024).toFixed(1);
 
 function timed(command, argv, { limitGiB } = {}) {
@@ -246,8 +247,8 @@ function print(result) {
     const o = r.ours;
     const p = r.pagefind;
     const ourResults = o.partial ? `0 (+${o.partialTotal} partial)` : String(o.total);
-    out.push(`| ${r.q} | ${r.kind} | ${r.truth} | ${ourResults} | ${kib(o.bytes)} | ${o.precision.toFixed(2)} | ${o.recall.toFixed(2)} | `
-      + (p ? `${p.total} | ${kib(p.bytes)} | ${p.precision.toFixed(2)} | ${p.recall.toFixed(2)} |` : "– | – | – | – |"));
+    out.push(`| ${r.q} | ${r.kind} | ${r.truth} | ${ourResults} | ${kib(o.bytes)} | ${o.precision.toFixed(2)} | ${fixed(o.recall)} | `
+      + (p ? `${p.total} | ${kib(p.bytes)} | ${p.precision.toFixed(2)} | ${fixed(p.recall)} |` : "– | – | – | – |"));
   }
   const phrase = rows.filter((r) => r.kind === "phrase");
   out.push("");

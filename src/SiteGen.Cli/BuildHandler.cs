@@ -11,9 +11,11 @@ public static class BuildHandler
     public static int Run(BuildOptions options)
     {
         BuildResult result;
+        StageTimings? timings = null;
         try
         {
-            result = ConsoleReporter.WithProgress(progress => SiteBuilder.Run(options, progress));
+            result = ConsoleReporter.WithProgress(progress =>
+                SiteBuilder.Run(options, StageTimings.Enabled ? timings = new StageTimings(progress) : progress));
         }
         catch (SiteGenException ex)
         {
@@ -21,6 +23,7 @@ public static class BuildHandler
             return ExitCodes.Failed;
         }
 
+        timings?.Report(Console.Error);
         ConsoleReporter.Diagnostics(result.Diagnostics);
         if (!result.Succeeded)
         {

@@ -9,6 +9,10 @@ public static class SitegenCommand
     {
         var root = new RootCommand("SiteGen: publish archives of government reports as fast, accessible, searchable static sites.");
         root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(ServeCommand());
+        root.Subcommands.Add(NewCommand());
+        root.Subcommands.Add(CheckCommand());
         return root.Parse(args).Invoke();
     }
 
@@ -28,6 +32,79 @@ public static class SitegenCommand
             IncludeDrafts = result.GetValue(drafts),
             Clean = result.GetValue(clean),
         }));
+        return command;
+    }
+
+    private static Command ServeCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/ (and optionally themes/)", DefaultValueFactory = _ => "." };
+        var port = new Option<int>("--port") { Description = "TCP port to listen on", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "Address to listen on (loopback unless you ask otherwise)", DefaultValueFactory = _ => "127.0.0.1" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Serve under this URL or path instead of site.yml's base_url" };
+        var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
+        var command = new Command("serve", "Preview the site: build it, serve it, rebuild and reload open tabs on every change") { site, port, host, baseUrl, drafts };
+        command.SetAction((result, cancellation) => ServeHandler.RunAsync(new SiteGen.Server.ServeOptions
+        {
+            SiteDir = Path.GetFullPath(result.GetValue(site)!),
+            Port = result.GetValue(port),
+            Host = result.GetValue(host)!,
+            BaseUrl = result.GetValue(baseUrl),
+            IncludeDrafts = result.GetValue(drafts),
+        }, cancellation));
+        return command;
+    }
+
+    private static Command NewCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/", DefaultValueFactory = _ => "." };
+        var agency = new Option<string>("--agency") { Description = "The agency's full official name", Required = true };
+        var year = new Option<int>("--year") { Description = "The year the report covers (not the year it is published)", Required = true };
+        var region = new Option<string?>("--region") { Description = "Province, city, county separated by commas, e.g. 云南省,玉溪市,红塔区" };
+        var report = new Command("report", "Create a report file with front matter and the five required section headings; never overwrites") { site, agency, year, region };
+        report.SetAction(result => NewHandler.Report(Path.GetFullPath(result.GetValue(site)!), result.GetValue(agency)!, result.GetValue(year), result.GetValue(region)));
+        return new Command("new", "Create new content from a skeleton") { report };
+    }
+
+    private static Command CheckCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/ (and optionally themes/)", DefaultValueFactory = _ => "." };
+        var format = new Option<string>("--format") { Description = "text (path:line:col: severity CODE: message) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var baseUrl = new Option<string?>("--base-url") { Description = "Check links as published under this URL or path" };
+        var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true in the built pages" };
+        var command = new Command("check", "Check the archive: front matter, duplicates, dates, required sections, links, anchors, attachments, accessibility; fails only on errors")
+            { site, format, baseUrl, drafts };
+        command.SetAction(result => CheckHandler.Run(new SiteGen.Check.CheckOptions
+        {
+            SiteDir = Path.GetFullPath(result.GetValue(site)!),
+            BaseUrl = result.GetValue(baseUrl),
+            IncludeDrafts = result.GetValue(drafts),
+        }, result.GetValue(format)!, Console.Out));
+        return command;
+    }
+
+    private static Command ImportCommand()
+    {
+        var inputs = new Argument<string[]>("INPUT") { Description = "Report files (.txt, .html, .htm, .docx) or folders to import recursively", Arity = ArgumentArity.OneOrMore };
+        var site = new Option<string>("--site") { Description = "Site folder; reports go to SITE/content/reports/<year>/", DefaultValueFactory = _ => "." };
+        var output = new Option<string?>("--out") { Description = "Write reports to OUT/<year>/ instead of the site's content folder" };
+        var force = new Option<bool>("--force") { Description = "Replace report files that already exist" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Convert and show the results, write nothing" };
+        var strict = new Option<bool>("--strict") { Description = "Fail when a required field (title, agency, year) cannot be determined" };
+        var format = new Option<string>("--format") { Description = "Result listing: table (default) or json", DefaultValueFactory = _ => "table" };
+        var command = new Command("import", "Convert published reports (text, saved web pages, Word files) into Markdown reports with front matter")
+        {
+            inputs, site, output, force, dryRun, strict, format,
+        };
+        command.SetAction(result => ImportHandler.Run(new SiteGen.Import.ImportOptions
+        {
+            Inputs = result.GetValue(inputs)!,
+            SiteDir = Path.GetFullPath(result.GetValue(site)!),
+            OutDir = result.GetValue(output) is { } o ? Path.GetFullPath(o) : null,
+            Force = result.GetValue(force),
+            DryRun = result.GetValue(dryRun),
+            Strict = result.GetValue(strict),
+        }, result.GetValue(format)!));
         return command;
     }
 }

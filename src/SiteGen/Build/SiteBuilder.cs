@@ -119,7 +119,7 @@ public static class SiteBuilder
             }
             catch (SiteGenException ex)
             {
-                diagnostics.Error(ex.Code, ex.File ?? page.Path, 0, 0, $"{ex.Message} (page /{page.Path})", ex.Hint);
+                diagnostics.Error(ex.Code, ex.File ?? page.Path, ex.Line, 0, $"{ex.Message} (page /{page.Path})", ex.Hint);
             }
             progress?.Advance();
         });

@@ -18,6 +18,7 @@ public static class DiagnosticCodes
     public const string UnreadableFile = "SG1012";
     public const string FileTooLarge = "SG1013";
     public const string YearOutOfRange = "SG1014";
+    public const string MarkdownTooDeep = "SG1015";
 
     // Model.
     public const string UrlCollision = "SG2001";
@@ -34,4 +35,24 @@ public static class DiagnosticCodes
     public const string SiteLocked = "SG5002";
     public const string SiteNotFound = "SG5003";
     public const string ContentVanished = "SG5004";
+
+    // sitegen check: content rules and checks of the built output.
+    public const string YearAfterPublication = "SG6001";
+    public const string MissingSection = "SG6002";
+    public const string LatePublication = "SG6003";
+    public const string BrokenLink = "SG6004";
+    public const string BrokenAnchor = "SG6005";
+    public const string MissingAttachment = "SG6006";
+    public const string EmptyIndexPage = "SG6007";
+    public const string MissingLang = "SG6008";
+    public const string ImageWithoutAlt = "SG6009";
+    public const string SkippedHeadingLevel = "SG6010";
+    public const string OutputChecksSkipped = "SG6011";
+
+    // sitegen new and sitegen serve.
+    public const string ReportExists = "SG7001";
+    public const string InvalidArgument = "SG7002";
+    public const string ServeListen = "SG7003";
+    public const string ServeOutput = "SG7004";
+    public const string BuildCrashed = "SG7005";
 }

@@ -21,6 +21,8 @@ public static class TextFileReader
                 "split the report or remove pasted binary content");
             return null;
         }
+        // An empty file has nothing to read; named pipes and devices also report length 0, and opening one would wait forever.
+        if (length == 0) return "";
         var bytes = File.ReadAllBytes(path);
         return Decode(bytes, display, diagnostics);
     }

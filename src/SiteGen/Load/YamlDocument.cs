@@ -1,5 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Load;
@@ -7,6 +8,9 @@ namespace SiteGen.Load;
 /// <summary>The one home of YamlDotNet: parses YAML text into positioned nodes and plain values, so the rest of SiteGen never sees the library.</summary>
 internal static class YamlDocument
 {
+    /// <summary>Deepest list/mapping nesting accepted; front matter needs two levels, and YamlDotNet builds nodes recursively, so 10,000 `[` would overflow the stack.</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>A parse failure with its 1-based position inside the YAML text.</summary>
     public sealed record Failure(int Line, int Column, string Message);
 
@@ -18,6 +22,7 @@ internal static class YamlDocument
         var stream = new YamlStream();
         try
         {
+            if (CheckShape(yaml) is { } refused) return (null, refused);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex)
@@ -28,8 +33,9 @@ internal static class YamlDocument
             if (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0) message = message[(close + 3)..];
             return (null, new Failure((int)ex.Start.Line, (int)ex.Start.Column, message));
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
+            // YamlDotNet throws these, without a position, for a few malformed inputs (found by fuzzing).
             return (null, new Failure(1, 1, ex.Message));
         }
 
@@ -51,6 +57,27 @@ internal static class YamlDocument
             entries.Add(new Entry(key, (int)value.Start.Line, (int)value.Start.Column, value));
         }
         return (entries, null);
+    }
+
+    /// <summary>Walks the YAML events (iteratively, without building nodes) and refuses aliases and deep nesting before the recursive node builder sees them.</summary>
+    private static Failure? CheckShape(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            // An alias can repeat a list that itself repeats aliases: a few lines expand into billions of values.
+            if (current is AnchorAlias)
+                return new Failure((int)current.Start.Line, (int)current.Start.Column,
+                    "YAML aliases (`*name`) are not supported; write the value out");
+            if (current is MappingStart or SequenceStart) depth++;
+            else if (current is MappingEnd or SequenceEnd) depth--;
+            if (depth > MaxDepth)
+                return new Failure((int)current.Start.Line, (int)current.Start.Column,
+                    $"lists or mappings are nested more than {MaxDepth} levels deep");
+        }
+        return null;
     }
 
     public static bool IsScalar(YamlNode node, out string? value, out bool quoted)

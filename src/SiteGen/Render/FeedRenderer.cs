@@ -28,30 +28,30 @@ public static class FeedRenderer
             w.WriteStartDocument();
             w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
             w.WriteAttributeString("xml", "lang", null, site.Config.Language);
-            w.WriteElementString("title", title);
+            w.WriteElementString("title", XmlText(title));
             w.WriteElementString("id", Id(urls, SiteUrls.Feed(path)));
             w.WriteElementString("updated", Timestamp(entries.Select(Updated).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max()));
             Link(w, "self", urls.Absolute(SiteUrls.Feed(path)), "application/atom+xml");
             Link(w, "alternate", urls.Absolute(path), "text/html");
             w.WriteStartElement("author");
-            w.WriteElementString("name", site.Config.Footer.Sponsor ?? site.Config.Title);
+            w.WriteElementString("name", XmlText(site.Config.Footer.Sponsor ?? site.Config.Title));
             w.WriteEndElement();
             foreach (var report in entries)
             {
                 w.WriteStartElement("entry");
-                w.WriteElementString("title", report.Title);
+                w.WriteElementString("title", XmlText(report.Title));
                 w.WriteElementString("id", Id(urls, report.Path));
                 Link(w, "alternate", urls.Absolute(report.Path), "text/html");
                 if (report.Published is { } published) w.WriteElementString("published", Timestamp(published));
                 w.WriteElementString("updated", Timestamp(Updated(report)));
                 w.WriteStartElement("author");
-                w.WriteElementString("name", report.Agency);
+                w.WriteElementString("name", XmlText(report.Agency));
                 w.WriteEndElement();
                 if (summaries.TryGetValue(report.Path, out var summary) && summary.Length > 0)
                 {
                     w.WriteStartElement("summary");
                     w.WriteAttributeString("type", "text");
-                    w.WriteString(summary);
+                    w.WriteString(XmlText(summary));
                     w.WriteEndElement();
                 }
                 w.WriteEndElement();
@@ -59,6 +59,26 @@ public static class FeedRenderer
             w.WriteEndElement();
         }
         return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
+    }
+
+    /// <summary>Drops characters XML 1.0 cannot carry (control characters, lone surrogates) that content may hold; XmlWriter would throw on them.</summary>
+    internal static string XmlText(string text)
+    {
+        StringBuilder? clean = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var pair = i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]);
+            if (pair || XmlConvert.IsXmlChar(text[i]))
+            {
+                clean?.Append(text, i, pair ? 2 : 1);
+                if (pair) i++;
+            }
+            else
+            {
+                clean ??= new StringBuilder(text.Length).Append(text, 0, i);
+            }
+        }
+        return clean?.ToString() ?? text;
     }
 
     // A report without a publication date is dated at the end of the year it covers: stable, and never "now".

@@ -12,6 +12,7 @@ public static class HeadingId
     {
         var sb = new StringBuilder(text.Length);
         var pendingHyphen = false;
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in text.Normalize(NormalizationForm.FormKC).EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
@@ -25,7 +26,7 @@ public static class HeadingId
             if (pendingHyphen && (rune.Value < 0x2E80 || sb[^1] < 0x2E80)) sb.Append('-');
             pendingHyphen = false;
             if (sb.Length + rune.Utf16SequenceLength > MaxLength) break;
-            sb.Append(Rune.ToLowerInvariant(rune).ToString());
+            sb.Append(utf16[..Rune.ToLowerInvariant(rune).EncodeToUtf16(utf16)]);
         }
         return sb.Length == 0 ? "section" : sb.ToString();
     }

@@ -1,9 +1,11 @@
 using System.Text;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SiteGen.Diagnostics;
 using SiteGen.Html;
 
 namespace SiteGen.Render;
@@ -18,6 +20,13 @@ public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, stri
 public sealed class MarkdownRenderer
 {
     private const int SummaryLength = 160;
+    private const string TooDeepHint = "a report needs a few levels at most; remove the repeated `>`, `-`, `*`, `[` or `(` (often a conversion accident)";
+
+    // Larger buffers are not kept between pages, so one outsized report does not pin its memory for the rest of the build.
+    private const int MaxKeptWriterChars = 1 << 20;
+
+    // One HTML buffer per rendering thread: a report's HTML is written into an already grown buffer instead of a fresh one.
+    [ThreadStatic] private static StringWriter? t_writer;
     private readonly MarkdownPipeline _pipeline;
     private readonly bool _allowRawHtml;
 
@@ -29,29 +38,103 @@ public sealed class MarkdownRenderer
         _pipeline = builder.Build();
     }
 
+    /// <summary>Renders a report body; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
     public RenderedBody Render(string markdown)
     {
-        var document = Markdown.Parse(markdown, _pipeline);
-        var toc = AssignHeadingIds(document);
-        NeutraliseUnsafeLinks(document);
+        if (MarkdownLimits.Check(markdown, _allowRawHtml) is { } violation)
+            throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
+                TooDeepHint, line: violation.Line);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, _pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // A backstop behind MarkdownLimits: Markdig stops at its own depth limit before its recursion could overflow the stack.
+            throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep,
+                "the Markdown nests lists, quotes, emphasis or links too deeply to render", TooDeepHint, line: DeepestLine(markdown));
+        }
+        var blocks = new List<Block>();
+        CollectBlocks(document, blocks);
+        var toc = AssignHeadingIds(blocks);
+        NeutraliseUnsafeLinks(blocks);
+        MoveTableStylesToClasses(blocks);
 
-        using var writer = new StringWriter();
+        var writer = RentWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         var html = writer.ToString();
+        ReturnWriter(writer);
         if (_allowRawHtml) html = HtmlSanitizer.Sanitize(html);
         return new RenderedBody(html, toc, Summarise(document));
     }
 
+    /// <summary>The first line with the most nesting markers (leading quote and list markers, or a run of emphasis and bracket characters), to point the editor at the problem.</summary>
+    internal static int DeepestLine(string markdown)
+    {
+        var best = 0;
+        var bestLine = 1;
+        var line = 1;
+        var score = 0;
+        var run = 0;
+        var inPrefix = true;
+        foreach (var c in markdown)
+        {
+            if (c == '\n')
+            {
+                line++;
+                score = run = 0;
+                inPrefix = true;
+                continue;
+            }
+            if (inPrefix && c is '>' or '-' or '+' or '*') score++;
+            else if (!(c is ' ' or '\t' || char.IsAsciiDigit(c) || c is '.' or ')')) inPrefix = false;
+            run = c is '*' or '_' or '[' or '(' or '~' or '<' ? run + 1 : 0;
+            var here = Math.Max(score, run);
+            if (here > best)
+            {
+                best = here;
+                bestLine = line;
+            }
+        }
+        return bestLine;
+    }
+
+    private static StringWriter RentWriter()
+    {
+        var writer = t_writer ?? new StringWriter();
+        t_writer = null;
+        writer.GetStringBuilder().Clear();
+        return writer;
+    }
+
+    private static void ReturnWriter(StringWriter writer)
+    {
+        if (writer.GetStringBuilder().Capacity <= MaxKeptWriterChars) t_writer = writer;
+    }
+
+    /// <summary>Every block of the document in document order (depth first). Markdig's generic <c>Descendants</c> cost more
+    /// than parsing on long reports, so the tree is walked directly, once.</summary>
+    private static void CollectBlocks(ContainerBlock container, List<Block> blocks)
+    {
+        foreach (var block in container)
+        {
+            blocks.Add(block);
+            if (block is ContainerBlock inner) CollectBlocks(inner, blocks);
+        }
+    }
+
     /// <summary>Gives every heading a stable id made of its own words (Chinese kept, punctuation dropped), unique within the page.</summary>
-    private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
+    private static List<TocEntry> AssignHeadingIds(List<Block> blocks)
     {
         var toc = new List<TocEntry>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var block in blocks)
         {
+            if (block is not HeadingBlock heading) continue;
             var text = InlineText(heading.Inline).Trim();
             var id = HeadingId.From(text);
             var unique = id;
@@ -63,20 +146,58 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Links may only lead to http(s), mailto, tel, fragments or relative paths; anything else (javascript:, data:, vbscript:) becomes inert.</summary>
-    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    private static void NeutraliseUnsafeLinks(List<Block> blocks)
     {
-        foreach (var link in document.Descendants<LinkInline>())
-            if (!UrlSafety.IsSafe(link.Url)) link.Url = "#";
-        foreach (var autolink in document.Descendants<AutolinkInline>())
-            if (!UrlSafety.IsSafe(autolink.Url)) autolink.Url = "#";
+        foreach (var block in blocks)
+            if (block is LeafBlock { Inline: { } inline }) NeutraliseUnsafeLinks(inline);
+    }
+
+    private static void NeutraliseUnsafeLinks(ContainerInline container)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LinkInline link when !UrlSafety.IsSafe(link.Url): link.Url = "#"; break;
+                case AutolinkInline autolink when !UrlSafety.IsSafe(autolink.Url): autolink.Url = "#"; break;
+            }
+            if (inline is ContainerInline inner) NeutraliseUnsafeLinks(inner);
+        }
+    }
+
+    /// <summary>Markdig writes column alignment and grid-table widths as inline <c>style</c> attributes, which a strict Content-Security-Policy
+    /// (no 'unsafe-inline') blocks and reports; alignment becomes a class the theme styles, and widths are left to the browser.</summary>
+    private static void MoveTableStylesToClasses(List<Block> blocks)
+    {
+        foreach (var table in blocks.OfType<Table>())
+        {
+            var columns = table.ColumnDefinitions;
+            // Pipe-table cells carry no column index; like Markdig's renderer, use their position in the row.
+            foreach (var (cell, position) in table.OfType<TableRow>().SelectMany(row => row.OfType<TableCell>().Select((c, i) => (c, i))))
+            {
+                var index = cell.ColumnIndex >= 0 ? cell.ColumnIndex : position;
+                if (index >= columns.Count || columns[index].Alignment is not { } align) continue;
+                cell.GetAttributes().AddClass(align switch
+                {
+                    TableColumnAlign.Center => "align-center",
+                    TableColumnAlign.Right => "align-right",
+                    _ => "align-left",
+                });
+            }
+            foreach (var column in columns)
+            {
+                column.Alignment = null;
+                column.Width = 0;
+            }
+        }
     }
 
     private static string Summarise(MarkdownDocument document)
     {
         var sb = new StringBuilder();
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        foreach (var block in document)
         {
-            if (paragraph.Parent is not MarkdownDocument) continue;
+            if (block is not ParagraphBlock paragraph) continue;
             sb.Append(InlineText(paragraph.Inline));
             if (sb.Length >= SummaryLength) break;
         }
@@ -88,15 +209,21 @@ public sealed class MarkdownRenderer
     {
         if (inline is null) return "";
         var sb = new StringBuilder();
-        foreach (var child in inline.Descendants())
+        AppendText(inline, sb);
+        return sb.ToString();
+    }
+
+    private static void AppendText(ContainerInline container, StringBuilder sb)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
         {
             switch (child)
             {
-                case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+                case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: sb.Append(code.Content); break;
                 case LineBreakInline: sb.Append(' '); break;
+                case ContainerInline inner: AppendText(inner, sb); break;
             }
         }
-        return sb.ToString();
     }
 }

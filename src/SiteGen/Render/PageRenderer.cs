@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using SiteGen.Load;
 using SiteGen.Model;
@@ -13,11 +14,25 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     private const int RelatedLimit = 12;
     private readonly SiteUrls _urls = site.Urls;
     private readonly SiteView _siteView = BuildSiteView(site, theme);
+    private readonly ConcurrentDictionary<Term, ILookup<int, Report>> _reportsByYear = new();
 
     public RenderedPage Render(Page page)
     {
-        var body = page.Kind == PageKind.Report ? markdown.Render(ContentLoader.ReadBody(page.Report!.Source)) : null;
+        var body = page.Kind == PageKind.Report ? RenderBody(page.Report!.Source) : null;
         return new RenderedPage(page, theme.Render(page.Kind, View(page, body)), body);
+    }
+
+    private RenderedBody RenderBody(ContentFile source)
+    {
+        try
+        {
+            return markdown.Render(ContentLoader.ReadBody(source));
+        }
+        catch (Diagnostics.SiteGenException ex) when (ex.File is null)
+        {
+            // The renderer knows lines of the body only; the report file is where the editor must look.
+            throw new Diagnostics.SiteGenException(ex.Code, ex.Message, ex.Hint, source.RelativePath, source.BodyLine + Math.Max(ex.Line, 1) - 1);
+        }
     }
 
     /// <summary>Everything the page's layout receives; for a report page, <paramref name="body"/> is its rendered Markdown.</summary>
@@ -98,7 +113,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var series = site.SeriesOf(report);
         var region = site.RegionOf(report);
         var otherYears = agency.Reports.Where(r => r != report).OrderByDescending(r => r.Year).Select(r => Item(r)).ToList();
-        var sameYear = region?.Reports.Where(r => r != report && r.Year == report.Year).ToList() ?? [];
+        var sameYear = region is null ? [] : ReportsByYear(region)[report.Year].Where(r => r != report).ToList();
         var view = new ReportView(
             report.Title, report.Agency, _urls.Href(agency.Path), RegionLinks(report), report.Year, _urls.Href(year.Path),
             Date(report.Published), report.Series, _urls.Href(series.Path), meta.SourceUrl, meta.IndexNo, meta.DocNo,
@@ -114,6 +129,10 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
             pubDate: Date(report.Published), column: report.Series);
         return new PageView(_siteView, info, Report: view);
     }
+
+    /// <summary>A region's reports grouped by year (newest first within a year), built once per region rather than filtered once per report.</summary>
+    private ILookup<int, Report> ReportsByYear(Term region) =>
+        _reportsByYear.GetOrAdd(region, static term => term.Reports.ToLookup(r => r.Year));
 
     private PageView HomePage(Page page)
     {

@@ -14,7 +14,7 @@ public sealed partial class Theme
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _layouts = new(StringComparer.Ordinal);
 
-    /// <summary>Static files to publish: output path under the site (content-hashed name) → bytes.</summary>
+    /// <summary>Files to publish: <c>static/</c> files under <c>assets/</c> with content-hashed names, and <c>root/</c> files (host settings) as they are → bytes.</summary>
     public IReadOnlyDictionary<string, byte[]> Assets { get; }
 
     /// <summary>UI strings of the site's language.</summary>
@@ -65,6 +65,19 @@ public sealed partial class Theme
             assetHrefs[relative] = urls.Href("assets/" + hashed);
         }
 
+        foreach (var path in files.Paths.Where(p => p.StartsWith("root/", StringComparison.Ordinal)))
+        {
+            // Host configuration (e.g. `_headers`) must sit at the output root under its own name; it may not replace a page, a feed or the sitemap.
+            var name = path["root/".Length..];
+            if (name.Contains('/') || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                || name is "robots.txt" or "assets" or "reports" or "agencies" or "years" or "regions" or "series" or "search" || name.StartsWith('.'))
+                diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins[path], 0, 0,
+                    $"`{name}` cannot be copied to the output root: it would replace a generated file or folder",
+                    "keep root/ for host settings such as _headers or _redirects, without sub-folders");
+            else
+                assets[name] = files.Bytes(path);
+        }
+
         var theme = new Theme(assets, strings);
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
         handlebars.RegisterHelper("t", (context, arguments) =>
@@ -110,7 +123,8 @@ public sealed partial class Theme
             }
             catch (HandlebarsException ex)
             {
-                diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins[path], 0, 0, $"template syntax error: {ex.Message}",
+                var (line, col, message) = Locate(source, ex.Message);
+                diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins[path], line, col, $"template syntax error: {message}",
                     "check that every {{#block}} has its {{/block}} and that every {{ has its }}");
             }
         }
@@ -148,6 +162,61 @@ public sealed partial class Theme
         var slash = relative.LastIndexOf('/');
         return dot > slash ? $"{relative[..dot]}.{hash}{relative[dot..]}" : $"{relative}.{hash}";
     }
+
+    /// <summary>Where a Handlebars compile error is: the position the parser reports, or the opening of the block left unclosed.</summary>
+    private static (int Line, int Column, string Message) Locate(string source, string message)
+    {
+        var at = ParserPosition().Match(message);
+        if (at.Success) message = at.Groups[1].Value.Trim();
+        var unclosed = UnclosedExpression(source);
+        if (unclosed >= 0)
+        {
+            var (line, col) = Position(source, unclosed);
+            return (line, col, message);
+        }
+        if (at.Success) // Handlebars.Net counts from 0 and reports where it gave up, just past the bad token
+            return (int.Parse(at.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1,
+                int.Parse(at.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) + 1, message);
+        var block = UnclosedBlock().Match(message);
+        if (block.Success)
+        {
+            // The last opening of that block without a matching close is the one the parser ran past.
+            var name = Regex.Escape(block.Groups[1].Value);
+            var open = new Stack<int>();
+            foreach (Match m in Regex.Matches(source, @"\{\{~?\s*([#/])\s*" + name + @"\b"))
+            {
+                if (m.Groups[1].Value == "#") open.Push(m.Index);
+                else if (open.Count > 0) open.Pop();
+            }
+            if (open.Count > 0)
+            {
+                var (line, col) = Position(source, open.Peek());
+                return (line, col, message);
+            }
+        }
+        return (0, 0, message);
+    }
+
+    /// <summary>Index of the first <c>{{</c> whose <c>}}</c> does not come before the next <c>{{</c>, or -1.</summary>
+    private static int UnclosedExpression(string source)
+    {
+        for (var open = source.IndexOf("{{", StringComparison.Ordinal); open >= 0;)
+        {
+            var start = open + 2;
+            while (start < source.Length && source[start] == '{') start++;
+            var close = source.IndexOf("}}", start, StringComparison.Ordinal);
+            var next = source.IndexOf("{{", start, StringComparison.Ordinal);
+            if (close < 0 || (next >= 0 && next < close)) return open;
+            open = next;
+        }
+        return -1;
+    }
+
+    [GeneratedRegex(@"^(.*?)\s*Occured at:\s*(\d+):(\d+)", RegexOptions.Singleline)]
+    private static partial Regex ParserPosition();
+
+    [GeneratedRegex(@"block expression '([^']+)' was closed")]
+    private static partial Regex UnclosedBlock();
 
     private static (int Line, int Column) Position(string text, int index)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -86,13 +87,25 @@ public sealed class OutputPublisher : IDisposable
         return full;
     }
 
-    public void Write(string relativePath, string content) => Write(relativePath, Utf8.GetBytes(content));
+    public void Write(string relativePath, string content)
+    {
+        // Pages are encoded into a pooled buffer: a fresh array per page would land on the large-object heap and force full GCs.
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
+        try
+        {
+            Write(relativePath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
         var full = Prepare(relativePath);
-        using (var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            stream.Write(content);
+        using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            RandomAccess.Write(handle, content, 0);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, content.Length);
     }

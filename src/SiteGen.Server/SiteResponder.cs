@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace SiteGen.Server;
+
+/// <summary>Answers requests for the built site: base path, folders and index.html, content types, caching headers, the theme's 404 page, and the reload script injected into HTML.</summary>
+internal sealed class SiteResponder(string outputDir, Func<string> basePath)
+{
+    /// <summary>Injected before <c>&lt;/body&gt;</c> of every served HTML page; an external script so a strict CSP still allows it.</summary>
+    public const string ReloadTag = "<script src=\"" + ReloadHub.ScriptPath + "\" defer></script>";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
+    private static readonly byte[] ReloadScript = LoadReloadScript();
+
+    private static FileExtensionContentTypeProvider CreateContentTypes()
+    {
+        var provider = new FileExtensionContentTypeProvider();
+        provider.Mappings[".xml"] = "application/xml";
+        provider.Mappings[".webmanifest"] = "application/manifest+json";
+        return provider;
+    }
+
+    private static byte[] LoadReloadScript()
+    {
+        using var stream = typeof(SiteResponder).Assembly.GetManifestResourceStream("reload.js")!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    public async Task RespondAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        var path = request.Path.Value ?? "/";
+        if (path == ReloadHub.ScriptPath)
+        {
+            response.ContentType = "text/javascript; charset=utf-8";
+            response.Headers.CacheControl = "no-cache";
+            await WriteBodyAsync(context, ReloadScript);
+            return;
+        }
+
+        var basePrefix = basePath();
+        if (path + "/" == basePrefix || (path == "/" && basePrefix != "/"))
+        {
+            Redirect(context, basePrefix);
+            return;
+        }
+        if (!path.StartsWith(basePrefix, StringComparison.Ordinal))
+        {
+            await NotFoundAsync(context);
+            return;
+        }
+
+        var (kind, full) = ServedPath.Resolve(outputDir, path[basePrefix.Length..]);
+        switch (kind)
+        {
+            case ServedPath.Kind.Refused:
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                response.ContentType = "text/plain; charset=utf-8";
+                await WriteBodyAsync(context, "400 Bad Request: this path is never served\n"u8.ToArray());
+                return;
+            case ServedPath.Kind.FolderWithoutSlash:
+                Redirect(context, path + "/" + request.QueryString);
+                return;
+        }
+        if (!await TryServeFileAsync(context, full!, StatusCodes.Status200OK)) await NotFoundAsync(context);
+    }
+
+    private static void Redirect(HttpContext context, string location)
+    {
+        context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+        context.Response.Headers.Location = location;
+        context.Response.Headers.CacheControl = "no-cache";
+    }
+
+    /// <summary>The theme's 404.html with status 404; a bare page when the site has not been built yet (the reload script still comes with it, to show build errors).</summary>
+    private async Task NotFoundAsync(HttpContext context)
+    {
+        if (await TryServeFileAsync(context, Path.Combine(outputDir, "404.html"), StatusCodes.Status404NotFound)) return;
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\n"
+            + "<body><h1>Not found</h1><p>No successful build yet, or this page does not exist.</p>" + ReloadTag + "</body></html>\n";
+        await WriteBodyAsync(context, Encoding.UTF8.GetBytes(html));
+    }
+
+    private async Task<bool> TryServeFileAsync(HttpContext context, string full, int status)
+    {
+        byte[] bytes;
+        DateTime modified;
+        try
+        {
+            var info = new FileInfo(full);
+            if (!info.Exists) return false;
+            modified = info.LastWriteTimeUtc;
+            // Read in one go: a rebuild swaps the output folder, and an open file stays readable across the swap.
+            bytes = await File.ReadAllBytesAsync(full, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        var response = context.Response;
+        if (!ContentTypes.TryGetContentType(full, out var contentType)) contentType = "application/octet-stream";
+        var isHtml = contentType == "text/html";
+        if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType is "application/xml" or "application/json" or "application/manifest+json")
+            contentType += "; charset=utf-8";
+
+        var etag = string.Create(CultureInfo.InvariantCulture, $"\"{bytes.Length:x}-{modified.Ticks:x}{(isHtml ? "-r" : "")}\"");
+        response.Headers.ETag = etag;
+        response.Headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = CacheControl(full);
+        response.ContentType = contentType;
+        if (status == StatusCodes.Status200OK && context.Request.Headers.IfNoneMatch.Contains(etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return true;
+        }
+        response.StatusCode = status;
+        await WriteBodyAsync(context, isHtml ? InjectReload(bytes) : bytes);
+        return true;
+    }
+
+    /// <summary>Theme assets carry a content hash in their name, so they may be cached forever; every other file is revalidated, since it changes on rebuild.</summary>
+    private string CacheControl(string full)
+    {
+        var name = Path.GetFileNameWithoutExtension(full);
+        var inAssets = full.StartsWith(Path.Combine(outputDir, "assets") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var hashed = inAssets && name.LastIndexOf('.') is var dot and > 0 && name.Length - dot - 1 >= 8;
+        return hashed ? "public, max-age=31536000, immutable" : "no-cache";
+    }
+
+    /// <summary>Adds the reload script before the last <c>&lt;/body&gt;</c> (or at the end); the file on disk is never changed.</summary>
+    internal static byte[] InjectReload(byte[] html)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var at = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        var injected = at < 0 ? text + ReloadTag : text[..at] + ReloadTag + text[at..];
+        return Encoding.UTF8.GetBytes(injected);
+    }
+
+    private static async Task WriteBodyAsync(HttpContext context, byte[] body)
+    {
+        context.Response.ContentLength = body.Length;
+        if (HttpMethods.IsHead(context.Request.Method)) return;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+}

@@ -1,0 +1,132 @@
+using SiteGen.Build;
+using SiteGen.Diagnostics;
+using SiteGen.Load;
+using SiteGen.Model;
+
+namespace SiteGen.Import;
+
+/// <summary>Runs a batch import: finds the input files, converts each one (a failure stays with its file), checks the result with the site's own front matter validation and writes it without overwriting.</summary>
+public static class ImportRunner
+{
+    /// <summary>File name endings the importer reads.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".html", ".htm", ".docx"];
+
+    public static IReadOnlyList<ImportOutcome> Run(ImportOptions options, IBuildProgress? progress = null)
+    {
+        var (files, missing) = FindInputs(options.Inputs);
+        var outcomes = missing.Select(m => new ImportOutcome(m, ImportStatus.Failed, null, null, "no such file or folder", "check the path")).ToList();
+        progress?.Stage("import", files.Count);
+        var root = Path.GetFullPath(options.OutDir ?? Path.Combine(options.SiteDir, ContentLoader.ContentFolder, "reports"));
+        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            outcomes.Add(ImportOne(file, root, options, claimed));
+            progress?.Advance();
+        }
+        return outcomes;
+    }
+
+    /// <summary>Expands folders (recursively, in path order, hidden entries skipped) into the files the importer reads; explicit files are kept whatever their ending.</summary>
+    public static (List<string> Files, List<string> Missing) FindInputs(IEnumerable<string> inputs)
+    {
+        var files = new List<string>();
+        var missing = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input)) files.Add(input);
+            else if (Directory.Exists(input))
+                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Where(f => !Path.GetRelativePath(input, f).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
+                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal));
+            else missing.Add(input);
+        }
+        return (files, missing);
+    }
+
+    /// <summary>Reads and converts one file; throws <see cref="ImportException"/> when it cannot be read.</summary>
+    public static ImportedReport Convert(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(path).Length > TextFileReader.MaxFileBytes)
+                throw new ImportException($"the file is larger than {TextFileReader.MaxFileBytes / (1024 * 1024)} MiB", "import the report itself, not an archive or a scan");
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException($"cannot read the file: {ex.Message}", "check that it exists and that you may read it");
+        }
+        var document = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".html" or ".htm" => HtmlReportReader.Read(bytes),
+            ".docx" => DocxReportReader.Read(bytes),
+            ".txt" or ".text" or "" => PlainTextReader.Read(bytes),
+            var other => throw new ImportException($"`{other}` files are not supported",
+                "save the report as .txt (UTF-8 or GB18030), .html or .docx; PDF and .doc files must be converted first"),
+        };
+        return ReportConverter.Convert(document);
+    }
+
+    private static ImportOutcome ImportOne(string file, string root, ImportOptions options, Dictionary<string, string> claimed)
+    {
+        ImportedReport report;
+        try
+        {
+            report = Convert(file);
+        }
+        catch (ImportException ex)
+        {
+            return new ImportOutcome(file, ImportStatus.Failed, null, null, ex.Message, ex.Hint);
+        }
+        if (report.MissingFields.Count > 0)
+            return new ImportOutcome(file, ImportStatus.Incomplete, null, report,
+                $"required field(s) not found: {string.Join(", ", report.MissingFields)}; nothing was written",
+                "complete the source (title line with agency and year), or write the report by hand from the converted text");
+
+        var output = Path.Combine(root, report.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteUrls.Segment(report.Agency!) + ".md");
+        var markdown = MarkdownReportWriter.Render(report);
+        var diagnostics = new DiagnosticBag();
+        var (frontMatter, _) = FrontMatterParser.Parse(markdown, output, diagnostics);
+        if (frontMatter is null)
+            return new ImportOutcome(file, ImportStatus.Failed, output, report,
+                "the converted report does not pass the site's validation: " + string.Join("; ", diagnostics.Sorted().Select(d => d.Message)),
+                "report this input file as an importer bug");
+
+        if (claimed.TryGetValue(output, out var other))
+            return new ImportOutcome(file, ImportStatus.Failed, output, report, $"same agency and year as {other}",
+                "an agency publishes one report per year: import only one of the two files, or correct the title");
+        claimed[output] = file;
+        if (File.Exists(output) && !options.Force)
+            return new ImportOutcome(file, ImportStatus.Failed, output, report, "the output file already exists", "pass --force to replace it");
+        if (options.DryRun) return new ImportOutcome(file, ImportStatus.Converted, output, report);
+
+        try
+        {
+            Write(output, markdown, options.Force);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new ImportOutcome(file, ImportStatus.Failed, output, report, $"cannot write the report: {ex.Message}", "check that the folder is writable");
+        }
+        return new ImportOutcome(file, ImportStatus.Written, output, report);
+    }
+
+    /// <summary>Writes through a temporary file in the same folder and renames it, so a report is never half-written.</summary>
+    private static void Write(string path, string text, bool overwrite)
+    {
+        var dir = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
+            File.Move(temp, path, overwrite);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

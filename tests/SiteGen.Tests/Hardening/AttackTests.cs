@@ -1,0 +1,382 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using SiteGen.Diagnostics;
+using SiteGen.Html;
+using SiteGen.Write;
+
+namespace SiteGen.Tests.Hardening;
+
+/// <summary>Content is untrusted: script injection through every field that reaches HTML, feeds, JSON-LD and the sitemap is neutralised, and paths cannot escape.</summary>
+public sealed class AttackTests
+{
+    private const string Title = "标题</title><script>alert('title')</script>\"><img src=x onerror=alert(1)>";
+    private const string Agency = "机关</script><script>alert('agency')</script>";
+    private const string Series = "<b onmouseover=alert('series')>类</b>";
+
+    /// <summary>Every way a link in Markdown might smuggle a script.</summary>
+    private static readonly string[] MarkdownLinks =
+    [
+        "[a](javascript:alert('link'))",
+        "[b](JaVaScRiPt:alert('case'))",
+        "[c](java&#x09;script:alert('entity-tab'))",
+        "[d](&#106;avascript:alert('entity'))",
+        "[e]( javascript:alert('space'))",
+        "<javascript:alert('autolink')>",
+        "![f](javascript:alert('image'))",
+        "[g][ref]",
+        "[h](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "[i](vbscript:msgbox('vb'))",
+        "[j](\"onmouseover=alert('quote'))",
+    ];
+
+    private const string MarkdownBody = """
+        ## 一、<script>alert('heading')</script>标题
+
+        <script>alert('raw')</script>
+
+        <img src=x onerror=alert('img')>
+
+        [ref]: javascript:alert('reference')
+
+        正文 <b onclick="alert('inline')">加粗</b>
+
+        """;
+
+    /// <summary>Raw HTML a site that opted in with raw_html: true might contain.</summary>
+    private const string RawHtml = """
+        <img src=x onerror=alert('raw-img')>
+
+        <a href="jav&#x61;script:alert('raw-href')">x</a> <a href=" javascript:alert('raw-space')">y</a>
+
+        <iframe srcdoc="<script>alert('srcdoc')</script>"></iframe>
+
+        <svg><script>alert('svg')</script><animate onbegin=alert('animate') attributeName=x /></svg>
+
+        <math><mtext><table><mglyph><style><img src=x onerror=alert('mxss')></style></mglyph></table></mtext></math>
+
+        <noscript><p title="</noscript><img src=x onerror=alert('noscript')>"></p></noscript>
+
+        <div style="background:url(javascript:alert('style'))">s</div>
+
+        <form action="javascript:alert('form')"><button formaction="javascript:alert('formaction')">f</button></form>
+
+        <object data="javascript:alert('object')"></object><embed src="javascript:alert('embed')">
+
+        <meta http-equiv="refresh" content="0;url=javascript:alert('meta')"><base href="javascript:alert('base')//">
+
+        <details open ontoggle=alert('toggle')>d</details><input autofocus onfocus=alert('focus')>
+
+        <template><script>alert('template')</script></template><textarea></textarea><img src=x onerror=alert('textarea')>
+
+        """;
+
+    private static TempSite PayloadSite(bool rawHtml)
+    {
+        var site = new TempSite();
+        site.Write("content/site.yml", $"""
+            title: "库</title><script>alert('site')</script>"
+            description: "\"><script>alert('description')</script>"
+            base_url: "https://example.gov.cn/"
+            raw_html: {(rawHtml ? "true" : "false")}
+            banner: "<script>alert('site-extra')</script>"
+            footer:
+              sponsor: "<img src=x onerror=alert('sponsor')>"
+              contact: "<a href=javascript:alert('contact')>c</a>"
+              icp: "ICP</dd><script>alert('icp')</script>"
+            """);
+        var links = string.Join("\n\n", MarkdownLinks);
+        site.Write("content/2024/evil.md", $"""
+            ---
+            title: "{Title.Replace("\"", "\\\"")}"
+            agency: "{Agency}"
+            region: ["省\"><svg onload=alert('region')>", "市<script>alert('city')</script>"]
+            year: 2024
+            published: 2025-03-01
+            type: "{Series}"
+            summary: "摘要\"><script>alert('summary')</script>"
+            index_no: "<script>alert('index')</script>"
+            doc_no: "<img src=x onerror=alert('doc')>"
+            publisher: "\"><script>alert('publisher')</script>"
+            topic: "<svg onload=alert('topic')>"
+            tags: ["<script>alert('tag')</script>"]
+            source_url: "https://example.com/\"><script>alert('source')</script>"
+            note: "<script>alert('extra')</script>"
+            control: "\u0001\u0008\uFFFE"
+            ---
+            {MarkdownBody}
+            {links}
+
+            {(rawHtml ? RawHtml : "")}
+            """);
+        site.Report("content/2024/plain.md", "普通机关", 2024);
+        // A theme that shows the extras, as a site's own theme might.
+        site.Write("themes/default/partials/footer.hbs",
+            "<footer><p>{{site.extra.banner}}</p>{{#if report}}<p>{{report.extra.note}}</p>{{/if}}{{site.footer.sponsor}} {{site.footer.contact}} {{site.footer.icp}}</footer>\n</body>\n</html>\n");
+        return site;
+    }
+
+    private static readonly HtmlParser Parser = new();
+
+    private static IEnumerable<(string Path, IDocument Document)> Pages(TempSite site) =>
+        Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(p => (Path.GetRelativePath(site.Output, p), (IDocument)Parser.ParseDocument(File.ReadAllText(p))));
+
+    /// <summary>Fails unless the document can run no script: only JSON-LD data and the theme's own module, no handlers, no unsafe URLs, no inline style.</summary>
+    private static void AssertInert(string path, IDocument document)
+    {
+        foreach (var script in document.QuerySelectorAll("script"))
+        {
+            var type = script.GetAttribute("type");
+            var src = script.GetAttribute("src");
+            Assert.True(type == "application/ld+json" && src is null || type is null or "module" && src is not null && src.StartsWith("/assets/", StringComparison.Ordinal),
+                $"{path}: unexpected script {script.OuterHtml}");
+        }
+        foreach (var element in document.All)
+        {
+            Assert.DoesNotContain(element.LocalName, new[] { "iframe", "object", "embed", "svg", "math", "base", "frame", "applet", "template" });
+            if (element.LocalName == "meta") Assert.Null(element.GetAttribute("http-equiv"));
+            if (element.LocalName == "noscript") Assert.Null(element.Closest(".report-body")); // the theme's own notice on the search page is fine
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{path}: handler {attribute.Name} on {element.OuterHtml}");
+                Assert.NotEqual("style", attribute.Name);
+                Assert.NotEqual("srcdoc", attribute.Name);
+                if (attribute.Name is "href" or "src" or "action" or "formaction" or "data" or "poster" or "srcset" or "xlink:href")
+                    Assert.True(UrlSafety.IsSafe(attribute.Value), $"{path}: unsafe {attribute.Name}=\"{attribute.Value}\"");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_html_page_of_a_site_full_of_payloads_is_inert(bool rawHtml)
+    {
+        // Given a site whose every field and body carries script payloads
+        using var site = PayloadSite(rawHtml);
+
+        // When it is built
+        site.BuildOk();
+
+        // Then no page can run a script, and the payloads show as text on the report page
+        var pages = Pages(site).ToList();
+        Assert.True(pages.Count > 10);
+        foreach (var (path, document) in pages) AssertInert(path, document);
+        var report = pages.Single(p => p.Document.QuerySelector("body.kind-report h1")?.TextContent == Title).Document;
+        Assert.Contains(Agency, report.QuerySelector(".report-facts")!.TextContent);
+        Assert.Contains("<script>alert('extra')</script>", report.QuerySelector("footer")!.TextContent);
+        Assert.Equal("库</title><script>alert('site')</script>", report.QuerySelector(".site-title")!.TextContent);
+    }
+
+    [Fact]
+    public void Raw_html_is_escaped_as_text_when_the_site_has_not_opted_in()
+    {
+        using var site = PayloadSite(rawHtml: false);
+        site.BuildOk();
+        var body = Pages(site).Select(p => p.Document.QuerySelector(".report-body")).Single(b => b?.TextContent.Contains("alert('raw')") == true)!;
+        Assert.Empty(body.QuerySelectorAll("script, img[onerror], b[onclick]"));
+        Assert.Contains("<img src=x onerror=alert('img')>", body.TextContent);
+    }
+
+    [Fact]
+    public void Every_markdown_link_with_a_script_url_becomes_inert()
+    {
+        using var site = PayloadSite(rawHtml: false);
+        site.BuildOk();
+        var body = Pages(site).Select(p => p.Document.QuerySelector(".report-body")).Single(b => b?.TextContent.Contains("alert('raw')") == true)!;
+        var links = body.QuerySelectorAll("a[href], img[src]").ToList();
+        Assert.True(links.Count >= 8, $"only {links.Count} links rendered");
+        foreach (var link in links)
+        {
+            var url = link.GetAttribute("href") ?? link.GetAttribute("src")!;
+            Assert.True(UrlSafety.IsSafe(url), url);
+            Assert.DoesNotContain("script:", url.Replace("\t", ""), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("data:", url, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void Json_ld_keeps_payloads_as_data_that_cannot_close_its_script_element()
+    {
+        using var site = PayloadSite(rawHtml: false);
+        site.BuildOk();
+        var report = Pages(site).Single(p => p.Document.QuerySelector("h1")?.TextContent == Title);
+        var raw = File.ReadAllText(Path.Combine(site.Output, report.Path));
+        var start = raw.IndexOf("<script type=\"application/ld+json\">", StringComparison.Ordinal);
+        var end = raw.IndexOf("</script>", start, StringComparison.Ordinal);
+        var json = raw[(start + "<script type=\"application/ld+json\">".Length)..end];
+
+        Assert.DoesNotContain("<", json);
+        using var parsed = JsonDocument.Parse(json);
+        Assert.Equal(Title, parsed.RootElement.GetProperty("name").GetString());
+        Assert.Equal(Agency, parsed.RootElement.GetProperty("publisher").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Feeds_are_well_formed_xml_with_payloads_as_text_and_control_characters_dropped()
+    {
+        // Given a report whose title and body hold characters XML 1.0 cannot carry
+        using var site = PayloadSite(rawHtml: false);
+        site.Write("content/2024/control.md", "---\ntitle: \"控制\\u0001字符\\uFFFE\"\nagency: \"控制字符局\"\nyear: 2024\n---\n正文\u0001\u000b有控制字符。\n");
+
+        // When the site is built
+        site.BuildOk();
+
+        // Then every feed parses, keeps the payload title as text, and the control characters are gone
+        var feeds = Directory.EnumerateFiles(site.Output, "feed.xml", SearchOption.AllDirectories).ToList();
+        Assert.True(feeds.Count > 3);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        foreach (var feed in feeds) XDocument.Parse(File.ReadAllText(feed));
+        var main = XDocument.Parse(site.ReadOutput("feed.xml"));
+        var titles = main.Descendants(atom + "entry").Select(e => e.Element(atom + "title")!.Value).ToList();
+        Assert.Contains(Title, titles);
+        Assert.Contains("控制字符", titles);
+        Assert.Contains(Agency, main.Descendants(atom + "name").Select(n => n.Value));
+        Assert.Contains("正文有控制字符。", main.Descendants(atom + "summary").Select(s => s.Value));
+        Assert.DoesNotContain("<script>", site.ReadOutput("feed.xml"));
+    }
+
+    [Fact]
+    public void The_sitemap_lists_only_urls_of_the_site()
+    {
+        using var site = PayloadSite(rawHtml: false);
+        site.BuildOk();
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = XDocument.Parse(site.ReadOutput("sitemap.xml")).Descendants(ns + "loc").Select(l => l.Value).ToList();
+        Assert.NotEmpty(locs);
+        Assert.All(locs, loc => Assert.Matches("^https://example\\.gov\\.cn/[a-z0-9/._-]*$", loc));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("/relative/path")]
+    public void A_source_url_that_is_not_http_is_refused(string url)
+    {
+        using var site = TempSite.Good();
+        site.Write("content/2024/bad.md", $"---\ntitle: \"报告\"\nagency: \"某局\"\nyear: 2024\nsource_url: \"{url}\"\n---\n正文\n");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.WrongType && d.File == "content/2024/bad.md" && d.Line == 5);
+    }
+
+    [Theory]
+    [InlineData("../../../etc")]
+    [InlineData("a/b")]
+    [InlineData("..")]
+    [InlineData("%2e%2e")]
+    [InlineData("报告")]
+    [InlineData("/abs")]
+    public void A_slug_that_could_leave_its_folder_is_refused(string slug)
+    {
+        using var site = TempSite.Good();
+        site.Report("content/2024/bad.md", "某局", 2024, $"slug: \"{slug}\"\n");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.InvalidSlug && d.File == "content/2024/bad.md" && d.Line == 7);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Theory]
+    [InlineData("../../etc")]
+    [InlineData("/etc")]
+    [InlineData("default/../../x")]
+    public void A_theme_name_that_could_leave_the_themes_folder_is_refused(string theme)
+    {
+        using var site = TempSite.Good();
+        site.Write("content/site.yml", $"theme: \"{theme}\"\n");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ThemeMissing && d.File == "content/site.yml");
+    }
+
+    [Theory]
+    [InlineData("../escape.html")]
+    [InlineData("a/../../escape.html")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a//b")]
+    [InlineData("a\\..\\b")]
+    [InlineData("a/\0b")]
+    public void The_publisher_refuses_output_paths_that_leave_the_output_folder(string path)
+    {
+        using var site = new TempSite();
+        using var publisher = OutputPublisher.Begin(site.Output);
+        var ex = Assert.Throws<SiteGenException>(() => publisher.Write(path, "x"));
+        Assert.Equal(DiagnosticCodes.OutputPath, ex.Code);
+        Assert.False(File.Exists(Path.Combine(site.Root, "escape.html")));
+    }
+
+    [Fact]
+    public void An_output_folder_that_holds_other_files_is_never_replaced()
+    {
+        // Given a build pointed at the site folder itself, which holds content/
+        using var site = TempSite.Good();
+        var before = TempSite.Fingerprint(site.Root);
+
+        // When it is built
+        var result = site.Build(outputDir: site.Root);
+
+        // Then it refuses, and the site folder is as it was
+        Assert.False(result.Succeeded);
+        Assert.Equal(DiagnosticCodes.OutputPath, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(before, TempSite.Fingerprint(site.Root));
+    }
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("robots.txt")]
+    [InlineData("reports")]
+    [InlineData("sub/file.txt")]
+    public void A_theme_root_file_may_not_replace_a_generated_file(string name)
+    {
+        using var site = TempSite.Good();
+        site.Write("themes/default/root/" + name, "<script>alert(1)</script>");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ThemeTemplate && d.File == "themes/default/root/" + name);
+    }
+
+    [Fact]
+    public void The_theme_writes_strict_security_headers_to_the_output_root()
+    {
+        using var site = TempSite.Good();
+        site.BuildOk();
+        var headers = site.ReadOutput("_headers");
+        Assert.Contains("Content-Security-Policy: default-src 'self';", headers);
+        Assert.DoesNotContain("unsafe-inline", headers);
+        Assert.DoesNotContain("unsafe-eval", headers);
+        Assert.Contains("X-Content-Type-Options: nosniff", headers);
+    }
+
+    [Fact]
+    public void Table_alignment_is_a_class_not_an_inline_style()
+    {
+        using var site = TempSite.Good();
+        site.Report("content/2024/table.md", "表格局", 2024, body: "| 甲 | 乙 |\n|:-:|--:|\n| 1 | 2 |\n\n+---+-----+\n| x | y   |\n+===+=====+\n| 1 | 2   |\n+---+-----+\n");
+        site.BuildOk();
+        var body = Pages(site).Select(p => p.Document.QuerySelector(".report-body")).Single(b => b?.QuerySelector("table") is not null)!;
+        Assert.Empty(body.QuerySelectorAll("[style]"));
+        Assert.Equal(2, body.QuerySelectorAll("td.align-center, th.align-center").Length);
+        Assert.Equal(2, body.QuerySelectorAll("td.align-right, th.align-right").Length);
+    }
+
+    [Fact]
+    public void A_partial_included_on_an_indented_line_still_escapes_its_values()
+    {
+        // Given a theme that includes a partial on indented lines (Handlebars.Net skips escaping there unless SiteGen prevents it)
+        using var site = TempSite.Good();
+        site.Write("content/site.yml", "title: \"<script>alert(1)</script>\"\n");
+        site.Write("themes/default/layouts/home.hbs", "<main>\n    {{> shout}}\n\t{{> shout}}\n</main>\n");
+        site.Write("themes/default/partials/shout.hbs", "<p>{{site.title}}</p>\n");
+
+        // When the site is built
+        site.BuildOk();
+
+        // Then both inclusions are escaped
+        var home = site.ReadOutput("index.html");
+        Assert.DoesNotContain("<script>", home);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(home, "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
+    }
+}

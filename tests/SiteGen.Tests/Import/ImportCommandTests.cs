@@ -1,0 +1,175 @@
+using System.Text;
+using SiteGen.Build;
+using SiteGen.Cli;
+using SiteGen.Import;
+
+namespace SiteGen.Tests.Import;
+
+/// <summary>`sitegen import` as a user runs it: files and folders in, reports written without overwriting, a failure per file, an exit code for the batch.</summary>
+[Collection("Console")]
+public sealed class ImportCommandTests
+{
+    private static string ValidReport(string county) =>
+        $"{county}司法局2024年法治政府建设年度报告\n发布时间:2025-02-10 来源: 本网\n" + ImportTestSupport.SampleBody;
+
+    private static (int Exit, string Out, string Err) Sitegen(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            return (SitegenCommand.Run(args), stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public void Importing_a_folder_writes_each_report_under_its_year_and_agency_segment()
+    {
+        // Given a site and a folder with a UTF-8 and a GB18030 report
+        using var temp = new TempFolder();
+        var inbox = Path.Combine(temp.Path, "inbox");
+        temp.Write("inbox/a.txt", ValidReport("新田县"));
+        temp.Write("inbox/sub/b.txt", TextDecoder.Gb18030.GetBytes(ValidReport("宁远县")));
+        var site = Path.Combine(temp.Path, "site");
+
+        // When both are imported
+        var (exit, output, _) = Sitegen("import", inbox, "--site", site);
+
+        // Then each is written to content/reports/<year>/<segment>.md and the summary counts them
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(site, "content", "reports", "2024", SiteGen.Model.SiteUrls.Segment("新田县司法局") + ".md")));
+        Assert.True(File.Exists(Path.Combine(site, "content", "reports", "2024", SiteGen.Model.SiteUrls.Segment("宁远县司法局") + ".md")));
+        Assert.Contains("imported 2, 0 incomplete, 0 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_existing_report_is_not_overwritten_without_force()
+    {
+        // Given a report already imported and then edited by hand
+        using var temp = new TempFolder();
+        var input = temp.Write("r.txt", ValidReport("新田县"));
+        var site = Path.Combine(temp.Path, "site");
+        Sitegen("import", input, "--site", site);
+        var written = Directory.GetFiles(Path.Combine(site, "content"), "*.md", SearchOption.AllDirectories).Single();
+        File.AppendAllText(written, "编辑补充。\n");
+
+        // When it is imported again without --force, then it fails and the edit survives
+        var (exit, _, err) = Sitegen("import", input, "--site", site);
+        Assert.Equal(1, exit);
+        Assert.Contains("--force", err, StringComparison.Ordinal);
+        Assert.EndsWith("编辑补充。\n", File.ReadAllText(written), StringComparison.Ordinal);
+
+        // And with --force it is replaced
+        Assert.Equal(0, Sitegen("import", input, "--site", site, "--force").Exit);
+        Assert.DoesNotContain("编辑补充", File.ReadAllText(written), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dry_run_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("r.txt", ValidReport("新田县"));
+        var site = Path.Combine(temp.Path, "site");
+
+        var (exit, output, _) = Sitegen("import", input, "--site", site, "--dry-run");
+
+        Assert.Equal(0, exit);
+        Assert.False(Directory.Exists(Path.Combine(site, "content")));
+        Assert.Contains("nothing was written", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unreadable_file_fails_alone_and_the_batch_goes_on()
+    {
+        // Given a garbled file, a binary file and a good report
+        using var temp = new TempFolder();
+        temp.Write("in/1-garbled.txt", "红塔区锟斤拷卫生健康局锟斤拷\n");
+        temp.Write("in/2-binary.txt", [0x25, 0x50, 0x44, 0x46, 0x00, 0x00, 0x01]);
+        temp.Write("in/3-good.txt", ValidReport("新田县"));
+        var site = Path.Combine(temp.Path, "site");
+
+        // When the folder is imported
+        var (exit, output, err) = Sitegen("import", Path.Combine(temp.Path, "in"), "--site", site);
+
+        // Then the good report is written, each bad file has its own error, and the exit code says some failed
+        Assert.Equal(1, exit);
+        Assert.Contains("imported 1, 0 incomplete, 2 failed", output, StringComparison.Ordinal);
+        Assert.Contains("1-garbled.txt: error: the text is garbled", err, StringComparison.Ordinal);
+        Assert.Contains("2-binary.txt: error: the file contains NUL bytes", err, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(site, "content"), "*.md", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_report_missing_a_required_field_is_not_written_and_fails_only_with_strict()
+    {
+        // Given a report whose year cannot be determined
+        using var temp = new TempFolder();
+        var input = temp.Write("r.txt", "新田县司法局法治政府建设年度报告\n发布时间:2025-02-10 来源: 本网\n我局扎实推进法治政府建设。\n");
+        var site = Path.Combine(temp.Path, "site");
+
+        // When imported, then it is reported as incomplete and nothing is written
+        var (exit, _, err) = Sitegen("import", input, "--site", site);
+        Assert.Equal(0, exit);
+        Assert.Contains("required field(s) not found: year", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(site, "content")));
+
+        // And --strict turns it into a failure
+        Assert.Equal(1, Sitegen("import", input, "--site", site, "--strict").Exit);
+    }
+
+    [Fact]
+    public void Json_output_lists_the_extracted_fields_per_file()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("r.txt", ValidReport("新田县"));
+
+        var (exit, output, _) = Sitegen("import", input, "--site", Path.Combine(temp.Path, "site"), "--dry-run", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var row = json.RootElement.EnumerateArray().Single();
+        Assert.Equal("新田县司法局", row.GetProperty("agency").GetString());
+        Assert.Equal(["湖南省", "永州市", "新田县"], row.GetProperty("region").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("2025-02-10", row.GetProperty("published").GetString());
+        Assert.Equal(4, row.GetProperty("top_headings").GetArrayLength());
+    }
+
+    [Fact]
+    public void Two_inputs_for_the_same_agency_and_year_do_not_overwrite_each_other()
+    {
+        using var temp = new TempFolder();
+        temp.Write("in/a.txt", ValidReport("新田县"));
+        temp.Write("in/b.htm", Encoding.UTF8.GetBytes("<html><body><p>" + ValidReport("新田县").Replace("\n", "</p><p>", StringComparison.Ordinal) + "</p></body></html>"));
+
+        var (exit, _, err) = Sitegen("import", Path.Combine(temp.Path, "in"), "--site", Path.Combine(temp.Path, "site"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("same agency and year as", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Imported_real_reports_build_into_a_site()
+    {
+        // Given a site whose reports were all imported from the five real seeds
+        using var temp = new TempFolder();
+        var site = Path.Combine(temp.Path, "site");
+        temp.Write("site/content/site.yml", "title: \"测试站\"\nbase_url: \"/\"\n");
+        var (importExit, _, importErr) = Sitegen("import", Path.Combine(ImportTestSupport.SourceFolder(), "Golden"), "--site", site);
+        Assert.True(importExit == 0, importErr);
+
+        // When the site is built
+        var result = SiteBuilder.Run(new BuildOptions { SiteDir = site });
+
+        // Then it builds with the five reports and no errors
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(5, result.PagesByKind[SiteGen.Model.PageKind.Report]);
+    }
+}

@@ -1,0 +1,205 @@
+// Hardening in a real browser: a site full of script payloads is built with the CLI, served from 127.0.0.1 with the
+// security headers the theme ships (_headers: a strict Content-Security-Policy), and every page kind is loaded in
+// headless Chromium. No dialog may open, no payload may run, and no CSP violation may be reported.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The built CLI: the one `dotnet test` (or `dotnet build`) left, else build it now. */
+function cliDll() {
+  const candidates = ["Release", "Debug"].map((c) => path.join(repo, "src/SiteGen.Cli/bin", c, "net10.0/SiteGen.Cli.dll"));
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (found) return found;
+  execFileSync("dotnet", ["build", path.join(repo, "src/SiteGen.Cli"), "-c", "Release", "--nologo"], { stdio: "inherit" });
+  return candidates[0];
+}
+
+// Each payload, if it ever ran, would open a dialog or set window.__pwned.
+const run = (tag) => `window.__pwned=(window.__pwned||[]).concat('${tag}')`;
+const frontMatter = [
+  "---",
+  `title: "标题</title><script>${run("title")}</script>\\"><img src=x onerror=alert('title')>"`,
+  `agency: "机关</script><script>alert('agency')</script>"`,
+  `region: ["省\\"><svg onload=alert('region')>", "市<img src=x onerror=alert('city')>"]`,
+  "year: 2024",
+  "published: 2025-03-01",
+  `type: "<b onmouseover=alert('series')>类</b>"`,
+  `summary: "摘要\\"><script>alert('summary')</script>"`,
+  `index_no: "<img src=x onerror=\\"${run("index")}\\">"`,
+  `source_url: "https://example.com/\\"><script>alert('source')</script>"`,
+  `note: "<script>alert('extra')</script>"`,
+  "---",
+].join("\n");
+const body = `
+## 一、<img src=x onerror=alert('heading')>标题
+
+[链接](javascript:alert('link')) [大写](JaVaScRiPt:alert('case')) [实体](&#106;avascript:alert('entity')) <javascript:alert('autolink')>
+
+![图](javascript:alert('image')) [引用][r]
+
+[r]: javascript:alert('reference')
+
+<img src=x onerror="${run("raw-img")}"> <a href="jav&#x61;script:alert('raw-href')">x</a>
+
+<svg><script>alert('svg')</script></svg><iframe srcdoc="<script>alert('srcdoc')</script>"></iframe>
+
+<noscript><p title="</noscript><img src=x onerror=alert('noscript')>"></p></noscript>
+
+<details open ontoggle="${run("toggle")}">d</details><input autofocus onfocus="${run("focus")}">
+
+<div style="color:red">有样式</div>
+
+| 居中 | 居右 |
+|:-:|--:|
+| 1 | 2 |
+`;
+
+let workDir;
+let output;
+let server;
+let baseUrl;
+let browser;
+let securityHeaders = {};
+
+/** Headers of the `/*` rule of the generated _headers file, as Netlify-style hosts would apply them. */
+function parseHeaders(file) {
+  const headers = {};
+  let inAll = false;
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("#") || line.trim() === "") continue;
+    if (!/^\s/.test(line)) { inAll = line.trim() === "/*"; continue; }
+    if (!inAll) continue;
+    const colon = line.indexOf(":");
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".xml": "application/xml" };
+
+before(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sitegen-harden-js-"));
+  fs.mkdirSync(path.join(workDir, "content/2024"), { recursive: true });
+  fs.writeFileSync(path.join(workDir, "content/site.yml"),
+    `title: "库</title><script>alert('site')</script>"\ndescription: "\\"><script>alert('description')</script>"\nraw_html: true\nfooter:\n  sponsor: "<img src=x onerror=alert('sponsor')>"\n`);
+  fs.writeFileSync(path.join(workDir, "content/2024/evil.md"), `${frontMatter}\n${body}`);
+  fs.writeFileSync(path.join(workDir, "content/2024/plain.md"),
+    "---\ntitle: \"普通机关2024年法治政府建设工作情况报告\"\nagency: \"普通机关\"\nregion: [\"云南省\"]\nyear: 2024\n---\n## 一、主要举措\n\n正文。\n");
+  execFileSync("dotnet", [cliDll(), "build", "--site", workDir], { stdio: "pipe" });
+  output = path.join(workDir, "output");
+  securityHeaders = parseHeaders(path.join(output, "_headers"));
+
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file = path.join(output, decodeURIComponent(url.pathname));
+    if (!file.startsWith(output)) { res.writeHead(400).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    const status = fs.existsSync(file) ? 200 : 404;
+    if (status === 404) file = path.join(output, "404.html");
+    res.writeHead(status, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", ...securityHeaders });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+/** The first page of each kind in the built site. */
+function pageOf(kind) {
+  const first = (dir) => fs.readdirSync(path.join(output, dir)).filter((d) => fs.statSync(path.join(output, dir, d)).isDirectory() && d !== "page").sort()[0];
+  switch (kind) {
+    case "home": return "/";
+    case "report": {
+      // The payload-laden report, recognised by its escaped title.
+      const reports = fs.readdirSync(path.join(output, "reports/2024")).map((d) => `/reports/2024/${d}/`);
+      return reports.find((r) => fs.readFileSync(path.join(output, r, "index.html"), "utf8").includes("标题&lt;/title&gt;"));
+    }
+    case "taxonomy": return "/agencies/";
+    case "term": return `/agencies/${first("agencies")}/`;
+    case "region-term": return `/regions/${first("regions")}/`;
+    case "search": return "/search/";
+    case "not-found": return "/no-such-page/";
+    default: throw new Error(kind);
+  }
+}
+
+/** Loads a page with a listener for CSP violations installed before any page script, and reports what happened. */
+async function visit(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const dialogs = [];
+  const consoleProblems = [];
+  page.on("dialog", async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) consoleProblems.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleProblems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const response = await page.goto(baseUrl + url, { waitUntil: "load" });
+  await page.waitForTimeout(150); // late events: image errors, focus, toggle
+  const state = await page.evaluate(() => ({
+    violations: window.__violations,
+    pwned: window.__pwned ?? [],
+    textSizeShown: [...document.querySelectorAll(".text-size")].some((el) => !el.hidden),
+    headerBackground: getComputedStyle(document.querySelector(".site-header")).backgroundColor,
+  }));
+  await context.close();
+  return { status: response.status(), csp: response.headers()["content-security-policy"], dialogs, consoleProblems, ...state };
+}
+
+test("the theme's _headers set a strict CSP without unsafe-inline or unsafe-eval", () => {
+  const csp = securityHeaders["Content-Security-Policy"];
+  assert.match(csp, /^default-src 'self';/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+});
+
+for (const kind of ["home", "report", "taxonomy", "term", "region-term", "search", "not-found"]) {
+  test(`the ${kind} page of a site full of payloads runs no injected script and reports no CSP violation`, async () => {
+    const url = pageOf(kind);
+    assert.ok(url, `no ${kind} page found`);
+    const result = await visit(url);
+    assert.equal(result.status, kind === "not-found" ? 404 : 200);
+    assert.equal(result.csp, securityHeaders["Content-Security-Policy"], "served under the shipped CSP");
+    assert.deepEqual(result.dialogs, [], "no dialog opened");
+    assert.deepEqual(result.pwned, [], "no payload ran");
+    assert.deepEqual(result.violations, [], "no securitypolicyviolation event");
+    assert.deepEqual(result.consoleProblems, [], "no CSP message or page error in the console");
+    assert.ok(result.textSizeShown, "the theme's own script ran under the CSP");
+    assert.notEqual(result.headerBackground, "rgba(0, 0, 0, 0)", "the theme's stylesheet applied under the CSP");
+  });
+}
+
+test("a page with an inline script is caught by this test's CSP check (the check can fail)", async () => {
+  // A control: inject an inline script into a copy of the home page and expect the violation to be seen.
+  const probe = path.join(output, "csp-probe.html");
+  fs.writeFileSync(probe, fs.readFileSync(path.join(output, "index.html"), "utf8").replace("</body>", "<script>window.__pwned=['inline']</script></body>"));
+  try {
+    const result = await visit("/csp-probe.html");
+    assert.deepEqual(result.pwned, [], "the CSP blocked the inline script");
+    assert.ok(result.violations.length > 0 || result.consoleProblems.length > 0, "the violation was reported");
+  } finally {
+    fs.rmSync(probe);
+  }
+});

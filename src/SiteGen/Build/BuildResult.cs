@@ -16,4 +16,7 @@ public sealed record BuildResult(
     /// <summary>Pages rendered by this build, and pages reused unchanged from the previous one.</summary>
     public int PagesRendered { get; init; }
     public int PagesReused { get; init; }
+
+    /// <summary>What the search index stage produced; null when the build failed before it.</summary>
+    public Search.SearchIndexStats? Search { get; init; }
 }

@@ -4,6 +4,7 @@ using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
 using SiteGen.Render;
+using SiteGen.Search;
 using SiteGen.Write;
 
 namespace SiteGen.Build;
@@ -35,8 +36,18 @@ public static class SiteBuilder
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
         var cache = BuildCache.Load(options.ResolvedOutputDir, options.Clean);
-        var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, diagnostics, progress);
+        using var index = new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes), path =>
+        {
+            var live = Path.Combine(publisher.OutputDir, path);
+            if (options.Clean || !File.Exists(live)) return false;
+            publisher.Reuse(path, live);
+            return true;
+        });
+        var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
+
+        progress?.Stage("index", 0);
+        var searchStats = index.Finish();
 
         progress?.Stage("write", 0);
         WriteSiteFiles(site, theme, summaries, publisher);
@@ -48,6 +59,7 @@ public static class SiteBuilder
         {
             PagesRendered = rendered,
             PagesReused = site.Pages.Count - rendered,
+            Search = searchStats,
         };
     }
 
@@ -65,11 +77,12 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>Renders every page in parallel (reusing the previous build's file where the page's fingerprint is unchanged) and streams it to the staging folder; returns report summaries for the feeds and the number of pages rendered.</summary>
+    /// <summary>Renders every page in parallel (reusing the previous build's file where the page's fingerprint is unchanged) and streams it to the staging folder; feeds each report page to the search index; returns report summaries for the feeds and the number of pages rendered.</summary>
     private static (IReadOnlyDictionary<string, string> Summaries, int Rendered) RenderPages(Site site, Theme theme, byte[] globalHash, BuildCache cache,
-        OutputPublisher publisher, DiagnosticBag diagnostics, IBuildProgress? progress)
+        OutputPublisher publisher, SearchIndexBuilder index, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
+        var docIds = SearchIndexBuilder.AssignIds(site.Reports);
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml));
         var fingerprints = new PageFingerprints(renderer, globalHash);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -81,6 +94,7 @@ public static class SiteBuilder
             {
                 var fingerprint = fingerprints.Of(page);
                 string? summary;
+                string? html = null;
                 if (cache.TryReuse(file, fingerprint, out var existing, out summary))
                 {
                     publisher.Reuse(file, existing);
@@ -89,11 +103,14 @@ public static class SiteBuilder
                 {
                     var rendered = renderer.Render(page);
                     publisher.Write(file, rendered.Html);
+                    html = rendered.Html;
                     summary = rendered.Body is null ? null : page.Report!.Meta.Summary ?? rendered.Body.Summary;
                     Interlocked.Increment(ref renderedCount);
                 }
                 if (summary is not null) summaries[page.Path] = summary;
                 cache.Record(file, fingerprint, summary);
+                // The index is rebuilt whole on every build; a reused page is read back rather than rendered again.
+                if (page.Kind == PageKind.Report) index.Add(docIds[page.Path], site.Urls.Href(page.Path), html ?? File.ReadAllText(existing));
             }
             catch (IOException ex) when (page.Report is not null)
             {

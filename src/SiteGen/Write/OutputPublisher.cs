@@ -123,11 +123,19 @@ public sealed class OutputPublisher : IDisposable
         {
             if (wasStaged) File.Delete(full);
             var folder = Path.GetDirectoryName(full)!;
-            if (_knownFolders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
+            EnsureFolder(folder);
             if (!OperatingSystem.IsLinux() || Link(liveFile, full) != 0) File.Copy(liveFile, full);
         }
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, live.Length);
+    }
+
+    /// <summary>Creates a folder once; marked known only after it exists, so a second thread writing into it never finds it missing.</summary>
+    private void EnsureFolder(string folder)
+    {
+        if (_knownFolders.ContainsKey(folder)) return;
+        Directory.CreateDirectory(folder);
+        _knownFolders.TryAdd(folder, 0);
     }
 
     /// <summary>Makes room for a new file: its folder exists and no earlier file is there. Files are replaced, never
@@ -136,7 +144,7 @@ public sealed class OutputPublisher : IDisposable
     {
         var full = Resolve(relativePath);
         var folder = Path.GetDirectoryName(full)!;
-        if (_knownFolders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
+        EnsureFolder(folder);
         if (_leftovers.TryRemove(relativePath, out _)) File.Delete(full);
         return full;
     }

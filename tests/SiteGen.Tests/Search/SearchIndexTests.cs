@@ -1,0 +1,211 @@
+using System.Text.Json;
+using SiteGen.Search;
+
+namespace SiteGen.Tests.Search;
+
+public sealed class SearchIndexTests
+{
+    private static readonly string[] Yuxi = ["云南省", "玉溪市", "红塔区"];
+
+    /// <summary>Reads the index the way the runtime does: manifest → directory page → shard → entry → blocks.</summary>
+    private sealed class IndexReader(string folder)
+    {
+        public JsonElement Manifest => ReadFile("manifest.json");
+
+        private JsonElement ReadFile(string name) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, name))).RootElement.Clone();
+
+        private static JsonElement Floor(JsonElement list, string term) =>
+            list.EnumerateArray().Last(e => string.CompareOrdinal(e.GetProperty("first").GetString(), term) <= 0);
+
+        public JsonElement? Entry(string term)
+        {
+            var page = ReadFile(Floor(Manifest.GetProperty("directory"), term).GetProperty("file").GetString()!);
+            var shard = ReadFile(Floor(page.GetProperty("shards"), term).GetProperty("file").GetString()!);
+            foreach (var e in shard.GetProperty("terms").EnumerateArray())
+                if (e.GetProperty("t").GetString() == term) return e;
+            return null;
+        }
+
+        public List<(int Doc, int Score, List<int> Positions)> Postings(JsonElement entry)
+        {
+            var blocks = entry.TryGetProperty("inline", out var inline)
+                ? [inline]
+                : entry.GetProperty("blocks").EnumerateArray().Select(b => ReadFile(b.GetProperty("file").GetString()!)).ToList();
+            var result = new List<(int, int, List<int>)>();
+            foreach (var block in blocks)
+            {
+                var docs = Varints.Decode(block.GetProperty("docs").GetString()!);
+                var scores = Varints.Decode(block.GetProperty("scores").GetString()!);
+                var packed = Varints.Decode(block.GetProperty("pos").GetString()!);
+                var k = 0;
+                for (var i = 0; i < docs.Count; i++)
+                {
+                    var count = packed[k++];
+                    var positions = new List<int>();
+                    var last = 0;
+                    for (var j = 0; j < count; j++) positions.Add(last += packed[k++]);
+                    result.Add((docs[i], scores[i], positions));
+                }
+            }
+            return result;
+        }
+
+        public JsonElement Doc(int id) => ReadFile($"{Manifest.GetProperty("docFolder").GetString()}{id}.json");
+    }
+
+    [Fact]
+    public void A_build_writes_the_index_and_reports_its_size_and_time()
+    {
+        // Given a site with two reports
+        using var site = new SearchTestSite()
+            .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, "## 一、主要举措\n\n推进行政处罚规范化。")
+            .Report("b.md", "乙局2023年法治政府建设报告", "乙局", 2023, Yuxi, "## 一、主要举措\n\n加强执法监督。");
+
+        // When it is built
+        var result = site.Build();
+
+        // Then the build reports the index, and the manifest lists both documents and their filters
+        Assert.True(result.Succeeded);
+        Assert.NotNull(result.Search);
+        Assert.Equal(2, result.Search!.Documents);
+        Assert.True(result.Search.Bytes > 0 && result.Search.Files > 0);
+        var manifest = new IndexReader(site.Index).Manifest;
+        Assert.Equal(2, manifest.GetProperty("docs").GetInt32());
+        Assert.Equal(["2024", "2023"], manifest.GetProperty("filters").GetProperty("year").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
+        Assert.Equal("云南省", manifest.GetProperty("filters").GetProperty("region")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Rebuilding_the_same_site_writes_byte_identical_index_files()
+    {
+        // Given a site
+        using var site = new SearchTestSite()
+            .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, string.Concat(Enumerable.Repeat("## 标题\n\n依法行政，执法规范。\n\n", 30)))
+            .Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "医疗纠纷调解工作。");
+
+        // When it is built twice into two folders
+        site.Build(Path.Combine(site.Root, "out1"));
+        site.Build(Path.Combine(site.Root, "out2"));
+
+        // Then every index file has the same name and the same bytes
+        static Dictionary<string, string> Files(string root) => Directory.EnumerateFiles(Path.Combine(root, "search", "idx"), "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(File.ReadAllBytes(f)));
+        var first = Files(Path.Combine(site.Root, "out1"));
+        var second = Files(Path.Combine(site.Root, "out2"));
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
+        foreach (var (name, bytes) in first) Assert.Equal(bytes, second[name]);
+    }
+
+    [Fact]
+    public void An_incremental_rebuild_keeps_the_index_complete_and_current()
+    {
+        // Given a built site
+        using var site = new SearchTestSite()
+            .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, "医疗纠纷调解工作。")
+            .Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "双随机抽查。");
+        site.Build();
+        static Dictionary<string, string> Files(string index) => Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(index, f), f => Convert.ToHexString(File.ReadAllBytes(f)));
+        var before = Files(site.Index);
+
+        // When it is rebuilt unchanged into the same output, then again after one report changed
+        site.Build();
+        var unchanged = Files(site.Index);
+        site.Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "行政复议应诉。");
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // Then the unchanged rebuild has the very same index files, and the changed one finds the new text and not the old
+        Assert.Equal(before, unchanged);
+        Assert.NotNull(index.Entry("复议"));
+        Assert.Null(index.Entry("随机"));
+        Assert.Equal(2, index.Manifest.GetProperty("docs").GetInt32());
+    }
+
+    [Fact]
+    public void Positions_tell_a_phrase_from_its_parts_far_apart()
+    {
+        // Given one report with the phrase 行政处罚 and one with 行政 and 处罚 far apart
+        using var site = new SearchTestSite()
+            .Report("a.md", "甲局报告", "甲局", 2024, Yuxi, "规范行政处罚裁量。")
+            .Report("b.md", "乙局报告", "乙局", 2024, Yuxi, "推进行政审批改革，依法查处罚没物品。");
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // When the postings of 行政 and 处罚 are read
+        var xingzheng = index.Postings(index.Entry("行政")!.Value).ToDictionary(p => p.Doc);
+        var chufa = index.Postings(index.Entry("处罚")!.Value).ToDictionary(p => p.Doc);
+
+        // Then both reports contain both bigrams, but only the first has 处罚 two positions after 行政
+        Assert.Equal(2, xingzheng.Count);
+        Assert.Equal(2, chufa.Count);
+        var phraseDocs = xingzheng.Keys.Where(d => xingzheng[d].Positions.Any(p => chufa[d].Positions.Contains(p + 2)))
+            .Select(d => index.Doc(d).GetProperty("agency").GetString()).ToList();
+        Assert.Equal(["甲局"], phraseDocs);
+    }
+
+    [Fact]
+    public void A_long_posting_list_is_split_into_blocks_ordered_by_score()
+    {
+        // Given more reports containing 调解 than fit in one block (but fewer than half of all), with different term frequencies
+        using var site = new SearchTestSite();
+        const int withTerm = SearchIndexBuilder.BlockSize + 20;
+        for (var i = 0; i < 2 * withTerm + 1; i++)
+        {
+            var body = i < withTerm ? string.Concat(Enumerable.Repeat("调解纠纷。", 1 + i % 7)) : "其他工作。";
+            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, body + "工作内容。");
+        }
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // When the entry of 调解 is read
+        var entry = index.Entry("调解")!.Value;
+        var blocks = entry.GetProperty("blocks").EnumerateArray().ToList();
+
+        // Then the first block holds the best-scoring BlockSize documents and scores never rise from block to block
+        Assert.Equal(2, blocks.Count);
+        Assert.Equal(SearchIndexBuilder.BlockSize, blocks[0].GetProperty("n").GetInt32());
+        Assert.True(blocks[0].GetProperty("min").GetInt32() >= blocks[1].GetProperty("max").GetInt32());
+        var scores = index.Postings(entry).Select(p => p.Score).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+    }
+
+    [Fact]
+    public void A_term_in_half_the_reports_or_more_is_blocked_in_document_order()
+    {
+        // Given every report contains 工作
+        using var site = new SearchTestSite();
+        for (var i = 0; i < SearchIndexBuilder.BlockSize + 20; i++)
+            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, string.Concat(Enumerable.Repeat("工作。", 1 + i % 5)));
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // When its postings are read
+        var docs = index.Postings(index.Entry("工作")!.Value).Select(p => p.Doc).ToList();
+
+        // Then they follow the document order, so such terms' first blocks hold the same reports
+        Assert.Equal(Enumerable.Range(0, SearchIndexBuilder.BlockSize + 20), docs);
+    }
+
+    [Fact]
+    public void A_result_record_points_to_the_chunk_and_section_of_its_text()
+    {
+        // Given a report whose second section mentions 双随机
+        using var site = new SearchTestSite("/reports/")
+            .Report("a.md", "甲局报告", "甲局", 2024, Yuxi, "## 一、概况\n\n总体情况。\n\n## 二、监管\n\n全面推行双随机抽查。");
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // When its document record and the chunk holding the phrase are read
+        var doc = index.Doc(0);
+        var chunk = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Index, "c", doc.GetProperty("chunks")[0].GetString() + ".json"))).RootElement;
+        var text = chunk.GetProperty("text").GetString()!;
+        var at = text.IndexOf("双随机", StringComparison.Ordinal);
+        var section = chunk.GetProperty("sections").EnumerateArray().Last(s => s.GetProperty("at").GetInt32() <= at).GetProperty("id").GetString();
+
+        // Then the link is under the base path and the phrase lies in the section of heading 二、监管
+        Assert.StartsWith("/reports/reports/", doc.GetProperty("url").GetString());
+        Assert.Equal("二监管", section);
+        Assert.Contains($"id=\"{section}\"", File.ReadAllText(Path.Combine(site.Output, doc.GetProperty("url").GetString()!["/reports/".Length..], "index.html")));
+    }
+}

@@ -1,0 +1,77 @@
+// Helpers of the search tests: build a small inline site with the SiteGen CLI into a temp folder, read it like a browser would.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
+
+/** Builds a site from { file: { title, agency, year, region, body } } under baseUrl; returns { root, output, cleanup }. */
+export function buildSite(reports, { baseUrl = "/" } = {}) {
+  if (!existsSync(cliDll)) execFileSync("dotnet", ["build", join(repo, "src/SiteGen.Cli"), "-c", "Release", "--nologo", "-v", "q"], { stdio: "inherit" });
+  const root = mkdtempSync(join(tmpdir(), "sitegen-search-js-"));
+  mkdirSync(join(root, "content/reports"), { recursive: true });
+  writeFileSync(join(root, "content/site.yml"), `title: "测试报告库"\nbase_url: "${baseUrl}"\nlanguage: zh-CN\n`);
+  for (const [file, r] of Object.entries(reports)) {
+    const region = r.region.map((x) => JSON.stringify(x)).join(", ");
+    writeFileSync(join(root, "content/reports", file),
+      `---\ntitle: ${JSON.stringify(r.title)}\nagency: ${JSON.stringify(r.agency)}\nregion: [${region}]\nyear: ${r.year}\npublished: ${r.year + 1}-02-01\ntype: "法治政府建设年度报告"\n---\n\n${r.body}\n`);
+  }
+  const output = join(root, "output");
+  execFileSync("dotnet", [cliDll, "build", "--site", root, "--output", output], { stdio: "pipe" });
+  return { root, output, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A fetch that reads files of a built site from disk (for Node tests) and records every path it fetched. */
+export function diskFetch(output, basePath = "/") {
+  const fetched = [];
+  const fetch = async (url) => {
+    const path = decodeURIComponent(new URL(url).pathname);
+    if (!path.startsWith(basePath)) return { ok: false, status: 404, json: async () => null };
+    const file = join(output, path.slice(basePath.length));
+    if (!existsSync(file)) return { ok: false, status: 404, json: async () => null };
+    const data = readFileSync(file);
+    fetched.push({ path: path.slice(basePath.length), bytes: data.length });
+    return { ok: true, status: 200, json: async () => JSON.parse(data.toString("utf8")) };
+  };
+  return { fetch, fetched };
+}
+
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml" };
+
+/** Serves a built site under basePath on 127.0.0.1 (a random port); resolves to { url, close }. */
+export function serve(output, basePath = "/") {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
+    if (!path.startsWith(basePath)) { res.writeHead(404).end(); return; }
+    let file = normalize(join(output, path.slice(basePath.length)));
+    if (!file.startsWith(output)) { res.writeHead(403).end(); return; }
+    if (path.endsWith("/")) file = join(file, "index.html");
+    if (!existsSync(file)) { res.writeHead(404).end("not found"); return; }
+    const ext = file.slice(file.lastIndexOf("."));
+    res.writeHead(200, { "content-type": types[ext] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({
+    url: `http://127.0.0.1:${server.address().port}${basePath}`,
+    close: () => new Promise((done) => server.close(done)),
+  })));
+}
+
+/** The sample reports of the search tests: phrases, parts far apart, two years, two provinces, sections. */
+export const sampleReports = {
+  "a.md": {
+    title: "红塔区甲局2024年法治政府建设工作情况报告", agency: "玉溪市红塔区甲局", year: 2024, region: ["云南省", "玉溪市", "红塔区"],
+    body: "2024年，甲局推进依法行政。\n\n## 一、主要举措和成效\n\n### （一）调解工作\n\n开展医疗纠纷调解工作，受理申请37件，调解成功率94.28%。\n\n## 二、存在的不足和原因\n\n行政处罚裁量基准有待完善。",
+  },
+  "b.md": {
+    title: "岳麓区乙局2023年法治政府建设年度报告", agency: "长沙市岳麓区乙局", year: 2023, region: ["湖南省", "长沙市", "岳麓区"],
+    body: "2023年，乙局深化行政审批改革，文件编号2024。\n\n## 一、主要举措\n\n依法查处罚没物品，医疗纠纷调解委员会受理申请52件。",
+  },
+  "c.md": {
+    title: "岳麓区丙局2024年法治政府建设年度报告", agency: "长沙市岳麓区丙局", year: 2024, region: ["湖南省", "长沙市", "岳麓区"],
+    body: "2024年，丙局加强医疗纠纷的调解，推行双随机抽查。\n\n## 一、下一步安排\n\n继续推进法治建设。",
+  },
+};

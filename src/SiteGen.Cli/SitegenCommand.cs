@@ -23,7 +23,8 @@ public static class SitegenCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "Publish under this URL or path, e.g. https://example.gov.cn/reports/" };
         var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
         var clean = new Option<bool>("--clean") { Description = "Ignore the previous build's cache and render every page" };
-        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts, clean };
+        var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index (quick previews, benchmarks of the pages alone); the search page then cannot search" };
+        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts, clean, noSearch };
         command.SetAction(result => BuildHandler.Run(new SiteGen.Build.BuildOptions
         {
             SiteDir = Path.GetFullPath(result.GetValue(site)!),
@@ -31,6 +32,7 @@ public static class SitegenCommand
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
             Clean = result.GetValue(clean),
+            Search = !result.GetValue(noSearch),
         }));
         return command;
     }

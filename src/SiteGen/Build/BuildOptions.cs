@@ -16,6 +16,9 @@ public sealed record BuildOptions
     /// <summary>Ignore the cache of the previous build and render every page (what benchmarks of clean builds use).</summary>
     public bool Clean { get; init; }
 
+    /// <summary>Build the search index (on by default); off for quick previews and for benchmarks of the pages alone.</summary>
+    public bool Search { get; init; } = true;
+
     /// <summary>How long to wait for another build of the same output before refusing.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -36,7 +36,7 @@ public static class SiteBuilder
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
         var cache = BuildCache.Load(options.ResolvedOutputDir, options.Clean);
-        using var index = new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes), path =>
+        using var index = !options.Search ? null : new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes), path =>
         {
             var live = Path.Combine(publisher.OutputDir, path);
             if (options.Clean || !File.Exists(live)) return false;
@@ -47,7 +47,7 @@ public static class SiteBuilder
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         progress?.Stage("index", 0);
-        var searchStats = index.Finish();
+        var searchStats = index?.Finish();
 
         progress?.Stage("write", 0);
         WriteSiteFiles(site, theme, summaries, publisher);
@@ -79,7 +79,7 @@ public static class SiteBuilder
 
     /// <summary>Renders every page in parallel (reusing the previous build's file where the page's fingerprint is unchanged) and streams it to the staging folder; feeds each report page to the search index; returns report summaries for the feeds and the number of pages rendered.</summary>
     private static (IReadOnlyDictionary<string, string> Summaries, int Rendered) RenderPages(Site site, Theme theme, byte[] globalHash, BuildCache cache,
-        OutputPublisher publisher, SearchIndexBuilder index, DiagnosticBag diagnostics, IBuildProgress? progress)
+        OutputPublisher publisher, SearchIndexBuilder? index, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
         var docIds = SearchIndexBuilder.AssignIds(site.Reports);
@@ -110,7 +110,7 @@ public static class SiteBuilder
                 if (summary is not null) summaries[page.Path] = summary;
                 cache.Record(file, fingerprint, summary);
                 // The index is rebuilt whole on every build; a reused page is read back rather than rendered again.
-                if (page.Kind == PageKind.Report) index.Add(docIds[page.Path], site.Urls.Href(page.Path), html ?? File.ReadAllText(existing));
+                if (index is not null && page.Kind == PageKind.Report) index.Add(docIds[page.Path], site.Urls.Href(page.Path), html ?? File.ReadAllText(existing));
             }
             catch (IOException ex) when (page.Report is not null)
             {

@@ -105,4 +105,18 @@ public sealed class OutputTests
         Assert.Equal(expected.Keys, actual.Keys);
         foreach (var key in expected.Keys) Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), key);
     }
+
+    [Fact]
+    public void A_build_without_search_writes_no_index_and_a_later_build_with_search_does()
+    {
+        using var site = Sample();
+        var without = SiteGen.Build.SiteBuilder.Run(new SiteGen.Build.BuildOptions { SiteDir = site.Root, Search = false });
+        Assert.True(without.Succeeded);
+        Assert.Null(without.Search);
+        Assert.DoesNotContain(site.Snapshot().Keys, k => k.StartsWith(SiteGen.Search.SearchIndexBuilder.Folder, StringComparison.Ordinal));
+
+        var with = site.BuildSucceeding();
+        Assert.Equal(3, with.Search!.Documents);
+        Assert.Contains(site.Snapshot().Keys, k => k.StartsWith(SiteGen.Search.SearchIndexBuilder.Folder, StringComparison.Ordinal));
+    }
 }

@@ -88,6 +88,8 @@ def retype(folder, series):
 def commands(tool, site, out):
     if tool == "sitegen":
         return ["dotnet", SITEGEN_DLL, "build", "--clean", "--site", site, "--output", out]
+    if tool == "sitegen-pages":  # the same build without the search index, which the Hugo site does not have either
+        return ["dotnet", SITEGEN_DLL, "build", "--clean", "--no-search", "--site", site, "--output", out]
     return ["hugo", "--quiet", "--source", HUGO_SITE, "--contentDir", os.path.join(site, "content"),
             "--destination", out]
 
@@ -122,7 +124,7 @@ def first_page(tool, site, out):
     """Seconds from process start until the first HTML page exists (in SiteGen's staging folder or Hugo's output)."""
     clean(out)
     parent, name = os.path.split(out)
-    patterns = [os.path.join(out, "**", "*.html"), os.path.join(parent, ".%s.staging-*" % name, "**", "*.html")]
+    patterns = [os.path.join(out, "**", "*.html"), os.path.join(parent, ".%s.staging" % name, "**", "*.html")]
     start = time.perf_counter()
     proc = subprocess.Popen(commands(tool, site, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen = None
@@ -149,7 +151,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="clean builds per tool and size (default 3)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="corpus sizes (default 1000 10000)")
     parser.add_argument("--scale", action="store_true", help="add the 100,000-report corpus")
-    parser.add_argument("--tools", nargs="*", default=["sitegen", "hugo"], choices=["sitegen", "hugo"])
+    parser.add_argument("--tools", nargs="*", default=["sitegen", "sitegen-pages", "hugo"], choices=["sitegen", "sitegen-pages", "hugo"])
     parser.add_argument("--no-first-page", action="store_true", help="skip the start-to-first-page measurement")
     args = parser.parse_args()
     sizes = list(args.sizes) + ([100000] if args.scale and 100000 not in args.sizes else [])
@@ -192,14 +194,13 @@ def main():
     emit("| reports | tool | median wall s | min–max wall s | median CPU s | peak RSS MiB | SiteGen/Hugo wall | SiteGen/Hugo CPU | load (1-min avg) |")
     emit("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for size, medians, mean_load in table:
-        ratio = cpu_ratio = ""
-        if "sitegen" in medians and "hugo" in medians:
-            ratio = "%.2f" % (medians["sitegen"][0] / medians["hugo"][0])
-            cpu_ratio = "%.2f" % (medians["sitegen"][4] / medians["hugo"][4])
         for tool, (median, rss, lo, hi, cpu) in medians.items():
-            first = tool == "sitegen"
+            ratio = cpu_ratio = ""
+            if tool.startswith("sitegen") and "hugo" in medians:
+                ratio = "%.2f" % (median / medians["hugo"][0])
+                cpu_ratio = "%.2f" % (cpu / medians["hugo"][4])
             emit("| %d | %s | %s | %s–%s | %s | %.0f | %s | %s | %.2f |" % (size, tool, fmt(median), fmt(lo), fmt(hi), fmt(cpu), rss,
-                                                                       ratio if first else "", cpu_ratio if first else "", mean_load))
+                                                                       ratio, cpu_ratio, mean_load))
 
     if len(table) > 1 and "sitegen" in table[0][1]:
         base = table[0]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs SiteGen's seeded fuzz tests (front matter parser, Markdown renderer, whole builds of random tiny sites) for longer
-# than the test suite does, and prints how many inputs each target tried.
+# Runs SiteGen's seeded fuzz tests (front matter parser, Markdown renderer, whole builds of random tiny sites, importer,
+# search tokenizer, search index) for longer than the test suite does, and prints how many inputs each target tried.
 #   bench/fuzz/run.sh [SECONDS] [SEED]     e.g. bench/fuzz/run.sh 600        (default 300 s, a random seed)
 # A failure prints its seed and input number; rerun with that SEED to reproduce it.
 set -euo pipefail

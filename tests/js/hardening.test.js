@@ -93,6 +93,10 @@ before(async () => {
   fs.writeFileSync(path.join(workDir, "content/2024/evil.md"), `${frontMatter}\n${body}`);
   fs.writeFileSync(path.join(workDir, "content/2024/plain.md"),
     "---\ntitle: \"普通机关2024年法治政府建设工作情况报告\"\nagency: \"普通机关\"\nregion: [\"云南省\"]\nyear: 2024\n---\n## 一、主要举措\n\n正文。\n");
+  // The payloads as plain text in indexed fields, so a search shows them in its results.
+  fs.writeFileSync(path.join(workDir, "content/2024/payload-text.md"),
+    `---\ntitle: "<script>alert(1)</script>文本报告"\nagency: "<img src=x onerror=alert(1)>机关"\nyear: 2024\n---\n## 一、正文\n\n` +
+    "注入文本 `<script>alert(1)</script>` 与 &lt;img src=x onerror=alert(1)&gt; 结束。\n");
   execFileSync("dotnet", [cliDll(), "build", "--site", workDir], { stdio: "pipe" });
   output = path.join(workDir, "output");
   securityHeaders = parseHeaders(path.join(output, "_headers"));
@@ -143,7 +147,7 @@ function pageOf(kind) {
 }
 
 /** Loads a page with a listener for CSP violations installed before any page script, and reports what happened. */
-async function visit(url) {
+async function visit(url, inspect = async () => ({})) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const dialogs = [];
@@ -165,8 +169,11 @@ async function visit(url) {
     textSizeShown: [...document.querySelectorAll(".text-size")].some((el) => !el.hidden),
     headerBackground: getComputedStyle(document.querySelector(".site-header")).backgroundColor,
   }));
+  const inspected = await inspect(page);
+  await page.waitForTimeout(150); // late events of what inspect waited for
+  const late = await page.evaluate(() => ({ violations: window.__violations, pwned: window.__pwned ?? [] }));
   await context.close();
-  return { status: response.status(), csp: response.headers()["content-security-policy"], dialogs, consoleProblems, ...state };
+  return { status: response.status(), csp: response.headers()["content-security-policy"], dialogs, consoleProblems, ...state, ...late, ...inspected };
 }
 
 test("the theme's _headers set a strict CSP without unsafe-inline or unsafe-eval", () => {
@@ -202,4 +209,30 @@ test("a page with an inline script is caught by this test's CSP check (the check
   } finally {
     fs.rmSync(probe);
   }
+});
+
+test("searching the payload site for the payloads shows them as text in the results and runs none of them", async () => {
+  const result = await visit("/search/?q=alert", async (page) => {
+    await page.waitForSelector(".search-results li", { timeout: 10000 });
+    return page.evaluate(() => {
+      const list = document.querySelector(".search-results");
+      return {
+        results: list.querySelectorAll("li").length,
+        text: list.textContent,
+        elements: [...list.querySelectorAll("*")].map((e) => e.localName).filter((n) => !["li", "h2", "a", "p", "mark", "span"].includes(n)),
+        handlers: [...list.querySelectorAll("*")].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith("on")),
+      };
+    });
+  });
+  assert.equal(result.status, 200);
+  assert.ok(result.results >= 1, "the payload report is found");
+  assert.ok(result.text.includes("<script>alert(1)</script>文本报告"), "the title payload is shown as text");
+  assert.ok(result.text.includes("<img src=x onerror=alert(1)>机关"), "the agency payload is shown as text");
+  assert.ok(result.text.includes("onerror=alert(1)>"), "the body payload is shown as text in the excerpt");
+  assert.deepEqual(result.elements, [], "no element other than the UI's own inside the results");
+  assert.deepEqual(result.handlers, [], "no event handler attribute inside the results");
+  assert.deepEqual(result.dialogs, [], "no dialog opened");
+  assert.deepEqual(result.pwned, [], "no payload ran");
+  assert.deepEqual(result.violations, [], "no securitypolicyviolation event");
+  assert.deepEqual(result.consoleProblems, [], "no CSP message or page error in the console");
 });

@@ -110,6 +110,31 @@ public sealed class FuzzInput(int seed)
         return chars.ToString();
     }
 
+    private static readonly string[] TextPieces =
+    [
+        "法治政府建设", "2020年", "97.32%", "1,000", "1.5亿", "3.", ".5", "1,", "v2.0", "ＡＢＣ１２３", "　", "，", "。", "、", "（一）", "《条例》", "—",
+        "Ünïcödé", "İstanbul", "ΣΊΣΥΦΟΣ", "Ёлка", "ｶﾀｶﾅ", "ひらがな", "カタカナ", "한국어", "〇", "𠀀𠀁", "😀", "\uD800", "\uDC00", "\uDBFF\uDFFF",
+        "\u0000", "\u200b", "\uFEFF", "\uFFFF", "\u2028", " ", "\t", "\n", "%", "-", "_", "'", "&amp;", "<", ">",
+    ];
+
+    /// <summary>Text for the search tokenizer: known tricky pieces (CJK, full-width, numbers, lone surrogates) mixed with random UTF-16 units.</summary>
+    public string UnicodeText()
+    {
+        var sb = new StringBuilder();
+        for (var n = _random.Next(60); n > 0; n--)
+        {
+            switch (_random.Next(6))
+            {
+                case 0: sb.Append((char)_random.Next(0, 0x10000)); break;
+                case 1: sb.Append((char)_random.Next(0xD800, 0xE000)); break;
+                case 2: sb.Append((char)_random.Next(0x4E00, 0xA000)); break;
+                case 3: sb.Append((char)_random.Next(0xFF01, 0xFF5F)); break;
+                default: sb.Append(Pick(TextPieces)); break;
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Site settings: usually valid, sometimes odd values or raw HTML switched on.</summary>
     public string SiteYml()
     {

@@ -6,15 +6,16 @@ using SiteGen.Html;
 using SiteGen.Import;
 using SiteGen.Load;
 using SiteGen.Render;
+using SiteGen.Search;
 using Xunit.Abstractions;
 
 namespace SiteGen.Tests.Hardening;
 
-/// <summary>Seeded random inputs for the front matter parser, the Markdown renderer and whole builds: only diagnostics, never a crash, a hang or a script.</summary>
+/// <summary>Seeded random inputs for the front matter parser, the Markdown renderer, whole builds, the importer and the search tokenizer and index: only diagnostics, never a crash, a hang or a script.</summary>
 /// <remarks>Reproduce a failure with SITEGEN_FUZZ_SEED=the printed seed; run longer with SITEGEN_FUZZ_SECONDS (see bench/fuzz/run.sh).</remarks>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
-    /// <summary>Seconds for all three targets together; the suite's default keeps the run near ten seconds.</summary>
+    /// <summary>Seconds that the targets share out (their shares sum to 1.3); the suite's default keeps the run near thirteen seconds.</summary>
     private static double Budget => double.TryParse(Environment.GetEnvironmentVariable("SITEGEN_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 10;
 
     private static int Seed(string target)
@@ -177,4 +178,87 @@ public sealed class FuzzTests(ITestOutputHelper output)
         });
         Assert.True(count > 0);
     }
+    [Fact]
+    public void The_search_tokenizer_accepts_any_utf16_text_and_tokenizes_it_the_same_way_twice()
+    {
+        var tokens = 0L;
+        var count = Fuzz("tokenizer", 0.15, (input, _) =>
+        {
+            var text = input.UnicodeText();
+            var first = Tokenizer.Tokenize(text);
+            var second = Tokenizer.Tokenize(text);
+            if (!first.SequenceEqual(second)) throw new InvalidOperationException("two tokenizations differ for:\n" + Show(Escape(text)));
+            var previous = 0;
+            foreach (var token in first)
+            {
+                if (token.Term.Length == 0 || token.Position < previous)
+                    throw new InvalidOperationException($"bad token {token} after position {previous} for:\n{Show(Escape(text))}");
+                previous = token.Position;
+            }
+            Interlocked.Add(ref tokens, first.Count);
+        });
+        output.WriteLine($"fuzz tokenizer: {tokens} tokens");
+        Assert.True(count > 0);
+    }
+
+    [Fact]
+    public void Search_indexes_of_random_report_pages_build_without_error_and_are_byte_identical_whatever_the_order_of_adding()
+    {
+        var renderer = new MarkdownRenderer(allowRawHtml: false);
+        var count = Fuzz("search-index", 0.15, (input, _) =>
+        {
+            // Pages shaped like themes/default/layouts/report.hbs, with random (escaped) fields and a rendered random body, as SiteBuilder feeds them.
+            var pages = Enumerable.Range(0, 1 + input.Next(5)).Select(i => ReportPage(input, renderer)).ToList();
+            var inOrder = BuildIndex(pages, parallel: false);
+            var shuffled = BuildIndex(pages, parallel: true);
+            if (!inOrder.Keys.SequenceEqual(shuffled.Keys))
+                throw new InvalidOperationException("index file names differ between two builds: " + string.Join(", ", inOrder.Keys.Except(shuffled.Keys)));
+            foreach (var (path, bytes) in inOrder)
+                if (!bytes.AsSpan().SequenceEqual(shuffled[path])) throw new InvalidOperationException($"{path} differs between two builds");
+            if (!inOrder.ContainsKey(SearchIndexBuilder.Folder + "manifest.json"))
+                throw new InvalidOperationException("no manifest written: " + string.Join(", ", inOrder.Keys));
+        });
+        Assert.True(count > 0);
+    }
+
+    private static string ReportPage(FuzzInput input, MarkdownRenderer renderer)
+    {
+        static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        string body;
+        try
+        {
+            body = renderer.Render(input.Markdown() + input.UnicodeText()).Html;
+        }
+        catch (SiteGenException)
+        {
+            body = "<p>" + E(input.UnicodeText()) + "</p>";
+        }
+        return $"""
+            <!doctype html><html><body><header data-search-ignore>站点</header><main>
+            <article class="report" data-search-body>
+            <h1 data-search-meta="title">{E(input.UnicodeText())}</h1>
+            <dl><dd><a href="/a/" data-search-filter="agency">{E(input.UnicodeText())}</a></dd>
+            <dd data-search-filter="region"><a href="/r/">{E(input.UnicodeText())}</a> › <a href="/r/x/">{E(input.UnicodeText())}</a></dd>
+            <dd><a href="/y/" data-search-filter="year">{2000 + input.Next(30)}</a></dd>
+            <dd><a href="/s/" data-search-filter="series">{E(input.UnicodeText())}</a></dd></dl>
+            <div class="body">{body}</div>
+            <p data-search-ignore><a href="#main">top</a></p></article></main></body></html>
+            """;
+    }
+
+    private static SortedDictionary<string, byte[]> BuildIndex(IReadOnlyList<string> pages, bool parallel)
+    {
+        var files = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        using (var index = new SearchIndexBuilder(pages.Count, (path, bytes) => files[path] = bytes))
+        {
+            if (parallel)
+                Parallel.For(0, pages.Count, i => { var d = pages.Count - 1 - i; index.Add(d, $"/reports/{d}/", pages[d]); });
+            else
+                for (var d = 0; d < pages.Count; d++) index.Add(d, $"/reports/{d}/", pages[d]);
+            index.Finish();
+        }
+        return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
+    }
+
+    private static string Escape(string text) => string.Concat(text.Select(c => c is < ' ' or (>= '\uD800' and <= '\uDFFF') ? $"\\u{(int)c:X4}" : c.ToString()));
 }

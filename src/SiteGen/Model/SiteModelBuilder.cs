@@ -16,12 +16,12 @@ public static class SiteModelBuilder
 
         var agencies = BuildFlat("agencies", reports, r => r.Agency, r => r.Agency,
             keys => keys.OrderBy(k => k.Report.Region.Count == 0 ? "\uffff" : string.Join('/', k.Report.Region), StringComparer.Ordinal)
-                .ThenBy(k => k.Key, StringComparer.Ordinal), diagnostics);
+                .ThenBy(k => k.Key, StringComparer.Ordinal));
         var years = BuildFlat("years", reports, r => r.Year.ToString(CultureInfo.InvariantCulture), r => r.Year.ToString(CultureInfo.InvariantCulture),
-            keys => keys.OrderByDescending(k => k.Key, StringComparer.Ordinal), diagnostics, segment: key => key);
+            keys => keys.OrderByDescending(k => k.Key, StringComparer.Ordinal), segment: key => key);
         var series = BuildFlat("series", reports, r => r.Series, r => r.Series,
-            keys => keys.OrderBy(k => k.Key, StringComparer.Ordinal), diagnostics);
-        var regions = BuildRegions(reports, diagnostics);
+            keys => keys.OrderBy(k => k.Key, StringComparer.Ordinal));
+        var regions = BuildRegions(reports);
 
         var pages = new List<Page>
         {
@@ -104,7 +104,7 @@ public static class SiteModelBuilder
     private sealed record KeyedReport(string Key, Report Report);
 
     private static Taxonomy BuildFlat(string name, List<Report> reports, Func<Report, string> key, Func<Report, string> display,
-        Func<IEnumerable<KeyedReport>, IEnumerable<KeyedReport>> order, DiagnosticBag diagnostics, Func<string, string>? segment = null)
+        Func<IEnumerable<KeyedReport>, IEnumerable<KeyedReport>> order, Func<string, string>? segment = null)
     {
         var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
         var firsts = new List<KeyedReport>();
@@ -123,7 +123,7 @@ public static class SiteModelBuilder
         return new Taxonomy { Name = name, Terms = ordered };
     }
 
-    private static Taxonomy BuildRegions(List<Report> reports, DiagnosticBag diagnostics)
+    private static Taxonomy BuildRegions(List<Report> reports)
     {
         var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
         foreach (var report in reports)

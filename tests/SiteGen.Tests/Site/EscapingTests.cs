@@ -91,23 +91,4 @@ public sealed class EscapingTests
         Assert.Contains("href=\"#%E4%B8%80%E4%B8%BE%E6%8E%AA\"", html); // #一举措, percent-encoded as browsers expect
         Assert.Contains("href=\"../2023/\"", html);
     }
-
-    [Fact]
-    public void A_partial_called_on_an_indented_line_still_escapes_content()
-    {
-        // Given a theme whose layout calls a partial alone on an indented line (Handlebars.Net skips escaping there)
-        using var site = new TestSite()
-            .File("content/site.yml", "title: \"档案<img src=x onerror=alert(1)>\"\n")
-            .Report("a", "测试局", 2024)
-            .File("themes/default/layouts/404.hbs", "<!DOCTYPE html><html lang=\"zh-CN\"><title>x</title>\n<main>\n    {{> site-name}}\n</main></html>\n")
-            .File("themes/default/partials/site-name.hbs", "<p>{{site.title}}</p>\n");
-
-        // When the site is built
-        site.BuildSucceeding();
-
-        // Then content in that partial is escaped all the same
-        var html = site.Read("404.html");
-        Assert.Contains("<p>档案&lt;img src", html);
-        Assert.DoesNotContain("<img", html);
-    }
 }

@@ -30,7 +30,8 @@ public sealed class SearchIndexBuilder : IDisposable
     public const int MaxBlockSize = 512;
 
     private const string ManifestName = "manifest.json";
-    private const int InlineLimitBytes = 512;
+    private const int InlineLimitBytes = 384;
+    private const int PackTargetBytes = 4 << 20;
     private const int ShardTargetBytes = 4_000;
     private const int ChunkTarget = 1_000;
     private const int FieldGap = 8;
@@ -51,14 +52,17 @@ public sealed class SearchIndexBuilder : IDisposable
 
     private readonly Action<string, byte[]> _write;
     private readonly Func<string, bool>? _reuse;
-    private readonly PostingSpill _spill = new();
+    private readonly ScratchFolder _scratch = new();
+    private readonly PostingSpill _spill;
+    private readonly DocumentStore _store;
     private readonly DocInfo?[] _docs;
     private readonly ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
     private long _files;
     private long _bytes;
     private long _addTicks;
 
-    private sealed record DocInfo(byte[] Json, int Length, string Year, string Region, string Agency, string Series);
+    /// <summary>What scoring and filters need of a document: its length in positions and its filter values (region: the province).</summary>
+    private sealed record DocInfo(int Length, string Year, string Region, string Agency, string Series);
 
     /// <param name="documents">Number of documents; ids run from 0 to documents − 1 in a stable order.</param>
     /// <param name="write">Writes a file under the site root (the build's output publisher).</param>
@@ -68,6 +72,8 @@ public sealed class SearchIndexBuilder : IDisposable
         _docs = new DocInfo?[documents];
         _write = write;
         _reuse = reuse;
+        _spill = new PostingSpill(_scratch);
+        _store = new DocumentStore(documents, _scratch);
     }
 
     /// <summary>Document ids: reports ordered by year (newest first), province, series, agency and path, so filters map to id ranges.</summary>
@@ -106,18 +112,15 @@ public sealed class SearchIndexBuilder : IDisposable
         var bodyStart = pos;
 
         var chunkStarts = new List<int>();
-        var chunkFiles = new List<string>();
+        var chunkBytes = new List<byte[]>();
         var chunk = new StringBuilder();
         var sections = new List<SectionStart>();
         var chunkStart = pos;
         void EndChunk()
         {
             if (chunk.Length == 0) return;
-            var bytes = Serialize(new ChunkRecord(sections.ToList(), chunk.ToString()), Json.ChunkRecord);
-            var name = $"c/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
+            chunkBytes.Add(Serialize(new ChunkRecord(sections.ToList(), chunk.ToString()), Json.ChunkRecord));
             chunkStarts.Add(chunkStart);
-            chunkFiles.Add(name[2..^5]);
             chunk.Clear();
             sections.Clear();
         }
@@ -145,9 +148,9 @@ public sealed class SearchIndexBuilder : IDisposable
         EndChunk();
 
         terms.Spill(docId, _spill);
-        var doc = new DocRecord(title, url, agency, year, region, series, bodyStart, chunkStarts, chunkFiles);
+        _store.Add(docId, new DocRecord(title, url, agency, year, region, series, bodyStart, chunkStarts, []), chunkBytes);
         var province = region.Split('›', 2)[0].Trim();
-        _docs[docId] = new DocInfo(Serialize(doc, Json.DocRecord), pos, year, province, agency, series);
+        _docs[docId] = new DocInfo(pos, year, province, agency, series);
         Interlocked.Add(ref _addTicks, Stopwatch.GetTimestamp() - started);
     }
 
@@ -196,29 +199,34 @@ public sealed class SearchIndexBuilder : IDisposable
             previousStart = i;
         }
 
-        var shards = new List<ShardRef>();
+        // Posting blocks go to one pack sequence per partition (partitions are inverted in parallel), term shards to
+        // another; shards are serialized once every posting pack is closed, because they refer to blocks by pack name.
+        var lengths = docs.Select(d => d.Length).ToArray();
+        var inverted = new List<TermData>[PostingSpill.Partitions];
+        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
+        {
+            var packs = new PackWriter("p/", PackTargetBytes, Emit);
+            inverted[p] = Invert(_spill.ReadPartition(p), lengths, avgLength, facets, packs).ToList();
+            packs.Close();
+        });
+
+        var termPacks = new PackWriter("t/", PackTargetBytes, Emit);
+        var shards = new List<(string First, PackWriter.Address Address)>();
         var shardEntries = new List<TermEntry>();
         var shardBytes = 0;
         var termCount = 0;
         void FlushShard()
         {
             if (shardEntries.Count == 0) return;
-            var bytes = Serialize(new TermShard(shardEntries.ToList()), Json.TermShard);
-            var name = $"t/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
-            shards.Add(new ShardRef(shardEntries[0].Term, name));
+            shards.Add((shardEntries[0].Term, termPacks.Append(Serialize(new TermShard(shardEntries.ToList()), Json.TermShard))));
             shardEntries.Clear();
             shardBytes = 0;
         }
-
-        var lengths = docs.Select(d => d.Length).ToArray();
-        var inverted = new List<TermEntry>[PostingSpill.Partitions];
-        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            p => inverted[p] = Invert(_spill.ReadPartition(p), lengths, avgLength, facets).ToList());
         foreach (var partition in inverted)
         {
-            foreach (var entry in partition)
+            foreach (var data in partition)
             {
+                var entry = data.ToEntry();
                 var size = EstimatedSize(entry);
                 if (shardBytes > 0 && shardBytes + size > ShardTargetBytes) FlushShard();
                 shardEntries.Add(entry);
@@ -227,32 +235,22 @@ public sealed class SearchIndexBuilder : IDisposable
             }
         }
         FlushShard();
+        termPacks.Close();
 
-        using var docHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var d in docs) docHash.AppendData(d.Json);
-        var docFolder = $"d-{Convert.ToHexStringLower(docHash.GetHashAndReset())[..12]}/";
-        for (var i = 0; i < docs.Length; i++) WriteOnce($"{docFolder}{i}.json", docs[i].Json);
+        var docPages = _store.WritePacks(Emit, Json);
 
         var agencyPages = new List<string>();
         for (var start = 0; start < agencies.List.Count; start += AgencyPageSize)
-        {
-            var bytes = Serialize(new FilterPage(agencies.List.Skip(start).Take(AgencyPageSize).ToList()), Json.FilterPage);
-            var name = $"f/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
-            agencyPages.Add(name);
-        }
+            agencyPages.Add(EmitFile("f/", Serialize(new FilterPage(agencies.List.Skip(start).Take(AgencyPageSize).ToList()), Json.FilterPage)));
         var filters = new FilterSet(years.List, regions.List, series.List, agencyPages, AgencyPageSize, agencies.List.Count, B64(ranges));
         var directory = new List<ShardRef>();
         for (var start = 0; start < shards.Count; start += DirectoryPageSize)
         {
-            var page = shards.Skip(start).Take(DirectoryPageSize).ToList();
-            var bytes = Serialize(new ShardDirectory(page), Json.ShardDirectory);
-            var name = $"s/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
-            directory.Add(new ShardRef(page[0].First, name));
+            var page = shards.Skip(start).Take(DirectoryPageSize).Select(s => new ShardRef(s.First, s.Address.Ref)).ToList();
+            directory.Add(new ShardRef(page[0].First, EmitFile("s/", Serialize(new ShardDirectory(page), Json.ShardDirectory))));
         }
-        var manifest = new SearchManifest(1, docs.Length, docFolder, BlockSize, directory, filters);
-        WriteOnce(ManifestName, Serialize(manifest, Json.SearchManifest));
+        var manifest = new SearchManifest(2, docs.Length, BlockSize, DocumentStore.DocsPerPack, DocumentStore.PacksPerPage, docPages, directory, filters);
+        Emit(ManifestName, Serialize(manifest, Json.SearchManifest));
 
         var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
         return new SearchIndexStats(docs.Length, termCount, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed);
@@ -275,7 +273,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private readonly record struct Posting(int Doc, int Score, int PosOffset, int PosCount);
 
     /// <summary>Turns one spill partition into term entries in term order: BM25 scores, score-ordered postings, inline or in blocks.</summary>
-    private IEnumerable<TermEntry> Invert(byte[] data, int[] lengths, double avgLength, int[] facets)
+    private static IEnumerable<TermData> Invert(byte[] data, int[] lengths, double avgLength, int[] facets, PackWriter packs)
     {
         var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var offset = 0;
@@ -326,69 +324,83 @@ public sealed class SearchIndexBuilder : IDisposable
             if (df <= BlockSize)
             {
                 var whole = EncodeBlock(postings, data, facets);
-                if (EstimatedSize(whole) <= InlineLimitBytes)
+                if (whole.Length <= InlineLimitBytes)
                 {
-                    yield return new TermEntry(term, df, whole, null);
+                    yield return new TermData(term, df, System.Buffers.Text.Base64Url.EncodeToString(whole), null);
                     continue;
                 }
             }
-            var blocks = new List<BlockRef>();
+            var blocks = new List<BlockData>();
             for (int start = 0, size = BlockSize; start < df; start += size, size = Math.Min(size * 2, MaxBlockSize))
             {
                 var slice = postings.AsSpan(start, Math.Min(size, df - start));
-                var bytes = Serialize(EncodeBlock(slice, data, facets), Json.PostingBlock);
-                var name = $"p/{Hash(bytes)}.json";
-                WriteOnce(name, bytes);
+                var address = packs.Append(EncodeBlock(slice, data, facets));
                 var (max, min) = (0, int.MaxValue);
                 foreach (var posting in slice) (max, min) = (Math.Max(max, posting.Score), Math.Min(min, posting.Score));
-                blocks.Add(new BlockRef(name, slice.Length, max, min));
+                blocks.Add(new BlockData(address, slice.Length, max, min));
             }
-            yield return new TermEntry(term, df, null, blocks);
+            yield return new TermData(term, df, null, blocks);
         }
     }
 
-    /// <summary>JSON size of a block or an entry, near enough to decide inlining and shard cuts without serializing twice
-    /// (base64 is ASCII; a CJK term is at most 3 bytes per character).</summary>
-    private static int EstimatedSize(PostingBlock b) => b.Docs.Length + b.Scores.Length + b.Facets.Length + b.Positions.Length + 40;
+    /// <summary>A posting block written to a pack, before the pack has its name.</summary>
+    private sealed record BlockData(PackWriter.Address Address, int Count, int Max, int Min);
 
-    private static int EstimatedSize(TermEntry e) =>
-        e.Term.Length * 3 + 24 + (e.Inline is null ? 0 : EstimatedSize(e.Inline) + 10) + (e.Blocks?.Sum(b => b.File.Length + 40) ?? 0);
-
-    private static PostingBlock EncodeBlock(ReadOnlySpan<Posting> postings, byte[] data, int[] facets)
+    /// <summary>A term as inverted: inline postings or blocks whose references are final once the posting packs are closed.</summary>
+    private sealed record TermData(string Term, int Df, string? Inline, List<BlockData>? Blocks)
     {
-        var docs = new ByteBuffer();
-        var scores = new ByteBuffer();
-        var facetBytes = new ByteBuffer();
-        var positions = new ByteBuffer();
+        public TermEntry ToEntry() => new(Term, Df, Inline, Blocks?.Select(b => new BlockRef(b.Address.Ref, b.Count, b.Max, b.Min)).ToList());
+    }
+
+    /// <summary>JSON size of an entry, near enough to decide shard cuts without serializing twice (a CJK term is at most 3 bytes per character).</summary>
+    private static int EstimatedSize(TermEntry e) =>
+        e.Term.Length * 3 + 24 + (e.Inline is null ? 0 : e.Inline.Length + 12) + (e.Blocks?.Sum(b => b.Ref.Length + 36) ?? 0);
+
+    /// <summary>Encodes postings as a binary posting block (see SearchFormat.cs).</summary>
+    private static byte[] EncodeBlock(ReadOnlySpan<Posting> postings, byte[] data, int[] facets)
+    {
+        var block = new ByteBuffer();
+        block.Varint(postings.Length);
+        foreach (var p in postings) block.Varint(p.Doc);
+        foreach (var p in postings) block.Varint(p.Score);
+        foreach (var p in postings) block.Varint(facets[p.Doc]);
         foreach (var p in postings)
         {
-            docs.Varint(p.Doc);
-            scores.Varint(p.Score);
-            facetBytes.Varint(facets[p.Doc]);
-            positions.Varint(p.PosCount);
+            block.Varint(p.PosCount);
             var o = p.PosOffset;
-            for (var k = 0; k < p.PosCount; k++) positions.Varint(Varints.Read(data, ref o));
+            for (var k = 0; k < p.PosCount; k++) block.Varint(Varints.Read(data, ref o));
         }
-        return new PostingBlock(docs.Base64(), scores.Base64(), facetBytes.Base64(), positions.Base64());
+        return block.Bytes.AsSpan(0, block.Length).ToArray();
     }
 
     private static string B64(List<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(CollectionsMarshal.AsSpan(bytes));
 
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.SerializeToUtf8Bytes(value, info);
 
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+    /// <summary>Writes a small JSON file under a name made from its content; returns the name.</summary>
+    private string EmitFile(string folder, byte[] bytes)
+    {
+        var name = PackWriter.NameFor(folder, bytes, ".json");
+        Emit(name, bytes);
+        return name;
+    }
 
-    /// <summary>Writes a content-addressed file once (two reports may share a chunk of identical text).</summary>
-    private void WriteOnce(string name, byte[] bytes)
+    /// <summary>Writes an index file, or republishes the previous build's file of that name: every name but the manifest's
+    /// carries a hash of its content, so an equal name means equal bytes (and two equal packs are one file). Thread-safe.</summary>
+    private void Emit(string name, byte[] bytes)
     {
         if (!_written.TryAdd(name, 0)) return;
-        // Every name but the manifest's carries a hash of its content (documents: of the whole document set).
         if (name == ManifestName || _reuse?.Invoke(Folder + name) != true) _write(Folder + name, bytes);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, bytes.Length);
     }
 
-    public void Dispose() => _spill.Dispose();
+    public void Dispose()
+    {
+        _spill.Dispose();
+        _store.Dispose();
+        _scratch.Dispose();
+    }
 
     /// <summary>A growable byte array with a varint writer; cheaper than a MemoryStream's per-byte calls.</summary>
     private sealed class ByteBuffer
@@ -408,7 +420,6 @@ public sealed class SearchIndexBuilder : IDisposable
             Bytes[Length++] = (byte)v;
         }
 
-        public string Base64() => System.Buffers.Text.Base64Url.EncodeToString(Bytes.AsSpan(0, Length));
     }
 
     /// <summary>One document's terms while it is being indexed: weighted frequencies and positions, reused per thread.</summary>

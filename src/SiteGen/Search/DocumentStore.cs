@@ -50,16 +50,19 @@ public sealed class DocumentStore : IDisposable
         _entries[docId] = new Entry(record, offset, chunks.Select(c => c.Length).ToArray());
     }
 
-    /// <summary>The stored records in id order (for filters and statistics).</summary>
-    public IEnumerable<DocRecord> Records => _entries.Select((e, i) => (e ?? throw new InvalidOperationException($"search document {i} was never added")).Record);
-
-    /// <summary>Writes the document packs and the pages of the document directory through <paramref name="emit"/>; returns the pages' names.</summary>
-    public IReadOnlyList<string> WritePacks(Action<string, byte[]> emit, SearchJsonContext json)
+    /// <summary>Writes the document packs and the pages of the document directory through <paramref name="emit"/>; returns the pages' names.
+    /// <paramref name="carried"/> names packs, by pack number, that the previous build wrote and were republished as they are.</summary>
+    public IReadOnlyList<string> WritePacks(Action<string, byte[]> emit, SearchJsonContext json, IReadOnlyDictionary<int, string>? carried = null)
     {
         _scratch.Guard(() => _chunks.Flush());
         var packs = new List<string>();
         for (var first = 0; first < _entries.Length; first += DocsPerPack)
         {
+            if (carried?.GetValueOrDefault(first / DocsPerPack) is { } name)
+            {
+                packs.Add(name);
+                continue;
+            }
             var count = Math.Min(DocsPerPack, _entries.Length - first);
             var headerLength = 4 * (count + 1);
             var chunkBytes = new List<byte[]>();
@@ -101,9 +104,9 @@ public sealed class DocumentStore : IDisposable
                 position += records[i].Length;
             }
             BinaryPrimitives.WriteUInt32LittleEndian(pack.AsSpan(4 * count), (uint)position);
-            var name = PackWriter.NameFor("c/", pack, ".bin");
-            emit(name, pack);
-            packs.Add(name);
+            var packName = PackWriter.NameFor("c/", pack, ".bin");
+            emit(packName, pack);
+            packs.Add(packName);
         }
 
         var pages = new List<string>();

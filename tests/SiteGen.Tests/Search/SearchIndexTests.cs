@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using SiteGen.Search;
 
@@ -273,5 +274,76 @@ public sealed class SearchIndexTests
         var last = Enumerable.Range(0, 300).Single(d => index.Doc(d).GetProperty("title").GetString() == "第299号报告");
         Assert.True(index.Doc(last).GetProperty("chunkStarts").GetArrayLength() > 1);
         Assert.Contains("第299号措施", index.Chunk(last, 1).GetProperty("text").GetString());
+    }
+
+    private static Dictionary<string, string> IndexFiles(string index) => Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(index, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    /// <summary>A site of eight reports in two agencies' worth of text, long enough for posting blocks.</summary>
+    private static SearchTestSite EightReports()
+    {
+        var site = new SearchTestSite();
+        for (var i = 0; i < 8; i++)
+            site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, string.Concat(Enumerable.Repeat($"依法行政，执法规范，第{i}号措施。\n\n", 40 + i)));
+        return site;
+    }
+
+    [Fact]
+    public void An_incremental_build_indexes_only_the_changed_report_and_equals_a_clean_build()
+    {
+        // Given a built site of eight reports
+        using var site = EightReports();
+        site.Build();
+
+        // When one report's text changes (its length barely) and the site is built again, and the same content is built clean elsewhere
+        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "医疗纠纷调解工作。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
+        var incremental = site.Build();
+        site.Build(Path.Combine(site.Root, "clean"));
+
+        // Then only that report was indexed again, and the index is byte for byte the clean build's
+        Assert.Equal(1, incremental.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+        Assert.NotNull(new IndexReader(site.Index).Entry("调解"));
+    }
+
+    [Fact]
+    public void A_change_that_shifts_agency_codes_rebuilds_the_index_whole_and_still_equals_a_clean_build()
+    {
+        // Given a built site
+        using var site = EightReports();
+        site.Build();
+
+        // When a report moves to a new agency (every agency code after it shifts) and the site is built again
+        site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, "依法行政。");
+        var incremental = site.Build();
+        site.Build(Path.Combine(site.Root, "clean"));
+
+        // Then every report was indexed again, with the clean build's result
+        Assert.Equal(8, incremental.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+    }
+
+    [Fact]
+    public void A_damaged_index_record_or_published_index_makes_the_next_build_index_everything()
+    {
+        // Given a built site whose index record is then damaged
+        using var site = EightReports();
+        site.Build();
+        File.WriteAllText(SearchIndexState.PathFor(site.Output), "{ not json");
+        site.Report("r1.md", "第1号报告", "机构1", 2024, Yuxi, "行政复议。");
+
+        // When it is built again, then again after a published pack was altered by hand
+        var afterDamagedRecord = site.Build();
+        var pack = Directory.EnumerateFiles(site.Index, "*.bin", SearchOption.AllDirectories).First();
+        File.WriteAllBytes(pack, new byte[10]);
+        File.WriteAllText(Path.Combine(site.Index, "manifest.json"), "{}");
+        site.Report("r2.md", "第2号报告", "机构2", 2024, Yuxi, "行政应诉。");
+        var afterDamagedIndex = site.Build();
+        site.Build(Path.Combine(site.Root, "clean"));
+
+        // Then both builds indexed every report, and the result is the clean build's
+        Assert.Equal(8, afterDamagedRecord.Search!.Reindexed);
+        Assert.Equal(8, afterDamagedIndex.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
     }
 }

@@ -391,10 +391,14 @@ class Search {
   }
 }
 
+/** BM25's inverse document frequency, as the indexer defines it: stored scores are the term-frequency part (× 1000). */
+export function idf(df, docs) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
+
 class TermState {
-  constructor(entry, helper = false) {
+  constructor(entry, helper = false, docs = 0) {
     this.entry = entry;
     this.helper = helper;
+    this.weight = entry ? idf(entry.df, docs) / 1000 : 0;
     this.postings = new Map();
     this.loaded = 0;
     const total = entry ? (entry.inline ? 1 : entry.blocks.length) : 0;
@@ -426,7 +430,7 @@ class QueryRun {
     // A missing part: nothing matches, not even partially. A missing helper: no exact match, partial matches remain possible.
     this.missing = [...isPart].some((t) => byTerm.get(t) === null);
     this.noExact = this.missing || unique.some((t) => byTerm.get(t) === null);
-    this.terms = new Map(unique.filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t), !isPart.has(t))]));
+    this.terms = new Map(unique.filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t), !isPart.has(t), this.search.manifest.docs)]));
     for (const w of this.words) w.used = w.parts.filter((p) => this.terms.has(p.term));
     this.partTerms = [...isPart].filter((t) => this.terms.has(t)).map((t) => this.terms.get(t));
     if (this.missing) return;
@@ -458,7 +462,7 @@ class QueryRun {
     for (const doc of smallest.postings.keys()) {
       if (!states.every((s) => s.postings.has(doc))) continue;
       let score = 0;
-      for (const s of states) score += s.postings.get(doc).score;
+      for (const s of states) score += s.weight * s.postings.get(doc).score;
       let exact = !this.noExact;
       let at = Infinity;
       for (const w of this.words) {

@@ -400,17 +400,24 @@ public sealed class SearchIndexBuilder : IDisposable
         return byTerm;
     }
 
-    /// <summary>The postings of one term from its spill records.</summary>
-    private static IEnumerable<Posting> Spilled(List<int> records, byte[] data, int[] lengths, double averageLength)
+    /// <summary>Writes the postings of one term's spill records into <paramref name="into"/>.</summary>
+    private static void Spilled(List<int> records, byte[] data, int[] lengths, double averageLength, Span<Posting> into)
     {
-        foreach (var record in records)
+        for (var r = 0; r < records.Count; r++)
         {
-            var o = record;
+            var o = records[r];
             var doc = Varints.Read(data, ref o);
             var weighted = Varints.Read(data, ref o);
             var count = Varints.Read(data, ref o);
-            yield return new Posting(doc, TermEncoder.Score(weighted, lengths[doc], averageLength), data, o, count);
+            into[r] = new Posting(doc, TermEncoder.Score(weighted, lengths[doc], averageLength), data, o, count);
         }
+    }
+
+    private static TermData Encode(string term, List<int> records, byte[] data, int[] lengths, double averageLength, int[] agencyOf, PackWriter packs)
+    {
+        var postings = Scratch<Posting>.Get(records.Count);
+        Spilled(records, data, lengths, averageLength, postings);
+        return TermEncoder.Encode(term, postings, lengths.Length, agencyOf, packs);
     }
 
     /// <summary>Turns one spill partition into term data in term order.</summary>
@@ -419,9 +426,9 @@ public sealed class SearchIndexBuilder : IDisposable
         var byTerm = Group(data);
         foreach (var term in byTerm.Keys.Order(StringComparer.Ordinal).ToList())
         {
-            var postings = Spilled(byTerm[term], data, lengths, averageLength).ToArray();
+            var encoded = Encode(term, byTerm[term], data, lengths, averageLength, agencyOf, packs);
             byTerm.Remove(term);
-            yield return TermEncoder.Encode(term, postings, lengths.Length, agencyOf, packs);
+            yield return encoded;
         }
     }
 
@@ -437,7 +444,7 @@ public sealed class SearchIndexBuilder : IDisposable
             var order = i == before.Count ? 1 : j == addedTerms.Count ? -1 : string.CompareOrdinal(before[i].Term, addedTerms[j]);
             var entry = order <= 0 ? before[i++] : null;
             var term = entry?.Term ?? addedTerms[j];
-            var fresh = order >= 0 ? Spilled(added[addedTerms[j++]], data, lengths, averageLength) : [];
+            var fresh = order >= 0 ? added[addedTerms[j++]] : [];
             var blocks = entry is null ? [] : from.Blocks(entry).ToList();
             if (order < 0 && !blocks.Any(b => TermEncoder.MentionsAny(b, _changed)))
             {
@@ -446,9 +453,30 @@ public sealed class SearchIndexBuilder : IDisposable
                     : new TermData(term, entry.DocFrequency, null, entry.Blocks!.Select((b, k) => TermEncoder.Append(packs, blocks[k], b.Count, b.MaxScore, b.MinScore)).ToList());
                 continue;
             }
-            var postings = blocks.SelectMany(TermEncoder.Decode).Where(p => !_changed[p.Doc]).Concat(fresh).ToArray();
-            if (postings.Length > 0) yield return TermEncoder.Encode(term, postings, lengths.Length, agencyOf, packs);
+            if (Reencode(term, entry, blocks, fresh, data, lengths, averageLength, agencyOf, packs) is { } encoded) yield return encoded;
         }
+    }
+
+    /// <summary>Encodes a term again from its previous postings (without the re-indexed reports) and its new ones; null when none is left.</summary>
+    /// <remarks>The previous postings are in their list's order already; while the order rule still applies, only the new ones are
+    /// sorted and merged in.</remarks>
+    private TermData? Reencode(string term, TermEntry? entry, List<byte[]> blocks, List<int> fresh, byte[] data, int[] lengths, double averageLength,
+        int[] agencyOf, PackWriter packs)
+    {
+        var capacity = (entry?.DocFrequency ?? 0) + fresh.Count;
+        var buffer = Scratch<Posting>.Get(2 * capacity);
+        var kept = 0;
+        foreach (var block in blocks) kept += TermEncoder.Decode(block, buffer[kept..], _changed);
+        Spilled(fresh, data, lengths, averageLength, buffer.Slice(kept, fresh.Count));
+        var df = kept + fresh.Count;
+        if (df == 0) return null;
+        var documentOrder = TermEncoder.InDocumentOrder(df, lengths.Length);
+        if (entry is null || TermEncoder.InDocumentOrder(entry.DocFrequency, lengths.Length) != documentOrder)
+            return TermEncoder.Encode(term, buffer[..df], lengths.Length, agencyOf, packs);
+        TermEncoder.Order(buffer.Slice(kept, fresh.Count), documentOrder);
+        var merged = buffer.Slice(capacity, df);
+        TermEncoder.MergeOrdered(buffer[..kept], buffer.Slice(kept, fresh.Count), merged, documentOrder);
+        return TermEncoder.Encode(term, merged, lengths.Length, agencyOf, packs, ordered: true);
     }
 
     /// <summary>JSON size of an entry, near enough to decide shard cuts without serializing twice (a CJK term is at most 3 bytes per character).</summary>

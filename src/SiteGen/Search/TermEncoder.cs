@@ -45,15 +45,40 @@ public static class TermEncoder
         return Math.Max(1, (int)Math.Round(1000 * weighted * (K1 + 1) / (weighted + norm)));
     }
 
-    /// <summary>Orders a term's postings and encodes them, inline or as blocks appended to <paramref name="packs"/>.</summary>
-    public static TermData Encode(string term, Posting[] postings, int documents, int[] agencyOf, PackWriter packs)
+    /// <summary>Whether a term's postings are kept in document order rather than by score.</summary>
+    /// <remarks>A term in at least half the reports contributes almost nothing to a score (its idf is near zero) and is nearly
+    /// always queried with others; its blocks follow the document order (newest first), so the first blocks of two such
+    /// terms hold the same reports and their intersection fills the first page. Other terms: highest score first.</remarks>
+    public static bool InDocumentOrder(int df, int documents) => df * 2 >= documents;
+
+    /// <summary>The sort key of a posting: ascending keys give the order of its term's list (unique, as a document occurs once).</summary>
+    public static long OrderKey(in Posting p, bool documentOrder) =>
+        documentOrder ? p.Doc : ((long)(int.MaxValue - p.Score) << 32) | (uint)p.Doc;
+
+    /// <summary>Orders postings (by primitive keys: several times faster than a comparison delegate on millions of postings).</summary>
+    public static void Order(Span<Posting> postings, bool documentOrder)
+    {
+        var keys = Scratch<long>.Get(postings.Length);
+        for (var i = 0; i < postings.Length; i++) keys[i] = OrderKey(postings[i], documentOrder);
+        keys[..postings.Length].Sort(postings);
+    }
+
+    /// <summary>Merges two runs each already in the order of <paramref name="documentOrder"/> into <paramref name="merged"/>.</summary>
+    public static void MergeOrdered(ReadOnlySpan<Posting> first, ReadOnlySpan<Posting> second, Span<Posting> merged, bool documentOrder)
+    {
+        var (i, j, k) = (0, 0, 0);
+        while (i < first.Length && j < second.Length)
+            merged[k++] = OrderKey(first[i], documentOrder) < OrderKey(second[j], documentOrder) ? first[i++] : second[j++];
+        while (i < first.Length) merged[k++] = first[i++];
+        while (j < second.Length) merged[k++] = second[j++];
+    }
+
+    /// <summary>Encodes a term's postings, inline or as blocks appended to <paramref name="packs"/>; orders them first unless
+    /// <paramref name="ordered"/> says they already are.</summary>
+    public static TermData Encode(string term, Span<Posting> postings, int documents, int[] agencyOf, PackWriter packs, bool ordered = false)
     {
         var df = postings.Length;
-        // A term in at least half the reports contributes almost nothing to a score (its idf is near zero) and is nearly
-        // always queried with others; its blocks follow the document order (newest first), so the first blocks of two such
-        // terms hold the same reports and their intersection fills the first page. Other terms: highest score first.
-        if (df * 2 >= documents) Array.Sort(postings, static (a, b) => a.Doc.CompareTo(b.Doc));
-        else Array.Sort(postings, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+        if (!ordered) Order(postings, InDocumentOrder(df, documents));
 
         if (df <= BlockSize)
         {
@@ -63,7 +88,7 @@ public static class TermEncoder
         var blocks = new List<BlockData>();
         for (int start = 0, size = BlockSize; start < df; start += size, size = Math.Min(size * 2, MaxBlockSize))
         {
-            var slice = postings.AsSpan(start, Math.Min(size, df - start));
+            var slice = postings.Slice(start, Math.Min(size, df - start));
             var (max, min) = (0, int.MaxValue);
             foreach (var posting in slice) (max, min) = (Math.Max(max, posting.Score), Math.Min(min, posting.Score));
             blocks.Add(Append(packs, EncodeBlock(slice, agencyOf), slice.Length, max, min));
@@ -72,13 +97,14 @@ public static class TermEncoder
     }
 
     /// <summary>Appends an encoded block to a posting pack.</summary>
-    public static BlockData Append(PackWriter packs, byte[] bytes, int count, int max, int min) =>
+    public static BlockData Append(PackWriter packs, ReadOnlySpan<byte> bytes, int count, int max, int min) =>
         new(packs.Append(bytes), count, max, min);
 
-    /// <summary>Encodes postings as a binary posting block (see SearchFormat.cs).</summary>
-    private static byte[] EncodeBlock(ReadOnlySpan<Posting> postings, int[] agencyOf)
+    /// <summary>Encodes postings as a binary posting block (see SearchFormat.cs), in a buffer reused by the thread.</summary>
+    private static ReadOnlySpan<byte> EncodeBlock(ReadOnlySpan<Posting> postings, int[] agencyOf)
     {
-        var block = new ByteBuffer();
+        var block = _block ??= new ByteBuffer();
+        block.Length = 0;
         block.Varint(postings.Length);
         foreach (var p in postings) block.Varint(p.Doc);
         foreach (var p in postings) block.Varint(p.Score);
@@ -89,27 +115,28 @@ public static class TermEncoder
             var o = p.PosOffset;
             for (var k = 0; k < p.PosCount; k++) block.Varint(Varints.Read(p.Source, ref o));
         }
-        return block.ToArray();
+        return block.Bytes.AsSpan(0, block.Length);
     }
 
-    /// <summary>Reads the postings of an encoded block back (the previous build's blocks, for an incremental build).</summary>
-    public static IEnumerable<Posting> Decode(byte[] block)
+    [ThreadStatic] private static ByteBuffer? _block;
+
+    /// <summary>Reads the postings of an encoded block back (the previous build's blocks, for an incremental build) into
+    /// <paramref name="into"/>, leaving out the marked documents; returns how many it wrote.</summary>
+    public static int Decode(byte[] block, Span<Posting> into, bool[] leaveOut)
     {
         var offset = 0;
         var n = Varints.Read(block, ref offset);
-        var docs = new int[n];
-        var scores = new int[n];
-        for (var i = 0; i < n; i++) docs[i] = Varints.Read(block, ref offset);
-        for (var i = 0; i < n; i++) scores[i] = Varints.Read(block, ref offset);
+        var docs = Scratch<int>.Get(2 * n);
+        for (var i = 0; i < 2 * n; i++) docs[i] = Varints.Read(block, ref offset); // document ids, then scores
         for (var i = 0; i < n; i++) Varints.Read(block, ref offset); // agency codes: recomputed when encoding
-        var postings = new Posting[n];
+        var written = 0;
         for (var i = 0; i < n; i++)
         {
             var count = Varints.Read(block, ref offset);
-            postings[i] = new Posting(docs[i], scores[i], block, offset, count);
+            if (!leaveOut[docs[i]]) into[written++] = new Posting(docs[i], docs[n + i], block, offset, count);
             for (var k = 0; k < count; k++) Varints.Read(block, ref offset);
         }
-        return postings;
+        return written;
     }
 
     /// <summary>Whether an encoded block holds any of the marked documents, reading only its document ids.</summary>
@@ -139,6 +166,17 @@ public sealed class ByteBuffer
         }
         Bytes[Length++] = (byte)v;
     }
+}
 
-    public byte[] ToArray() => Bytes.AsSpan(0, Length).ToArray();
+/// <summary>A per-thread scratch array that only grows: the encoder's sort keys and decode buffers, without a pool's trimming work.</summary>
+/// <remarks>A span from <see cref="Get"/> is valid until the same thread asks again for the same element type.</remarks>
+public static class Scratch<T>
+{
+    [ThreadStatic] private static T[]? _array;
+
+    public static Span<T> Get(int length)
+    {
+        if (_array is null || _array.Length < length) _array = new T[Math.Max(length, 2 * (_array?.Length ?? 0))];
+        return _array.AsSpan(0, length);
+    }
 }

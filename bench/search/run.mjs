@@ -1,6 +1,6 @@
 // SiteGen search vs Pagefind, side by side in one run (issue 4).
 //
-//   cd bench/search && npm ci && node run.mjs [--sizes 1000,10000] [--work DIR] [--pagefind-memory-gib 8]
+//   cd bench/search && npm install && node run.mjs [--sizes 1000,10000] [--work DIR] [--pagefind-memory-gib 8]
 //
 // For each size: generates the corpus with make_corpus.py (seed 1), builds the site with SiteGen (index included) under
 // /usr/bin/time -v, runs Pagefind over the same HTML (report pages only, same body root and ignored parts), then for the

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""SiteGen against Hugo on the same synthetic archive: clean builds, alternating tools, medians, ratio, peak memory.
+"""SiteGen against Hugo on the same synthetic archive: clean builds, alternating tools, medians, ratio, peak memory; then
+builds after a one-report change.
 
 Called by bench/run.sh (which installs Hugo and GNU time and builds the Release CLI). Corpora are cached under
 bench/work/ (git-ignored); results go to bench/results/ (git-ignored). Run from anywhere; paths are resolved from
@@ -85,11 +86,12 @@ def retype(folder, series):
                 f.write(head.replace(old, new, 1) + sep + body)
 
 
-def commands(tool, site, out):
+def commands(tool, site, out, clean_build=True):
+    flag = ["--clean"] if clean_build else []
     if tool == "sitegen":
-        return ["dotnet", SITEGEN_DLL, "build", "--clean", "--site", site, "--output", out]
+        return ["dotnet", SITEGEN_DLL, "build"] + flag + ["--site", site, "--output", out]
     if tool == "sitegen-pages":  # the same build without the search index, which the Hugo site does not have either
-        return ["dotnet", SITEGEN_DLL, "build", "--clean", "--no-search", "--site", site, "--output", out]
+        return ["dotnet", SITEGEN_DLL, "build"] + flag + ["--no-search", "--site", site, "--output", out]
     return ["hugo", "--quiet", "--source", HUGO_SITE, "--contentDir", os.path.join(site, "content"),
             "--destination", out]
 
@@ -97,19 +99,19 @@ def commands(tool, site, out):
 def clean(out):
     parent, name = os.path.split(out)
     # The output, SiteGen's staging tree and lock beside it, and its incremental-build cache: every build starts from nothing.
-    cache = os.path.join(parent, ".sitegen-cache", name + ".json")
-    if os.path.exists(cache):
+    for cache in glob.glob(os.path.join(parent, ".sitegen-cache", name + ".*")):
         os.remove(cache)
     for path in [out] + glob.glob(os.path.join(parent, ".%s.*" % name)):
         shutil.rmtree(path, ignore_errors=True)
 
 
-def timed(tool, site, out, env=None):
-    """One clean build under /usr/bin/time -v: wall seconds and peak RSS (MiB)."""
-    clean(out)
+def timed(tool, site, out, env=None, clean_build=True):
+    """One build under /usr/bin/time -v (clean: from nothing; otherwise over the previous output): wall s, peak RSS MiB, CPU s."""
+    if clean_build:
+        clean(out)
     subprocess.run(["sync"], check=False)
     start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-v"] + commands(tool, site, out), stdout=subprocess.PIPE,
+    proc = subprocess.run(["/usr/bin/time", "-v"] + commands(tool, site, out, clean_build), stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=env)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
@@ -118,6 +120,27 @@ def timed(tool, site, out, env=None):
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1)) / 1024
     cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % k, proc.stderr).group(1)) for k in ("User", "System"))
     return wall, rss, cpu
+
+
+def one_change(tool, site, out, runs):
+    """Builds once, then `runs` times: appends a sentence to one report and builds again over the previous output (SiteGen
+    without --clean, so it reuses what did not change; Hugo has no build cache and simply builds again). The report is
+    restored afterwards. Returns the samples (wall, rss, cpu)."""
+    reports = sorted(glob.glob(os.path.join(site, "content", "reports", "**", "*.md"), recursive=True))
+    report = reports[len(reports) // 2]
+    with open(report, "rb") as f:
+        original = f.read()
+    samples = []
+    try:
+        timed(tool, site, out)
+        for run in range(runs):
+            with open(report, "ab") as f:
+                f.write(("\n本年度还完成了第%d项整改。\n" % (run + 1)).encode())
+            samples.append(timed(tool, site, out, clean_build=False))
+    finally:
+        with open(report, "wb") as f:
+            f.write(original)
+    return samples
 
 
 def first_page(tool, site, out):
@@ -153,6 +176,7 @@ def main():
     parser.add_argument("--scale", action="store_true", help="add the 100,000-report corpus")
     parser.add_argument("--tools", nargs="*", default=["sitegen", "sitegen-pages", "hugo"], choices=["sitegen", "sitegen-pages", "hugo"])
     parser.add_argument("--no-first-page", action="store_true", help="skip the start-to-first-page measurement")
+    parser.add_argument("--no-change", action="store_true", help="skip the one-report-change builds")
     args = parser.parse_args()
     sizes = list(args.sizes) + ([100000] if args.scale and 100000 not in args.sizes else [])
 
@@ -172,6 +196,7 @@ def main():
     emit("")
 
     table = []
+    changes = []
     for size in sizes:
         site = corpus(size)
         samples = {t: [] for t in args.tools}
@@ -189,6 +214,13 @@ def main():
                        max(w for w, _, _ in s), statistics.median(c for _, _, c in s))
                    for t, s in samples.items()}
         table.append((size, medians, statistics.mean(loads)))
+        if not args.no_change:
+            for tool in args.tools:
+                s = one_change(tool, site, out, args.runs)
+                changes.append((size, tool, statistics.median(w for w, _, _ in s), statistics.median(c for _, _, c in s),
+                                max(r for _, r, _ in s), medians[tool][0]))
+                print("  %6d %-8s one change: %s" % (size, tool, ", ".join("%.2f s" % w for w, _, _ in s)), flush=True)
+            clean(out)
 
     # Wall time is what users wait for; CPU time (user+sys) is steadier when other work shares the cores.
     emit("| reports | tool | median wall s | min–max wall s | median CPU s | peak RSS MiB | SiteGen/Hugo wall | SiteGen/Hugo CPU | load (1-min avg) |")
@@ -210,6 +242,13 @@ def main():
                 emit("growth %s %d→%d (×%.0f reports): wall ×%.1f, CPU ×%.1f, peak memory ×%.1f" % (
                     tool, base[0], size, size / base[0], medians[tool][0] / base[1][tool][0],
                     medians[tool][4] / base[1][tool][4], medians[tool][1] / base[1][tool][1]))
+
+    if changes:
+        emit("")
+        emit("| reports | tool | one report changed: median wall s | median CPU s | peak RSS MiB | share of its clean build |")
+        emit("|---:|---|---:|---:|---:|---:|")
+        for size, tool, wall, cpu, rss, clean_wall in changes:
+            emit("| %d | %s | %s | %s | %.0f | %.0f %% |" % (size, tool, fmt(wall), fmt(cpu), rss, 100 * wall / clean_wall))
 
     if not args.no_first_page:
         site = REPO  # the sample archive in content/: five real reports

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: SiteGen against Hugo 0.111 on the same synthetic archive (1,000 and 10,000 reports; --scale adds 100,000).
 # Installs Debian's hugo and GNU time when missing, publishes the Release CLI, then runs bench/bench.py with the given options
-# (--runs N, --sizes N…, --scale, --tools sitegen|hugo, --no-first-page). Results: bench/results/latest.md.
+# (--runs N, --sizes N…, --scale, --tools sitegen|sitegen-pages|hugo, --no-first-page, --no-change). Results: bench/results/latest.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

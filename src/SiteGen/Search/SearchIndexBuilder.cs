@@ -250,10 +250,9 @@ public sealed class SearchIndexBuilder : IDisposable
         Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
         {
             var packs = new PackWriter("p/", PackTargetBytes, Emit);
+            var inverter = new PartitionInverter(lengths, averageLength, agencyOf, _changed, packs);
             var spilled = _spill.ReadPartition(p);
-            inverted[p] = (from is null
-                ? Invert(spilled, lengths, averageLength, agencyOf, packs)
-                : Merge(previousEntries[p], from, spilled, lengths, averageLength, agencyOf, packs)).ToList();
+            inverted[p] = (from is null ? inverter.Invert(spilled) : inverter.Merge(spilled, previousEntries[p], from)).ToList();
             packs.Close();
         });
 
@@ -371,112 +370,6 @@ public sealed class SearchIndexBuilder : IDisposable
         var code = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = -1 };
         for (var i = 0; i < ordered.Count; i++) code[ordered[i].Name] = i;
         return new ValueTable(ordered, code);
-    }
-
-    /// <summary>Groups the records of one spill partition by term: for each term, the offsets of its records' document ids.</summary>
-    private static Dictionary<string, List<int>> Group(byte[] data)
-    {
-        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var offset = 0;
-        var chars = new char[64];
-        var lookup = byTerm.GetAlternateLookup<ReadOnlySpan<char>>();
-        while (offset < data.Length)
-        {
-            var length = Varints.Read(data, ref offset);
-            if (chars.Length < length) chars = new char[length * 2];
-            for (var k = 0; k < length; k++) chars[k] = (char)Varints.Read(data, ref offset);
-            var term = chars.AsSpan(0, length);
-            if (!lookup.TryGetValue(term, out var list))
-            {
-                list = [];
-                lookup[term] = list;
-            }
-            list.Add(offset);
-            Varints.Read(data, ref offset); // doc
-            Varints.Read(data, ref offset); // weighted frequency
-            var count = Varints.Read(data, ref offset);
-            for (var k = 0; k < count; k++) Varints.Read(data, ref offset);
-        }
-        return byTerm;
-    }
-
-    /// <summary>Writes the postings of one term's spill records into <paramref name="into"/>.</summary>
-    private static void Spilled(List<int> records, byte[] data, int[] lengths, double averageLength, Span<Posting> into)
-    {
-        for (var r = 0; r < records.Count; r++)
-        {
-            var o = records[r];
-            var doc = Varints.Read(data, ref o);
-            var weighted = Varints.Read(data, ref o);
-            var count = Varints.Read(data, ref o);
-            into[r] = new Posting(doc, TermEncoder.Score(weighted, lengths[doc], averageLength), data, o, count);
-        }
-    }
-
-    private static TermData Encode(string term, List<int> records, byte[] data, int[] lengths, double averageLength, int[] agencyOf, PackWriter packs)
-    {
-        var postings = Scratch<Posting>.Get(records.Count);
-        Spilled(records, data, lengths, averageLength, postings);
-        return TermEncoder.Encode(term, postings, lengths.Length, agencyOf, packs);
-    }
-
-    /// <summary>Turns one spill partition into term data in term order.</summary>
-    private static IEnumerable<TermData> Invert(byte[] data, int[] lengths, double averageLength, int[] agencyOf, PackWriter packs)
-    {
-        var byTerm = Group(data);
-        foreach (var term in byTerm.Keys.Order(StringComparer.Ordinal).ToList())
-        {
-            var encoded = Encode(term, byTerm[term], data, lengths, averageLength, agencyOf, packs);
-            byTerm.Remove(term);
-            yield return encoded;
-        }
-    }
-
-    /// <summary>Merges the previous index's terms of one partition with the postings of the reports indexed in this build: a term
-    /// none of those reports had or has is copied block for block; the others are encoded again from their remaining and new postings.</summary>
-    private IEnumerable<TermData> Merge(List<TermEntry> before, PreviousIndex from, byte[] data, int[] lengths, double averageLength, int[] agencyOf, PackWriter packs)
-    {
-        var added = Group(data);
-        var addedTerms = added.Keys.Order(StringComparer.Ordinal).ToList();
-        var (i, j) = (0, 0);
-        while (i < before.Count || j < addedTerms.Count)
-        {
-            var order = i == before.Count ? 1 : j == addedTerms.Count ? -1 : string.CompareOrdinal(before[i].Term, addedTerms[j]);
-            var entry = order <= 0 ? before[i++] : null;
-            var term = entry?.Term ?? addedTerms[j];
-            var fresh = order >= 0 ? added[addedTerms[j++]] : [];
-            var blocks = entry is null ? [] : from.Blocks(entry).ToList();
-            if (order < 0 && !blocks.Any(b => TermEncoder.MentionsAny(b, _changed)))
-            {
-                yield return entry!.Inline is not null
-                    ? new TermData(term, entry.DocFrequency, entry.Inline, null)
-                    : new TermData(term, entry.DocFrequency, null, entry.Blocks!.Select((b, k) => TermEncoder.Append(packs, blocks[k], b.Count, b.MaxScore, b.MinScore)).ToList());
-                continue;
-            }
-            if (Reencode(term, entry, blocks, fresh, data, lengths, averageLength, agencyOf, packs) is { } encoded) yield return encoded;
-        }
-    }
-
-    /// <summary>Encodes a term again from its previous postings (without the re-indexed reports) and its new ones; null when none is left.</summary>
-    /// <remarks>The previous postings are in their list's order already; while the order rule still applies, only the new ones are
-    /// sorted and merged in.</remarks>
-    private TermData? Reencode(string term, TermEntry? entry, List<byte[]> blocks, List<int> fresh, byte[] data, int[] lengths, double averageLength,
-        int[] agencyOf, PackWriter packs)
-    {
-        var capacity = (entry?.DocFrequency ?? 0) + fresh.Count;
-        var buffer = Scratch<Posting>.Get(2 * capacity);
-        var kept = 0;
-        foreach (var block in blocks) kept += TermEncoder.Decode(block, buffer[kept..], _changed);
-        Spilled(fresh, data, lengths, averageLength, buffer.Slice(kept, fresh.Count));
-        var df = kept + fresh.Count;
-        if (df == 0) return null;
-        var documentOrder = TermEncoder.InDocumentOrder(df, lengths.Length);
-        if (entry is null || TermEncoder.InDocumentOrder(entry.DocFrequency, lengths.Length) != documentOrder)
-            return TermEncoder.Encode(term, buffer[..df], lengths.Length, agencyOf, packs);
-        TermEncoder.Order(buffer.Slice(kept, fresh.Count), documentOrder);
-        var merged = buffer.Slice(capacity, df);
-        TermEncoder.MergeOrdered(buffer[..kept], buffer.Slice(kept, fresh.Count), merged, documentOrder);
-        return TermEncoder.Encode(term, merged, lengths.Length, agencyOf, packs, ordered: true);
     }
 
     /// <summary>JSON size of an entry, near enough to decide shard cuts without serializing twice (a CJK term is at most 3 bytes per character).</summary>

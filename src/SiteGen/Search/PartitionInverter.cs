@@ -84,7 +84,7 @@ public sealed class PartitionInverter(int[] lengths, double averageLength, int[]
             {
                 yield return entry!.Inline is not null
                     ? new TermData(term, entry.DocFrequency, entry.Inline, null)
-                    : new TermData(term, entry.DocFrequency, null, entry.Blocks!.Select((b, k) => TermEncoder.Append(packs, blocks[k], b.Count, b.MaxScore, b.MinScore)).ToList());
+                    : new TermData(term, entry.DocFrequency, null, entry.Blocks!.Select((b, k) => TermEncoder.Append(packs, blocks[k], b.Count, b.MaxScore, b.MinScore, b.HeaderLength)).ToList());
                 continue;
             }
             if (Reencode(term, entry, blocks, fresh, data) is { } encoded) yield return encoded;

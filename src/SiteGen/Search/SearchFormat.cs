@@ -18,9 +18,10 @@ namespace SiteGen.Search;
 //   c/HASH.bin         document pack: DocsPerPack consecutive document ids (binary header, then JSON objects, below)
 //   f/HASH.json        FilterPage: up to 256 agency names with their report counts
 //
-// Posting block (binary, unsigned LEB128 varints): n, then n document ids, n scores, n agency codes, then per document
-// its position count and gap-encoded positions (count 0 for single CJK characters). Inline blocks travel in a term entry
-// as base64url (RFC 4648 §5, no padding) of the same bytes.
+// Posting block (binary, unsigned LEB128 varints): a header of n, then n document ids, n scores, n agency codes; then per
+// document its position count and gap-encoded positions (count 0 for single CJK characters). A block reference gives the
+// header's length, so the runtime can fetch documents without positions. Inline blocks travel in a term entry as base64url
+// (RFC 4648 §5, no padding) of the same bytes.
 //
 // Document pack: a header of (n + 1) little-endian uint32 offsets, where n = min(DocsPerPack, docs − first id of the pack);
 // document i's DocRecord (JSON) is the bytes from offset i to offset i + 1. A record's chunks are ChunkRecord objects (JSON)
@@ -82,14 +83,16 @@ public sealed record TermEntry(
     [property: JsonPropertyName("inline"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Inline,
     [property: JsonPropertyName("blocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<BlockRef>? Blocks);
 
-/// <summary>A posting block in a posting pack, with its document count and its highest and lowest score.</summary>
-/// <remarks>Postings are ordered by score (BM25 × 100, field boosts applied) then document id; for a term in half the reports
-/// or more, by document id (its scores are all near zero).</remarks>
+/// <summary>A posting block in a posting pack, with its document count, its highest and lowest stored score, and the length of its
+/// header (everything before the positions), so a reader that needs no positions fetches only the header.</summary>
+/// <remarks>Postings are ordered by stored score (BM25's term-frequency part × 1000, field boosts applied; the runtime multiplies
+/// it by the term's idf) then document id; for a term in half the reports or more, by document id.</remarks>
 public sealed record BlockRef(
     [property: JsonPropertyName("ref")] string Ref,
     [property: JsonPropertyName("n")] int Count,
     [property: JsonPropertyName("max")] int MaxScore,
-    [property: JsonPropertyName("min")] int MinScore);
+    [property: JsonPropertyName("min")] int MinScore,
+    [property: JsonPropertyName("h")] int HeaderLength);
 
 /// <summary>What a search result shows, and where its text chunks start (in token positions) so an excerpt loads one chunk.</summary>
 /// <param name="Chunks">Offset and length in the document pack of each chunk, flattened: [offset₀, length₀, offset₁, …].</param>

@@ -5,12 +5,12 @@ namespace SiteGen.Search;
 public readonly record struct Posting(int Doc, int Score, byte[] Source, int PosOffset, int PosCount);
 
 /// <summary>A posting block written to a pack, before the pack has its name.</summary>
-public sealed record BlockData(PackWriter.Address Address, int Count, int Max, int Min);
+public sealed record BlockData(PackWriter.Address Address, int Count, int Max, int Min, int HeaderLength);
 
 /// <summary>A term as encoded: inline postings, or blocks whose references are final once the posting packs are closed.</summary>
 public sealed record TermData(string Term, int Df, string? Inline, IReadOnlyList<BlockData>? Blocks)
 {
-    public TermEntry ToEntry() => new(Term, Df, Inline, Blocks?.Select(b => new BlockRef(b.Address.Ref, b.Count, b.Max, b.Min)).ToList());
+    public TermEntry ToEntry() => new(Term, Df, Inline, Blocks?.Select(b => new BlockRef(b.Address.Ref, b.Count, b.Max, b.Min, b.HeaderLength)).ToList());
 }
 
 /// <summary>Scores postings and encodes a term's posting list: inline when small, else score-ordered blocks in a posting pack.</summary>
@@ -82,7 +82,7 @@ public static class TermEncoder
 
         if (df <= BlockSize)
         {
-            var whole = EncodeBlock(postings, agencyOf);
+            var whole = EncodeBlock(postings, agencyOf, out _);
             if (whole.Length <= InlineLimitBytes) return new TermData(term, df, System.Buffers.Text.Base64Url.EncodeToString(whole), null);
         }
         var blocks = new List<BlockData>();
@@ -91,17 +91,19 @@ public static class TermEncoder
             var slice = postings.Slice(start, Math.Min(size, df - start));
             var (max, min) = (0, int.MaxValue);
             foreach (var posting in slice) (max, min) = (Math.Max(max, posting.Score), Math.Min(min, posting.Score));
-            blocks.Add(Append(packs, EncodeBlock(slice, agencyOf), slice.Length, max, min));
+            var bytes = EncodeBlock(slice, agencyOf, out var headerLength);
+            blocks.Add(Append(packs, bytes, slice.Length, max, min, headerLength));
         }
         return new TermData(term, df, null, blocks);
     }
 
     /// <summary>Appends an encoded block to a posting pack.</summary>
-    public static BlockData Append(PackWriter packs, ReadOnlySpan<byte> bytes, int count, int max, int min) =>
-        new(packs.Append(bytes), count, max, min);
+    public static BlockData Append(PackWriter packs, ReadOnlySpan<byte> bytes, int count, int max, int min, int headerLength) =>
+        new(packs.Append(bytes), count, max, min, headerLength);
 
     /// <summary>Encodes postings as a binary posting block (see SearchFormat.cs), in a buffer reused by the thread.</summary>
-    private static ReadOnlySpan<byte> EncodeBlock(ReadOnlySpan<Posting> postings, int[] agencyOf)
+    /// <param name="headerLength">Bytes before the positions: what a reader that needs only documents, scores and agencies fetches.</param>
+    private static ReadOnlySpan<byte> EncodeBlock(ReadOnlySpan<Posting> postings, int[] agencyOf, out int headerLength)
     {
         var block = _block ??= new ByteBuffer();
         block.Length = 0;
@@ -109,6 +111,7 @@ public static class TermEncoder
         foreach (var p in postings) block.Varint(p.Doc);
         foreach (var p in postings) block.Varint(p.Score);
         foreach (var p in postings) block.Varint(agencyOf[p.Doc]);
+        headerLength = block.Length;
         foreach (var p in postings)
         {
             block.Varint(p.PosCount);

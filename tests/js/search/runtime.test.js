@@ -131,9 +131,15 @@ describe("search runtime on a long posting list", () => {
     // When the first 10 results are shown
     const run = search.query("法治");
     const page = await run.page({ limit: 10 });
-    // Then one posting block was fetched, and the count says more exist
+    // Then only the first posting block was read (its header, then its positions), and the count says more exist
     assert.equal(page.results.length, 10);
-    assert.equal(disk.fetched.filter((f) => f.path.startsWith("search/idx/p/")).length, 1);
+    const [file, offset, length] = (await search.entry("法治")).blocks[0].ref.split(":");
+    const reads = disk.fetched.filter((f) => f.path.startsWith("search/idx/p/"));
+    assert.ok(reads.length >= 1 && reads.length <= 2);
+    for (const r of reads) {
+      assert.equal(r.path, `search/idx/${file}`);
+      assert.ok(r.start >= Number(offset) && r.start + r.bytes <= Number(offset) + Number(length));
+    }
     assert.equal(page.complete, false);
     // And asking for all results loads the rest and counts every report
     const all = await run.page({ limit: 1000 });

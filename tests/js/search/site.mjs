@@ -46,7 +46,7 @@ export function diskFetch(output, basePath = "/", { ranges = true } = {}) {
     const range = ranges ? parseRange(init.headers?.Range, data.length) : null;
     if (range === "unsatisfiable") return response(416, Buffer.alloc(0));
     const body = range ? data.subarray(range.start, range.end + 1) : data;
-    fetched.push({ path: path.slice(basePath.length), bytes: body.length });
+    fetched.push({ path: path.slice(basePath.length), bytes: body.length, start: range ? range.start : 0 });
     return response(range ? 206 : 200, body);
   };
   return { fetch, fetched };

@@ -180,14 +180,29 @@ function decodeVarints(base64url) {
  */
 export function decodeBlock(block) {
   const reader = varintReader(typeof block === "string" ? base64UrlBytes(block) : block);
+  const postings = readHeader(reader);
+  const positions = readPositions(reader, postings.length);
+  for (let i = 0; i < postings.length; i++) postings[i].positions = positions[i];
+  return postings;
+}
+
+/** Decodes the header of a posting block (bytes): [{ doc, score, agency }], without positions. */
+export function decodeBlockHeader(bytes) { return readHeader(varintReader(bytes)); }
+
+/** Decodes the positions part of a posting block of n documents (bytes): per document, its positions (absolute, ascending). */
+export function decodeBlockPositions(bytes, n) { return readPositions(varintReader(bytes), n); }
+
+function readHeader(reader) {
   const n = reader.next();
-  const docs = new Array(n);
-  const scores = new Array(n);
-  const agencies = new Array(n);
-  for (let i = 0; i < n; i++) docs[i] = reader.next();
-  for (let i = 0; i < n; i++) scores[i] = reader.next();
-  for (let i = 0; i < n; i++) agencies[i] = reader.next();
   const postings = new Array(n);
+  for (let i = 0; i < n; i++) postings[i] = { doc: reader.next(), score: 0, agency: 0, positions: undefined };
+  for (let i = 0; i < n; i++) postings[i].score = reader.next();
+  for (let i = 0; i < n; i++) postings[i].agency = reader.next();
+  return postings;
+}
+
+function readPositions(reader, n) {
+  const lists = new Array(n);
   for (let i = 0; i < n; i++) {
     const count = reader.next();
     const positions = new Array(count);
@@ -196,9 +211,9 @@ export function decodeBlock(block) {
       last += reader.next();
       positions[j] = last;
     }
-    postings[i] = { doc: docs[i], score: scores[i], agency: agencies[i], positions };
+    lists[i] = positions;
   }
-  return postings;
+  return lists;
 }
 
 /** The last entry whose first term is ≤ term (terms compare by UTF-16 units, as in C# ordinal order). */
@@ -330,6 +345,22 @@ class Search {
     return decodeBlock(entry.inline ?? await this.files.ref(entry.blocks[index].ref));
   }
 
+  /** The postings of one block without their positions (positions: undefined), fetching only the block's header; an inline block
+   * comes whole. */
+  async blockHeader(entry, index) {
+    if (entry.inline) return decodeBlock(entry.inline);
+    const { ref, h } = entry.blocks[index];
+    const [file, offset] = ref.split(":");
+    return decodeBlockHeader(await this.files.bytes(file, Number(offset), h));
+  }
+
+  /** The positions of one block's documents, in block order, fetching only the part after the header. */
+  async blockPositions(entry, index) {
+    const { ref, h, n } = entry.blocks[index];
+    const [file, offset, length] = ref.split(":");
+    return decodeBlockPositions(await this.files.bytes(file, Number(offset) + h, Number(length) - h), n);
+  }
+
   /** The facets of a document id: year, region (−1: none) and series codes from the manifest's id ranges. */
   facetsOf(doc) {
     if (!this.ranges) {
@@ -407,10 +438,35 @@ class TermState {
 
   get exhausted() { return this.loaded >= this.total; }
 
+  /** Loads the next block's documents and scores (positions come later, only for the documents a phrase check needs). */
   async loadNext(search) {
     if (this.exhausted) return;
-    for (const p of await search.block(this.entry, this.loaded)) this.postings.set(p.doc, p);
+    const index = this.loaded;
+    const postings = await search.blockHeader(this.entry, index);
+    for (const p of postings) {
+      p.block = index;
+      this.postings.set(p.doc, p);
+    }
+    (this.blockDocs ??= [])[index] = postings.map((p) => p.doc);
     this.loaded++;
+  }
+
+  /** Loads the positions of block `index` once. */
+  loadPositions(search, index) {
+    this.positionLoads ??= new Map();
+    if (!this.positionLoads.has(index)) {
+      this.positionLoads.set(index, search.blockPositions(this.entry, index).then((lists) => {
+        this.blockDocs[index].forEach((doc, i) => { this.postings.get(doc).positions = lists[i]; });
+      }));
+    }
+    return this.positionLoads.get(index);
+  }
+
+  /** The positions of a document; they must have been loaded (see QueryRun.ensurePositions). */
+  positionsOf(doc) {
+    const positions = this.postings.get(doc).positions;
+    if (positions === undefined) throw new Error(`search: positions of "${this.entry.t}" in document ${doc} were not loaded`);
+    return positions;
   }
 }
 
@@ -432,6 +488,7 @@ class QueryRun {
     this.noExact = this.missing || unique.some((t) => byTerm.get(t) === null);
     this.terms = new Map(unique.filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t), !isPart.has(t), this.search.manifest.docs)]));
     for (const w of this.words) w.used = w.parts.filter((p) => this.terms.has(p.term));
+    this.positional = new Set(this.words.flatMap((w) => w.parts.filter((p) => p.positional).map((p) => p.term)));
     this.partTerms = [...isPart].filter((t) => this.terms.has(t)).map((t) => this.terms.get(t));
     if (this.missing) return;
     await Promise.all(this.partTerms.map((s) => s.loadNext(this.search)));
@@ -447,8 +504,8 @@ class QueryRun {
     const positional = parts.filter((p) => p.positional);
     if (positional.length === 0) return 0;
     const anchor = positional[0];
-    const sets = positional.slice(1).map((p) => ({ delta: p.offset - anchor.offset, set: new Set(this.terms.get(p.term).postings.get(doc).positions) }));
-    for (const start of this.terms.get(anchor.term).postings.get(doc).positions) {
+    const sets = positional.slice(1).map((p) => ({ delta: p.offset - anchor.offset, set: new Set(this.terms.get(p.term).positionsOf(doc)) }));
+    for (const start of this.terms.get(anchor.term).positionsOf(doc)) {
       if (sets.every(({ delta, set }) => set.has(start + delta))) return start - anchor.offset;
     }
     return -1;
@@ -463,7 +520,7 @@ class QueryRun {
       if (!states.every((s) => s.postings.has(doc))) continue;
       let score = 0;
       for (const s of states) score += s.weight * s.postings.get(doc).score;
-      let exact = !this.noExact;
+      let exact = !this.noExact && !this.partialKnown;
       let at = Infinity;
       for (const w of this.words) {
         if (!exact) break;
@@ -479,11 +536,37 @@ class QueryRun {
   get exhausted() { return this.partTerms.every((s) => s.exhausted); }
 
   /**
+   * Loads the positions that the phrase checks of candidates() and exactSettled() will read: of every positional term that counts
+   * (parts, and helpers once fully loaded), for the documents in every part and the documents in every fully loaded term.
+   * Positions of a block come in one request after its header, and only for blocks that hold such a document.
+   */
+  async ensurePositions() {
+    if (this.noExact || this.partialKnown) return;
+    const docs = new Set();
+    const inAll = (states) => {
+      if (states.length === 0) return;
+      const driver = states.reduce((a, b) => (a.postings.size <= b.postings.size ? a : b));
+      for (const doc of driver.postings.keys()) if (states.every((s) => s.postings.has(doc))) docs.add(doc);
+    };
+    inAll(this.partTerms);
+    inAll([...this.terms.values()].filter((s) => s.exhausted));
+    const loads = [];
+    for (const [term, state] of this.terms) {
+      if (!this.positional.has(term) || (state.helper && !state.exhausted)) continue;
+      for (const doc of docs) {
+        const p = state.postings.get(doc);
+        if (p && p.positions === undefined) loads.push(state.loadPositions(this.search, p.block));
+      }
+    }
+    await Promise.all(loads);
+  }
+
+  /**
    * True when every document that could still match exactly has been seen in every term: documents outside a fully loaded
    * term, or whose fully loaded terms already contradict the phrase, are ruled out without loading the rest.
    */
   exactSettled() {
-    if (this.noExact || this.partTerms.every((s) => s.exhausted)) return true;
+    if (this.noExact || this.partialKnown || this.partTerms.every((s) => s.exhausted)) return true;
     const states = this.partTerms;
     const closed = [...this.terms.values()].filter((s) => s.exhausted);
     if (closed.length === 0) return false;
@@ -531,10 +614,13 @@ class QueryRun {
     }
     const want = offset + limit + 1;
     while (true) {
+      await this.ensurePositions();
       const all = this.candidates();
       const exact = all.filter((c) => c.exact);
       const settled = this.exactSettled();
       const partial = settled && exact.length === 0;
+      // Nothing can match exactly any more: from now on only documents count, and no positions are fetched.
+      if (partial) this.partialKnown = true;
       const pool = partial ? all : exact;
       const keep = pool.filter((c) => this.passes(c, filters)).sort((a, b) => b.score - a.score || a.doc - b.doc);
       const complete = partial ? this.exhausted : settled;

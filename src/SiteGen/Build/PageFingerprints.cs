@@ -8,7 +8,7 @@ using SiteGen.Render;
 
 namespace SiteGen.Build;
 
-/// <summary>Hashes everything a page's HTML depends on (its view model, its Markdown source, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
+/// <summary>Hashes everything a page's HTML depends on (its view model, the hash of its Markdown source, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
 public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
 {
     private static readonly RenderedBody BodyPlaceholder = new("", [], "");
@@ -22,7 +22,12 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
         // A report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering.
         var view = renderer.View(page, page.Kind == PageKind.Report ? BodyPlaceholder : null);
         hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(view, Json));
-        if (page.Report is { } report) hash.AppendData(SHA256.HashData(File.ReadAllBytes(report.Source.FullPath)));
+        if (page.Report is { } report)
+        {
+            // The loader already hashed the source (or took the hash from its cache); a stat still notices content that vanished since.
+            if (!File.Exists(report.Source.FullPath)) throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
+            hash.AppendData(report.Source.SourceHash);
+        }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -26,7 +26,8 @@ public static class SiteBuilder
         var config = SiteConfigLoader.Load(options.ContentDir, diagnostics);
         if (options.BaseUrl is not null) config = config with { BaseUrl = options.BaseUrl };
         var urls = CreateUrls(config, diagnostics);
-        var files = ContentLoader.Load(options.ContentDir, diagnostics);
+        var loadCache = LoadCache.Open(options.ResolvedOutputDir, options.Clean);
+        var files = ContentLoader.Load(options.ContentDir, diagnostics, loadCache);
 
         progress?.Stage("model", 0);
         var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
@@ -53,12 +54,14 @@ public static class SiteBuilder
         WriteSiteFiles(site, theme, summaries, publisher);
         publisher.Commit();
         cache.Save();
+        loadCache.Save();
 
         var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir)
         {
             PagesRendered = rendered,
             PagesReused = site.Pages.Count - rendered,
+            ReportsFromCache = loadCache.Reused,
             Search = searchStats,
         };
     }

@@ -28,6 +28,7 @@ public static class SiteBuilder
         var urls = CreateUrls(config, diagnostics);
         var loadCache = LoadCache.Open(options.ResolvedOutputDir, options.Clean);
         var files = ContentLoader.Load(options.ContentDir, diagnostics, loadCache);
+        loadCache.Save(); // even if the build fails later: the next one then reads only the files that change
 
         progress?.Stage("model", 0);
         var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
@@ -54,7 +55,6 @@ public static class SiteBuilder
         WriteSiteFiles(site, theme, summaries, publisher);
         publisher.Commit();
         cache.Save();
-        loadCache.Save();
 
         var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir)

@@ -99,14 +99,21 @@ public sealed class LoadCache
             }
         }
         var payload = buffer.ToArray();
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var temp = _path + ".tmp";
-        using (var file = File.Create(temp))
+        try
         {
-            file.Write(payload);
-            file.Write(SHA256.HashData(payload));
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            using (var file = File.Create(temp))
+            {
+                file.Write(payload);
+                file.Write(SHA256.HashData(payload));
+            }
+            File.Move(temp, _path, overwrite: true);
         }
-        File.Move(temp, _path, overwrite: true);
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves time: a build whose cache cannot be written still publishes; the next one reads every file.
+        }
     }
 }
 

@@ -109,12 +109,15 @@ public sealed class IncrementalBuildTests
             return name;
         }
         for (var i = 0; i < 15; i++) names.Add(NewReport());
+        // Old files, so the load cache trusts the ones no round touches.
+        LoadCacheTests.Backdate(site);
         Build(site, site.Output, clean: false);
 
-        for (var round = 0; round < 8; round++)
+        for (var round = 0; round < 12; round++)
         {
-            // When a random change is applied: edit a body, edit front matter, add, delete or rename a file
-            var change = random.Next(5);
+            // When a random change is applied: edit a body, edit front matter, add, delete or rename a file, or edit a
+            // file without changing its size and with its old modification time put back exactly or to the same second
+            var change = random.Next(7);
             var victim = names[random.Next(names.Count)];
             var path = Path.Combine(site.Root, "content/reports", victim + ".md");
             switch (change)
@@ -123,13 +126,21 @@ public sealed class IncrementalBuildTests
                 case 1: File.WriteAllText(path, File.ReadAllText(path).Replace("published: 2025-", "published: 2024-")); break;
                 case 2: names.Add(NewReport()); break;
                 case 3 when names.Count > 3: File.Delete(path); names.Remove(victim); break;
+                case 5 or 6:
+                    var mtime = File.GetLastWriteTimeUtc(path);
+                    var text = File.ReadAllText(path);
+                    var digit = text.LastIndexOfAny("0123456789".ToCharArray());
+                    File.WriteAllText(path, text[..digit] + (char)('0' + (text[digit] - '0' + 1) % 10) + text[(digit + 1)..]);
+                    File.SetLastWriteTimeUtc(path, change == 5 ? mtime : mtime.AddTicks(-(mtime.Ticks % TimeSpan.TicksPerSecond)));
+                    break;
                 default:
                     var renamed = victim + "x";
                     File.Move(path, Path.Combine(site.Root, "content/reports", renamed + ".md"));
                     names[names.IndexOf(victim)] = renamed;
                     break;
             }
-            Build(site, site.Output, clean: false);
+            var incremental = Build(site, site.Output, clean: false);
+            Assert.True(incremental.ReportsFromCache > 0, $"round {round}: the load cache was not used");
 
             // Then the incremental output is byte-identical to a clean build of the same content
             var cleanOutput = Path.Combine(site.Root, $"clean{round}");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -14,6 +15,9 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
     private static readonly RenderedBody BodyPlaceholder = new("", [], "");
     // The JSON only feeds a hash, never a page: Chinese text is written as UTF-8 instead of escaped char by char (a third of a clean build's fingerprinting time).
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions ViewWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     public string Of(Page page)
     {
@@ -21,7 +25,7 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
         hash.AppendData(globalHash);
         // A report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering.
         var view = renderer.View(page, page.Kind == PageKind.Report ? BodyPlaceholder : null);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(view, Json));
+        hash.AppendData(Serialize(view));
         if (page.Report is { } report)
         {
             // The loader already hashed the source (or took the hash from its cache); a stat still notices content that vanished since.
@@ -29,6 +33,20 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
             hash.AppendData(report.Source.SourceHash);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The view as JSON, written by the source-generated serializer into this thread's reused buffer (valid until the next call).</summary>
+    private static ReadOnlySpan<byte> Serialize(PageView view)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, ViewWriter);
+        writer.Reset(buffer);
+        var info = PageViewJson.Default.PageView;
+        if (info.SerializeHandler is { } handler) handler(writer, view);
+        else JsonSerializer.Serialize(writer, view, info);
+        writer.Flush();
+        return buffer.WrittenSpan;
     }
 
     /// <summary>The inputs shared by every page: theme files, site settings, base URL and the SiteGen build itself.</summary>

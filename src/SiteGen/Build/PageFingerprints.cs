@@ -16,6 +16,8 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
     // The JSON only feeds a hash, never a page: Chinese text is written as UTF-8 instead of escaped char by char (a third of a clean build's fingerprinting time).
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions ViewWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly SiteView SitePlaceholder = new("", "", "", "", "", "", [], new FooterView(null, null, null, null, null, false), new Dictionary<string, object?>());
+    private SiteHash? _siteHash;
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
@@ -25,7 +27,9 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
         hash.AppendData(globalHash);
         // A report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering.
         var view = renderer.View(page, page.Kind == PageKind.Report ? BodyPlaceholder : null);
-        hash.AppendData(Serialize(view));
+        // Every page shares one site view: it is hashed once, not serialized into each of 15,000 fingerprints.
+        hash.AppendData(SiteHashOf(view.Site));
+        hash.AppendData(Serialize(view with { Site = SitePlaceholder }));
         if (page.Report is { } report)
         {
             // The loader already hashed the source (or took the hash from its cache); a stat still notices content that vanished since.
@@ -33,6 +37,18 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
             hash.AppendData(report.Source.SourceHash);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A site view and the hash of its JSON.</summary>
+    private sealed record SiteHash(SiteView Site, byte[] Hash);
+
+    private byte[] SiteHashOf(SiteView site)
+    {
+        var known = Volatile.Read(ref _siteHash);
+        if (known is not null && ReferenceEquals(known.Site, site)) return known.Hash;
+        var computed = new SiteHash(site, SHA256.HashData(Serialize(new PageView(site, new PageInfoView("", "", "", "", "", [], null, null, null, null, "")))));
+        Volatile.Write(ref _siteHash, computed);
+        return computed.Hash;
     }
 
     /// <summary>The view as JSON, written by the source-generated serializer into this thread's reused buffer (valid until the next call).</summary>

@@ -31,9 +31,11 @@ public static class SiteBuilder
         loadCache.Save(); // even if the build fails later: the next one then reads only the files that change
 
         progress?.Stage("model", 0);
-        var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
         var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
-        var theme = Theme.Compile(themeFiles, config, urls, diagnostics);
+        // Compiling the templates needs nothing from the model: it runs on another core meanwhile.
+        var compiling = Task.Run(() => Theme.Compile(themeFiles, config, urls, diagnostics));
+        var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
+        var theme = compiling.GetAwaiter().GetResult();
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);

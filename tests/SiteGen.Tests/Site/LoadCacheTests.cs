@@ -197,32 +197,37 @@ public sealed class LoadCacheTests
     [InlineData("truncated")]
     [InlineData("empty")]
     [InlineData("flipped")]
-    public void A_corrupt_load_cache_is_ignored_and_the_output_equals_a_clean_build(string damage)
+    public void Corrupt_load_and_page_caches_are_ignored_and_the_output_equals_a_clean_build(string damage)
     {
-        // Given a built site whose load cache is then damaged
+        // Given a built site whose load cache and page cache are then damaged
         using var site = ThreeReports();
         Backdate(site);
-        BuildOk(site);
-        var cacheFile = LoadCache.PathFor(site.Output);
-        var bytes = File.ReadAllBytes(cacheFile);
-        File.WriteAllBytes(cacheFile, damage switch
+        var first = BuildOk(site);
+        foreach (var cacheFile in new[] { LoadCache.PathFor(site.Output), BuildCache.PathFor(site.Output) })
         {
-            "garbage" => "not a cache at all"u8.ToArray(),
-            "truncated" => bytes[..(bytes.Length / 2)],
-            "empty" => [],
-            _ => bytes.Select((b, i) => i == bytes.Length / 2 ? (byte)(b ^ 0x20) : b).ToArray(),
-        });
+            var bytes = File.ReadAllBytes(cacheFile);
+            File.WriteAllBytes(cacheFile, damage switch
+            {
+                "garbage" => "not a cache at all"u8.ToArray(),
+                "truncated" => bytes[..(bytes.Length / 2)],
+                "empty" => [],
+                _ => bytes.Select((b, i) => i == bytes.Length / 2 ? (byte)(b ^ 0x20) : b).ToArray(),
+            });
+        }
 
         // When the site is rebuilt
         var result = BuildOk(site);
 
-        // Then nothing came from the cache, the output is that of a clean build, and the cache is good again
+        // Then nothing came from either cache, the output is that of a clean build, and the caches are good again
         Assert.Equal(0, result.ReportsFromCache);
+        Assert.Equal(first.PagesRendered, result.PagesRendered);
         var incremental = site.Snapshot();
         BuildOk(site, clean: true);
         Assert.Equal(site.Snapshot().Keys, incremental.Keys);
         foreach (var (key, content) in site.Snapshot()) Assert.True(incremental[key].AsSpan().SequenceEqual(content), key);
-        Assert.Equal(3, BuildOk(site).ReportsFromCache);
+        var third = BuildOk(site);
+        Assert.Equal(3, third.ReportsFromCache);
+        Assert.Equal(0, third.PagesRendered);
     }
 
     [Fact]

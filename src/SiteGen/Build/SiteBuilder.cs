@@ -26,14 +26,14 @@ public static class SiteBuilder
         var config = SiteConfigLoader.Load(options.ContentDir, diagnostics);
         if (options.BaseUrl is not null) config = config with { BaseUrl = options.BaseUrl };
         var urls = CreateUrls(config, diagnostics);
+        var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
+        // Compiling the templates needs nothing from the content: it runs on another core while content loads and the model is built.
+        var compiling = Task.Run(() => Theme.Compile(themeFiles, config, urls, diagnostics));
         var loadCache = LoadCache.Open(options.ResolvedOutputDir, options.Clean);
         var files = ContentLoader.Load(options.ContentDir, diagnostics, loadCache);
         loadCache.Save(); // even if the build fails later: the next one then reads only the files that change
 
         progress?.Stage("model", 0);
-        var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
-        // Compiling the templates needs nothing from the model: it runs on another core meanwhile.
-        var compiling = Task.Run(() => Theme.Compile(themeFiles, config, urls, diagnostics));
         var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
         var theme = compiling.GetAwaiter().GetResult();
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);

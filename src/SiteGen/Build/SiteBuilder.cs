@@ -133,8 +133,8 @@ public static class SiteBuilder
 
     private static void WriteSiteFiles(Site site, Theme theme, IReadOnlyDictionary<string, string> summaries, OutputPublisher publisher)
     {
-        foreach (var (path, xml) in FeedRenderer.RenderAll(site, summaries)) publisher.Write(path, xml);
-        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) publisher.Write(path, xml);
+        foreach (var (path, xml) in FeedRenderer.RenderAll(site, summaries)) publisher.WriteUnlessSame(path, xml);
+        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) publisher.WriteUnlessSame(path, xml);
         publisher.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) publisher.Write(path, bytes);
     }

@@ -79,6 +79,31 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void Unchanged_feeds_and_sitemaps_are_shared_with_the_previous_output_and_changed_ones_rewritten()
+    {
+        // Given a built site
+        using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0]).Report("b", "测试县教育局", 2023, Regions[1]);
+        Build(site, site.Output, clean: false);
+        long InodeOf(string path) => Load.SourceStamp.Of(Path.Combine(site.Output, path))!.Value.Inode;
+        var feed = InodeOf("feed.xml");
+        var sitemap = InodeOf("sitemap.xml");
+
+        // When it is rebuilt unchanged, then after a title change
+        Build(site, site.Output, clean: false);
+        var feedAfterNoChange = InodeOf("feed.xml");
+        var sitemapAfterNoChange = InodeOf("sitemap.xml");
+        var file = Path.Combine(site.Root, "content/reports/a.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: \"", "title: \"（修订）"));
+        Build(site, site.Output, clean: false);
+
+        // Then the unchanged files are the very same files, and the changed feed is a new file with the new title
+        Assert.Equal(feed, feedAfterNoChange);
+        Assert.Equal(sitemap, sitemapAfterNoChange);
+        Assert.NotEqual(feed, InodeOf("feed.xml"));
+        Assert.Contains("（修订）", site.Read("feed.xml"));
+    }
+
+    [Fact]
     public void A_theme_change_or_clean_flag_renders_every_page_again()
     {
         using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0]);

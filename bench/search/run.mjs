@@ -4,16 +4,17 @@
 //
 // For each size: generates the corpus with make_corpus.py (seed 1), builds the site with SiteGen (index included) under
 // /usr/bin/time -v, runs Pagefind over the same HTML (report pages only, same body root and ignored parts), then for the
-// fixed query list in queries.json measures, cold for each query: bytes fetched to show the first 10 results with excerpts,
+// fixed query list in queries.json measures, cold for each query: bytes fetched (requests: whole files or byte ranges of packs) to show the first 10 results with excerpts,
 // precision@10, and recall against plain substring search over the report texts. Prints a table; writes results JSON to
 // bench/results/search-<size>.json.
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { createSearch, fold } from "../../themes/default/static/search/search.js";
+import { parseRange } from "../../tests/js/lib/server.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
@@ -95,11 +96,25 @@ function recallOf(allTitles, truth) {
 async function runOurs(output, query, truth) {
   let bytes = 0;
   let files = 0;
-  const fetch = async (url) => {
-    const data = readFileSync(join(output, decodeURIComponent(new URL(url).pathname)));
+  // Like a static host: a Range request gets 206 and only those bytes (read from the file at that offset).
+  const fetch = async (url, init = {}) => {
+    const file = join(output, decodeURIComponent(new URL(url).pathname));
+    const range = parseRange(init.headers?.Range, statSync(file).size);
+    let data;
+    if (range && range !== "unsatisfiable") {
+      data = Buffer.alloc(range.end - range.start + 1);
+      const fd = openSync(file, "r");
+      try { readSync(fd, data, 0, data.length, range.start); } finally { closeSync(fd); }
+    } else {
+      data = readFileSync(file);
+    }
     bytes += data.length;
     files++;
-    return { ok: true, status: 200, json: async () => JSON.parse(data.toString("utf8")) };
+    return {
+      ok: true, status: range ? 206 : 200,
+      json: async () => JSON.parse(data.toString("utf8")),
+      arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+    };
   };
   const started = performance.now();
   const search = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch });

@@ -37,7 +37,7 @@ public static class BuildHandler
         ConsoleReporter.Table(["pages", "count"], rows);
         if (result.Search is { } search)
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"search index: {search.Documents} reports, {search.Terms} terms, {search.Files} files, {search.Bytes / 1024.0 / 1024.0:F1} MiB; tokenizing {search.Indexing.TotalSeconds:F2} s (summed over threads), writing {search.Writing.TotalSeconds:F2} s"));
+                $"search index: {search.Documents} reports ({search.Reindexed} indexed, {search.Documents - search.Reindexed} carried over), {search.Terms} terms, {search.Files} files, {search.Bytes / 1024.0 / 1024.0:F1} MiB; tokenizing {search.Indexing.TotalSeconds:F2} s (summed over threads), writing {search.Writing.TotalSeconds:F2} s"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"built {result.PagesByKind.Values.Sum()} pages ({result.PagesRendered} rendered, {result.PagesReused} unchanged), {result.FilesWritten} files, {result.BytesWritten / 1024.0 / 1024.0:F1} MiB in {result.Elapsed.TotalSeconds:F2} s → {result.OutputDir}"));
         return ExitCodes.Ok;

@@ -1,11 +1,13 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Win32.SafeHandles;
 
 namespace SiteGen.Server;
 
-/// <summary>Answers requests for the built site: base path, folders and index.html, content types, caching headers, the theme's 404 page, and the reload script injected into HTML.</summary>
+/// <summary>Answers requests for the built site: base path, folders and index.html, content types, caching headers, single byte ranges, the theme's 404 page, and the reload script injected into HTML.</summary>
 internal sealed class SiteResponder(string outputDir, Func<string> basePath)
 {
     /// <summary>Injected before <c>&lt;/body&gt;</c> of every served HTML page; an external script so a strict CSP still allows it.</summary>
@@ -99,40 +101,112 @@ internal sealed class SiteResponder(string outputDir, Func<string> basePath)
 
     private async Task<bool> TryServeFileAsync(HttpContext context, string full, int status)
     {
-        byte[] bytes;
-        DateTime modified;
+        SafeFileHandle file;
         try
         {
-            var info = new FileInfo(full);
-            if (!info.Exists) return false;
-            modified = info.LastWriteTimeUtc;
-            // Read in one go: a rebuild swaps the output folder, and an open file stays readable across the swap.
-            bytes = await File.ReadAllBytesAsync(full, context.RequestAborted);
+            if (!File.Exists(full)) return false;
+            // Serve from an open handle: a rebuild swaps the output folder, and an open file stays readable across the swap.
+            file = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return false;
         }
+        using (file)
+        {
+            await ServeOpenFileAsync(context, full, file, status);
+        }
+        return true;
+    }
 
+    private async Task ServeOpenFileAsync(HttpContext context, string full, SafeFileHandle file, int status)
+    {
+        var length = RandomAccess.GetLength(file);
+        var modified = File.GetLastWriteTimeUtc(file);
+        var request = context.Request;
         var response = context.Response;
         if (!ContentTypes.TryGetContentType(full, out var contentType)) contentType = "application/octet-stream";
         var isHtml = contentType == "text/html";
         if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType is "application/xml" or "application/json" or "application/manifest+json")
             contentType += "; charset=utf-8";
 
-        var etag = string.Create(CultureInfo.InvariantCulture, $"\"{bytes.Length:x}-{modified.Ticks:x}{(isHtml ? "-r" : "")}\"");
+        var etag = string.Create(CultureInfo.InvariantCulture, $"\"{length:x}-{modified.Ticks:x}{(isHtml ? "-r" : "")}\"");
         response.Headers.ETag = etag;
         response.Headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
         response.Headers.CacheControl = CacheControl(full);
-        response.ContentType = contentType;
-        if (status == StatusCodes.Status200OK && context.Request.Headers.IfNoneMatch.Contains(etag))
+        // HTML is served with the reload script injected, so its bytes differ from the file's: it is never sent in slices.
+        var rangeable = !isHtml && status == StatusCodes.Status200OK;
+        if (rangeable) response.Headers.AcceptRanges = "bytes";
+        if (status == StatusCodes.Status200OK && request.Headers.IfNoneMatch.Contains(etag))
         {
+            response.ContentType = contentType;
             response.StatusCode = StatusCodes.Status304NotModified;
-            return true;
+            return;
         }
-        response.StatusCode = status;
-        await WriteBodyAsync(context, isHtml ? InjectReload(bytes) : bytes);
-        return true;
+
+        if (isHtml)
+        {
+            var html = new byte[length];
+            var done = 0;
+            for (int read; done < html.Length && (read = await RandomAccess.ReadAsync(file, html.AsMemory(done), done, context.RequestAborted)) > 0;)
+                done += read;
+            Array.Resize(ref html, done);
+            response.ContentType = contentType;
+            response.StatusCode = status;
+            await WriteBodyAsync(context, InjectReload(html));
+            return;
+        }
+
+        // Range is defined for GET only (RFC 9110 14.2); with If-Range the whole file is always correct, so its validator need not be checked.
+        var (outcome, first, last) = rangeable && HttpMethods.IsGet(request.Method) && !request.Headers.ContainsKey("If-Range")
+            ? ByteRange.Parse(request.Headers.Range.ToString(), length)
+            : (ByteRange.Outcome.Whole, 0L, length - 1);
+        switch (outcome)
+        {
+            case ByteRange.Outcome.Unsatisfiable:
+                response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+                response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes */{length}");
+                response.ContentLength = 0;
+                return;
+            case ByteRange.Outcome.Partial:
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {first}-{last}/{length}");
+                break;
+            default:
+                response.StatusCode = status;
+                (first, last) = (0, length - 1);
+                break;
+        }
+        response.ContentType = contentType;
+        response.ContentLength = last - first + 1;
+        if (HttpMethods.IsHead(request.Method)) return;
+        await CopySliceAsync(context, file, first, last - first + 1);
+    }
+
+    /// <summary>Streams <paramref name="count"/> bytes from <paramref name="offset"/> in small blocks, so a slice of a large pack never sits whole in memory.</summary>
+    private static async Task CopySliceAsync(HttpContext context, SafeFileHandle file, long offset, long count)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (count > 0)
+            {
+                var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), offset, context.RequestAborted);
+                if (read == 0)
+                {
+                    // The file shrank under us (someone else wrote into the output): the promised length cannot be kept, so end the connection.
+                    context.Abort();
+                    return;
+                }
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                offset += read;
+                count -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Theme assets carry a content hash in their name, so they may be cached forever; every other file is revalidated, since it changes on rebuild.</summary>

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { sendFile } from "./lib/server.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -101,15 +102,19 @@ before(async () => {
   output = path.join(workDir, "output");
   securityHeaders = parseHeaders(path.join(output, "_headers"));
 
-  server = http.createServer((req, res) => {
+  server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let file = path.join(output, decodeURIComponent(url.pathname));
     if (!file.startsWith(output)) { res.writeHead(400).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    const status = fs.existsSync(file) ? 200 : 404;
-    if (status === 404) file = path.join(output, "404.html");
-    res.writeHead(status, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", ...securityHeaders });
-    res.end(fs.readFileSync(file));
+    const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", ...securityHeaders };
+    // Found files go through the shared static-host logic, so the search index's packs can be read by byte range.
+    if (fs.existsSync(file)) {
+      await sendFile(req, res, file, headers).catch(() => res.destroy());
+      return;
+    }
+    res.writeHead(404, { ...headers, "Content-Type": types[".html"] });
+    res.end(fs.readFileSync(path.join(output, "404.html")));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${server.address().port}`;
@@ -235,4 +240,21 @@ test("searching the payload site for the payloads shows them as text in the resu
   assert.deepEqual(result.pwned, [], "no payload ran");
   assert.deepEqual(result.violations, [], "no securitypolicyviolation event");
   assert.deepEqual(result.consoleProblems, [], "no CSP message or page error in the console");
+});
+
+test("the search index files are served by byte range under the same security headers, as the packed index reads them", async () => {
+  // The largest search file, whatever the index's layout: the one most worth reading in slices.
+  const files = fs.readdirSync(path.join(output, "search"), { recursive: true }).map((f) => path.join(output, "search", f))
+    .filter((f) => fs.statSync(f).isFile() && !f.endsWith(".html"));
+  const largest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  assert.ok(largest, "the built site has search index files");
+  const bytes = fs.readFileSync(largest);
+  const [start, end] = [Math.floor(bytes.length / 3), Math.floor((2 * bytes.length) / 3)];
+
+  const response = await fetch(baseUrl + "/" + path.relative(output, largest).split(path.sep).join("/"), { headers: { Range: `bytes=${start}-${end}` } });
+
+  assert.equal(response.status, 206);
+  assert.equal(response.headers.get("content-range"), `bytes ${start}-${end}/${bytes.length}`);
+  assert.equal(response.headers.get("content-security-policy"), securityHeaders["Content-Security-Policy"]);
+  assert.deepEqual(Buffer.from(await response.arrayBuffer()), bytes.subarray(start, end + 1));
 });

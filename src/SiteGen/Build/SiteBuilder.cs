@@ -46,7 +46,7 @@ public static class SiteBuilder
             if (options.Clean || !File.Exists(live)) return false;
             publisher.Reuse(path, live);
             return true;
-        });
+        }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
         var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
@@ -55,8 +55,11 @@ public static class SiteBuilder
 
         progress?.Stage("write", 0);
         WriteSiteFiles(site, theme, summaries, publisher);
+        // The index record is forgotten before the new output goes live and written after, so it never describes another index.
+        SearchIndexState.Delete(options.ResolvedOutputDir);
         publisher.Commit();
         cache.Save();
+        index?.State?.Save(options.ResolvedOutputDir);
 
         var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir)
@@ -114,8 +117,9 @@ public static class SiteBuilder
                 }
                 if (summary is not null) summaries[page.Path] = summary;
                 cache.Record(file, fingerprint, summary);
-                // The index is rebuilt whole on every build; a reused page is read back rather than rendered again.
-                if (index is not null && page.Kind == PageKind.Report) index.Add(docIds[page.Path], site.Urls.Href(page.Path), html ?? File.ReadAllText(existing));
+                // A reused page's report is carried over from the previous index, or read back if the index must be built whole.
+                if (index is not null && page.Kind == PageKind.Report)
+                    index.Include(docIds[page.Path], fingerprint, site.Urls.Href(page.Path), html, () => File.ReadAllText(existing));
             }
             catch (IOException ex) when (page.Report is not null)
             {

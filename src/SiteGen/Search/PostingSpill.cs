@@ -1,5 +1,3 @@
-using SiteGen.Diagnostics;
-
 namespace SiteGen.Search;
 
 /// <summary>Postings spilled to temporary files, partitioned by the first character of the term so that partitions come out in term order
@@ -8,40 +6,19 @@ namespace SiteGen.Search;
 public sealed class PostingSpill : IDisposable
 {
     public const int Partitions = 64;
-    private readonly string _folder;
+    private readonly ScratchFolder _scratch;
     private readonly FileStream[] _files = new FileStream[Partitions];
     private readonly object[] _locks = new object[Partitions];
 
-    public PostingSpill()
+    public PostingSpill(ScratchFolder scratch)
     {
-        _folder = Path.Combine(Path.GetTempPath(), $"sitegen-search-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Guard(() =>
+        _scratch = scratch;
+        for (var p = 0; p < Partitions; p++)
         {
-            Directory.CreateDirectory(_folder);
-            for (var p = 0; p < Partitions; p++)
-            {
-                _locks[p] = new object();
-                _files[p] = new FileStream(Path.Combine(_folder, $"{p:D2}.bin"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            }
-        });
-    }
-
-    /// <summary>Turns a failure of the scratch folder (disk full, no permission) into a diagnostic that says where and what to do.</summary>
-    private void Guard(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw Failure(ex);
+            _locks[p] = new object();
+            _files[p] = scratch.Create($"{p:D2}.bin");
         }
     }
-
-    private SiteGenException Failure(Exception ex) =>
-        new(DiagnosticCodes.OutputPath, $"cannot use the search index's scratch folder `{_folder}`: {ex.Message}",
-            "free some disk space there, or point TMPDIR to a writable folder with room (about the size of the content)");
 
     /// <summary>The partition of a term; monotone in the first UTF-16 unit, so partition order is term order.</summary>
     public static int PartitionOf(char first)
@@ -64,7 +41,7 @@ public sealed class PostingSpill : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw Failure(ex);
+                throw _scratch.Failure(ex);
             }
         }
     }
@@ -74,7 +51,7 @@ public sealed class PostingSpill : IDisposable
     {
         var file = _files[partition];
         var bytes = Array.Empty<byte>();
-        Guard(() =>
+        _scratch.Guard(() =>
         {
             file.Flush();
             bytes = new byte[file.Length];
@@ -88,13 +65,5 @@ public sealed class PostingSpill : IDisposable
     public void Dispose()
     {
         foreach (var f in _files) f?.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The temp folder is only scratch space; the OS reclaims it.
-        }
     }
 }

@@ -5,33 +5,46 @@ namespace SiteGen.Search;
 // The search index format: the only contract between the C# indexer and the JavaScript runtime
 // (themes/default/static/search/search.js). Every file lives under search/idx/ of the site.
 //
-//   manifest.json            SearchManifest; the one file without a content hash (small, fetched first)
-//   s/HASH.json              ShardDirectory: up to 64 term shards with their first terms
-//   t/HASH.json              TermShard: the terms from one first term up to the next shard's first term
-//   p/HASH.json              PostingBlock: one block of a long posting list (32, 64, … up to 512 documents)
-//   d-HASH/ID.json           DocRecord: what a result shows; the folder name hashes every document file
-//   c/HASH.json              ChunkRecord: about 1,000 characters of body text with its section ids, for excerpts and links
-//   f/HASH.json              FilterPage: up to 256 agency names with their report counts
+// Most objects are stored in packs: files of a few MiB that concatenate many objects, read one object at a time with an
+// HTTP Range request, so the index is a few hundred files rather than one per object (a host that ignores Range still
+// works: the runtime then slices the whole pack). A reference ("ref") to an object is either a file path ("s/HASH.json")
+// or "PACK:OFFSET:LENGTH" (bytes of the pack file PACK). Every name but the manifest's is a hash of the file's content.
 //
-// Packed fields are base64url (RFC 4648 §5, no padding: nothing for JSON to escape) of unsigned LEB128 varints ("varints" below), which keeps JSON small and parsing cheap.
+//   manifest.json      SearchManifest: fetched first, the only name without a hash
+//   s/HASH.json        ShardDirectory: up to 64 term shards with their first terms
+//   t/HASH.bin         term pack: TermShard objects (JSON), the terms from one first term up to the next shard's first term
+//   p/HASH.bin         posting pack: posting blocks (binary, below)
+//   g/HASH.json        DocPage: the names of up to 256 document packs
+//   c/HASH.bin         document pack: DocsPerPack consecutive document ids (binary header, then JSON objects, below)
+//   f/HASH.json        FilterPage: up to 256 agency names with their report counts
+//
+// Posting block (binary, unsigned LEB128 varints): n, then n document ids, n scores, n agency codes, then per document
+// its position count and gap-encoded positions (count 0 for single CJK characters). Inline blocks travel in a term entry
+// as base64url (RFC 4648 §5, no padding) of the same bytes.
+//
+// Document pack: a header of (n + 1) little-endian uint32 offsets, where n = min(DocsPerPack, docs − first id of the pack);
+// document i's DocRecord (JSON) is the bytes from offset i to offset i + 1. A record's chunks are ChunkRecord objects (JSON)
+// in the same pack, given as offset and length pairs.
 
-/// <summary>The entry point of the index: shard table, document folder and filter values; it does not grow with the text of the archive.</summary>
+/// <summary>The entry point of the index: shard table, where documents are, and filter values; it does not grow with the text of the archive.</summary>
 public sealed record SearchManifest(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("docs")] int Docs,
-    [property: JsonPropertyName("docFolder")] string DocFolder,
     [property: JsonPropertyName("blockSize")] int BlockSize,
+    [property: JsonPropertyName("docsPerPack")] int DocsPerPack,
+    [property: JsonPropertyName("packsPerDocPage")] int PacksPerDocPage,
+    [property: JsonPropertyName("docPages")] IReadOnlyList<string> DocPages,
     [property: JsonPropertyName("directory")] IReadOnlyList<ShardRef> Directory,
     [property: JsonPropertyName("filters")] FilterSet Filters);
 
 /// <summary>A term shard (or a directory page of shard references) and the first term it holds (terms compare by UTF-16 code units, as in JavaScript).</summary>
 public sealed record ShardRef(
     [property: JsonPropertyName("first")] string First,
-    [property: JsonPropertyName("file")] string File);
+    [property: JsonPropertyName("ref")] string Ref);
 
 /// <summary>Filter values with report counts. Year, region (province) and series are listed here; agencies live in pages.</summary>
 /// <remarks>Document ids are assigned in (year, region, series, agency) order, so year, region and series follow from id ranges.
-/// Ranges: varints, four per range: first document id (gap from the previous range), year code, region code + 1 (0: none), series code.</remarks>
+/// Ranges: base64url varints, four per range: first document id (gap from the previous range), year code, region code + 1 (0: none), series code.</remarks>
 public sealed record FilterSet(
     [property: JsonPropertyName("year")] IReadOnlyList<FilterValue> Year,
     [property: JsonPropertyName("region")] IReadOnlyList<FilterValue> Region,
@@ -54,7 +67,11 @@ public sealed record ShardDirectory(
 public sealed record FilterPage(
     [property: JsonPropertyName("values")] IReadOnlyList<FilterValue> Values);
 
-/// <summary>A run of consecutive terms with their document frequency and postings (inline when short, else block files).</summary>
+/// <summary>One page of document pack names (pack number = page number × PacksPerDocPage + index).</summary>
+public sealed record DocPage(
+    [property: JsonPropertyName("packs")] IReadOnlyList<string> Packs);
+
+/// <summary>A run of consecutive terms with their document frequency and postings (inline when short, else block references).</summary>
 public sealed record TermShard(
     [property: JsonPropertyName("terms")] IReadOnlyList<TermEntry> Terms);
 
@@ -62,29 +79,20 @@ public sealed record TermShard(
 public sealed record TermEntry(
     [property: JsonPropertyName("t")] string Term,
     [property: JsonPropertyName("df")] int DocFrequency,
-    [property: JsonPropertyName("inline"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostingBlock? Inline,
+    [property: JsonPropertyName("inline"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Inline,
     [property: JsonPropertyName("blocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<BlockRef>? Blocks);
 
-/// <summary>A posting block file with its document count and its highest and lowest score.</summary>
+/// <summary>A posting block in a posting pack, with its document count and its highest and lowest score.</summary>
+/// <remarks>Postings are ordered by score (BM25 × 100, field boosts applied) then document id; for a term in half the reports
+/// or more, by document id (its scores are all near zero).</remarks>
 public sealed record BlockRef(
-    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("ref")] string Ref,
     [property: JsonPropertyName("n")] int Count,
     [property: JsonPropertyName("max")] int MaxScore,
     [property: JsonPropertyName("min")] int MinScore);
 
-/// <summary>Postings of one term for one block, ordered by score (BM25 × 100, field boosts applied) then document id; for a term
-/// in half the reports or more, by document id (its scores are all near zero).</summary>
-/// <remarks>
-/// Docs: varints of document ids. Scores: varints. Facets: the agency code of each document (varints).
-/// Positions: per document a varint count then gap-encoded positions (zero count for single CJK characters).
-/// </remarks>
-public sealed record PostingBlock(
-    [property: JsonPropertyName("docs")] string Docs,
-    [property: JsonPropertyName("scores")] string Scores,
-    [property: JsonPropertyName("facets")] string Facets,
-    [property: JsonPropertyName("pos")] string Positions);
-
 /// <summary>What a search result shows, and where its text chunks start (in token positions) so an excerpt loads one chunk.</summary>
+/// <param name="Chunks">Offset and length in the document pack of each chunk, flattened: [offset₀, length₀, offset₁, …].</param>
 public sealed record DocRecord(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("url")] string Url,
@@ -94,7 +102,7 @@ public sealed record DocRecord(
     [property: JsonPropertyName("series")] string Series,
     [property: JsonPropertyName("bodyStart")] int BodyStart,
     [property: JsonPropertyName("chunkStarts")] IReadOnlyList<int> ChunkStarts,
-    [property: JsonPropertyName("chunks")] IReadOnlyList<string> Chunks);
+    [property: JsonPropertyName("chunks")] IReadOnlyList<int> Chunks);
 
 /// <summary>A piece of a report body (about 1,000 characters, cut between paragraphs or sentences) and where its sections start.</summary>
 public sealed record ChunkRecord(
@@ -111,8 +119,8 @@ public sealed record SectionStart(
 [JsonSerializable(typeof(SearchManifest))]
 [JsonSerializable(typeof(TermShard))]
 [JsonSerializable(typeof(ShardDirectory))]
-[JsonSerializable(typeof(PostingBlock))]
 [JsonSerializable(typeof(DocRecord))]
 [JsonSerializable(typeof(ChunkRecord))]
 [JsonSerializable(typeof(FilterPage))]
+[JsonSerializable(typeof(DocPage))]
 public sealed partial class SearchJsonContext : JsonSerializerContext;

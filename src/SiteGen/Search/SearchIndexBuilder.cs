@@ -13,7 +13,11 @@ namespace SiteGen.Search;
 /// <summary>What building the search index cost and produced, for `sitegen build` to report.</summary>
 /// <param name="Indexing">Time spent extracting and tokenizing pages, summed over the render threads.</param>
 /// <param name="Writing">Wall time of inverting the spill and writing shards, blocks and document records.</param>
-public sealed record SearchIndexStats(int Documents, int Terms, long Files, long Bytes, TimeSpan Indexing, TimeSpan Writing);
+public sealed record SearchIndexStats(int Documents, int Terms, long Files, long Bytes, TimeSpan Indexing, TimeSpan Writing)
+{
+    /// <summary>Reports indexed from their pages; the others were carried over from the previous build's index.</summary>
+    public int Reindexed { get; init; } = Documents;
+}
 
 /// <summary>The index stage: takes each rendered report page (from many threads), spills its postings, writes its text chunks,
 /// then inverts the spill partition by partition into term shards and score-ordered posting blocks (see SearchFormat.cs).</summary>
@@ -22,22 +26,16 @@ public sealed class SearchIndexBuilder : IDisposable
     /// <summary>Folder of the index under the site root; the search page's runtime reads it from there.</summary>
     public const string Folder = "search/idx/";
 
-    /// <summary>Documents in a term's first posting block (highest scores first, or document order for a term in half the reports
-    /// or more); each further block doubles up to <see cref="MaxBlockSize"/>, so the first
-    /// page of results stays small and no block grows with the archive.</summary>
-    public const int BlockSize = 32;
-
-    public const int MaxBlockSize = 512;
+    /// <summary>Documents in a term's first posting block (see <see cref="TermEncoder"/>).</summary>
+    public const int BlockSize = TermEncoder.BlockSize;
 
     private const string ManifestName = "manifest.json";
-    private const int InlineLimitBytes = 512;
+    private const int PackTargetBytes = 4 << 20;
     private const int ShardTargetBytes = 4_000;
     private const int ChunkTarget = 1_000;
     private const int FieldGap = 8;
     private const int AgencyPageSize = 256;
     private const int DirectoryPageSize = 64;
-    private const double K1 = 1.2;
-    private const double B = 0.75;
 
     // Field boosts, × 10 in the spill so weighted frequencies stay integers.
     private const int TitleBoost = 50;
@@ -51,23 +49,47 @@ public sealed class SearchIndexBuilder : IDisposable
 
     private readonly Action<string, byte[]> _write;
     private readonly Func<string, bool>? _reuse;
-    private readonly PostingSpill _spill = new();
+    private readonly ScratchFolder _scratch = new();
+    private readonly PostingSpill _spill;
+    private readonly DocumentStore _store;
     private readonly DocInfo?[] _docs;
+    private readonly string?[] _keys;
+    private readonly bool[] _changed;
+    private readonly (string Url, Func<string> Read)?[] _deferred;
+    private readonly SearchIndexState? _previous;
+    private readonly string? _previousFolder;
     private readonly ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
     private long _files;
     private long _bytes;
     private long _addTicks;
 
-    private sealed record DocInfo(byte[] Json, int Length, string Year, string Region, string Agency, string Series);
+    /// <summary>What scoring and filters need of a document: its length in positions and its filter values (region: the province).</summary>
+    private sealed record DocInfo(int Length, string Year, string Region, string Agency, string Series);
+
+    /// <summary>The record of the index just built, for the next build; set by <see cref="Finish"/>.</summary>
+    public SearchIndexState? State { get; private set; }
+
+    /// <summary>Reports indexed from their pages in this build (the others were carried over from the previous index).</summary>
+    public int Reindexed => _changed.Count(c => c);
 
     /// <param name="documents">Number of documents; ids run from 0 to documents − 1 in a stable order.</param>
     /// <param name="write">Writes a file under the site root (the build's output publisher).</param>
     /// <param name="reuse">Publishes the previous build's file of that path unchanged, if there is one; content-hashed names make that safe.</param>
-    public SearchIndexBuilder(int documents, Action<string, byte[]> write, Func<string, bool>? reuse = null)
+    /// <param name="previous">The previous build's index record, and <paramref name="previousFolder"/> the index it published:
+    /// reports whose pages did not change are then carried over from it instead of being indexed again.</param>
+    public SearchIndexBuilder(int documents, Action<string, byte[]> write, Func<string, bool>? reuse = null,
+        SearchIndexState? previous = null, string? previousFolder = null)
     {
         _docs = new DocInfo?[documents];
+        _keys = new string?[documents];
+        _changed = new bool[documents];
+        _deferred = new (string, Func<string>)?[documents];
+        _previous = previous?.Docs.Count == documents && previousFolder is not null ? previous : null;
+        _previousFolder = previousFolder;
         _write = write;
         _reuse = reuse;
+        _spill = new PostingSpill(_scratch);
+        _store = new DocumentStore(documents, _scratch);
     }
 
     /// <summary>Document ids: reports ordered by year (newest first), province, series, agency and path, so filters map to id ranges.</summary>
@@ -84,9 +106,25 @@ public sealed class SearchIndexBuilder : IDisposable
         return ids;
     }
 
+    /// <summary>Takes one report page; thread-safe. <paramref name="key"/> is the page's fingerprint; <paramref name="html"/> is null
+    /// when the page was not rendered again, and then, if the previous index holds this very page under this id, the report is
+    /// carried over (read with <paramref name="readPage"/> only if the index has to be built whole after all).</summary>
+    public void Include(int docId, string key, string url, string? html, Func<string> readPage)
+    {
+        _keys[docId] = key;
+        if (html is null && _previous?.Docs[docId] is { } before && before.Key == key)
+        {
+            _docs[docId] = new DocInfo(before.Length, before.Year, before.Region, before.Agency, before.Series);
+            _deferred[docId] = (url, readPage);
+            return;
+        }
+        Add(docId, url, html ?? readPage());
+    }
+
     /// <summary>Indexes one rendered report page; thread-safe. <paramref name="url"/> is the page's href.</summary>
     public void Add(int docId, string url, string html)
     {
+        _changed[docId] = true;
         var started = Stopwatch.GetTimestamp();
         var extracted = ReportTextExtractor.Extract(html);
         string Field(IReadOnlyDictionary<string, string> map, string key) => map.TryGetValue(key, out var v) ? v : "";
@@ -106,18 +144,15 @@ public sealed class SearchIndexBuilder : IDisposable
         var bodyStart = pos;
 
         var chunkStarts = new List<int>();
-        var chunkFiles = new List<string>();
+        var chunkBytes = new List<byte[]>();
         var chunk = new StringBuilder();
         var sections = new List<SectionStart>();
         var chunkStart = pos;
         void EndChunk()
         {
             if (chunk.Length == 0) return;
-            var bytes = Serialize(new ChunkRecord(sections.ToList(), chunk.ToString()), Json.ChunkRecord);
-            var name = $"c/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
+            chunkBytes.Add(Serialize(new ChunkRecord(sections.ToList(), chunk.ToString()), Json.ChunkRecord));
             chunkStarts.Add(chunkStart);
-            chunkFiles.Add(name[2..^5]);
             chunk.Clear();
             sections.Clear();
         }
@@ -145,9 +180,9 @@ public sealed class SearchIndexBuilder : IDisposable
         EndChunk();
 
         terms.Spill(docId, _spill);
-        var doc = new DocRecord(title, url, agency, year, region, series, bodyStart, chunkStarts, chunkFiles);
+        _store.Add(docId, new DocRecord(title, url, agency, year, region, series, bodyStart, chunkStarts, []), chunkBytes);
         var province = region.Split('›', 2)[0].Trim();
-        _docs[docId] = new DocInfo(Serialize(doc, Json.DocRecord), pos, year, province, agency, series);
+        _docs[docId] = new DocInfo(pos, year, province, agency, series);
         Interlocked.Add(ref _addTicks, Stopwatch.GetTimestamp() - started);
     }
 
@@ -166,59 +201,79 @@ public sealed class SearchIndexBuilder : IDisposable
         if (start < text.Length) yield return text[start..];
     }
 
-    /// <summary>Inverts the spilled postings and writes shards, blocks, document records, filters and the manifest.</summary>
+    /// <summary>Inverts the spilled postings and writes shards, blocks, document packs, filters and the manifest. When the previous
+    /// index can be carried over (same reports under the same ids, same agencies, same average length), only the terms of the
+    /// reports indexed in this build are encoded again; every other term's postings are copied as they are.</summary>
     public SearchIndexStats Finish()
     {
         var clock = Stopwatch.StartNew();
+        using var previous = OpenPrevious();
+        if (previous is null) AddDeferred();
         var docs = _docs.Select((d, i) => d ?? throw new InvalidOperationException($"search document {i} was never added")).ToArray();
-        var totalLength = docs.Sum(d => (long)d.Length);
-        var avgLength = docs.Length == 0 ? 1.0 : Math.Max(1.0, totalLength / (double)docs.Length);
+        var averageLength = TermEncoder.AverageLength(docs.Sum(d => (long)d.Length), docs.Length);
 
         var years = Values(docs, d => d.Year, descending: true);
         var regions = Values(docs, d => d.Region, descending: false);
         var agencies = Values(docs, d => d.Agency, descending: false);
         var series = Values(docs, d => d.Series, descending: false);
+        // Stored scores depend on the average length, and blocks hold agency codes: either changing means encoding every term.
+        var carried = previous is not null && averageLength == _previous!.AverageLength && agencies.List.Select(v => v.Name)
+            .SequenceEqual(_previous.Docs.Select(d => d.Agency).Where(a => a.Length > 0).Distinct().Order(StringComparer.Ordinal));
+        var from = carried ? previous : null;
+        if (!carried && previous is not null) AddDeferred();
+
         // Year, region and series come from runs of document ids (ids are ordered by them); only the agency travels in postings.
-        var facets = new int[docs.Length];
+        var agencyOf = new int[docs.Length];
         var ranges = new List<byte>();
-        (int Year, int Region, int Series) previous = (-2, -2, -2);
-        var previousStart = 0;
+        (int Year, int Region, int Series) last = (-2, -2, -2);
+        var lastStart = 0;
         for (var i = 0; i < docs.Length; i++)
         {
-            facets[i] = agencies.Code[docs[i].Agency];
+            agencyOf[i] = agencies.Code[docs[i].Agency];
             var current = (years.Code[docs[i].Year], docs[i].Region.Length == 0 ? -1 : regions.Code[docs[i].Region], series.Code[docs[i].Series]);
-            if (current == previous) continue;
-            Varints.Write(ranges, i - previousStart);
+            if (current == last) continue;
+            Varints.Write(ranges, i - lastStart);
             Varints.Write(ranges, Math.Max(0, current.Item1));
             Varints.Write(ranges, current.Item2 + 1);
             Varints.Write(ranges, Math.Max(0, current.Item3));
-            previous = current;
-            previousStart = i;
+            last = current;
+            lastStart = i;
         }
 
-        var shards = new List<ShardRef>();
+        // Posting blocks go to one pack sequence per partition (partitions are inverted in parallel), term shards to
+        // another; shards are serialized once every posting pack is closed, because they refer to blocks by pack name.
+        var lengths = docs.Select(d => d.Length).ToArray();
+        var previousEntries = new List<TermEntry>[PostingSpill.Partitions];
+        for (var p = 0; p < PostingSpill.Partitions; p++) previousEntries[p] = [];
+        if (from is not null) foreach (var entry in from.Entries()) previousEntries[PostingSpill.PartitionOf(entry.Term[0])].Add(entry);
+        var inverted = new List<TermData>[PostingSpill.Partitions];
+        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
+        {
+            var packs = new PackWriter("p/", PackTargetBytes, Emit);
+            var spilled = _spill.ReadPartition(p);
+            inverted[p] = (from is null
+                ? Invert(spilled, lengths, averageLength, agencyOf, packs)
+                : Merge(previousEntries[p], from, spilled, lengths, averageLength, agencyOf, packs)).ToList();
+            packs.Close();
+        });
+
+        var termPacks = new PackWriter("t/", PackTargetBytes, Emit);
+        var shards = new List<(string First, PackWriter.Address Address)>();
         var shardEntries = new List<TermEntry>();
         var shardBytes = 0;
         var termCount = 0;
         void FlushShard()
         {
             if (shardEntries.Count == 0) return;
-            var bytes = Serialize(new TermShard(shardEntries.ToList()), Json.TermShard);
-            var name = $"t/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
-            shards.Add(new ShardRef(shardEntries[0].Term, name));
+            shards.Add((shardEntries[0].Term, termPacks.Append(Serialize(new TermShard(shardEntries.ToList()), Json.TermShard))));
             shardEntries.Clear();
             shardBytes = 0;
         }
-
-        var lengths = docs.Select(d => d.Length).ToArray();
-        var inverted = new List<TermEntry>[PostingSpill.Partitions];
-        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            p => inverted[p] = Invert(_spill.ReadPartition(p), lengths, avgLength, facets).ToList());
         foreach (var partition in inverted)
         {
-            foreach (var entry in partition)
+            foreach (var data in partition)
             {
+                var entry = data.ToEntry();
                 var size = EstimatedSize(entry);
                 if (shardBytes > 0 && shardBytes + size > ShardTargetBytes) FlushShard();
                 shardEntries.Add(entry);
@@ -227,35 +282,81 @@ public sealed class SearchIndexBuilder : IDisposable
             }
         }
         FlushShard();
+        termPacks.Close();
 
-        using var docHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var d in docs) docHash.AppendData(d.Json);
-        var docFolder = $"d-{Convert.ToHexStringLower(docHash.GetHashAndReset())[..12]}/";
-        for (var i = 0; i < docs.Length; i++) WriteOnce($"{docFolder}{i}.json", docs[i].Json);
+        var docPages = _store.WritePacks(Emit, Json, from is null ? null : CarryDocumentPacks(from));
 
         var agencyPages = new List<string>();
         for (var start = 0; start < agencies.List.Count; start += AgencyPageSize)
-        {
-            var bytes = Serialize(new FilterPage(agencies.List.Skip(start).Take(AgencyPageSize).ToList()), Json.FilterPage);
-            var name = $"f/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
-            agencyPages.Add(name);
-        }
+            agencyPages.Add(EmitFile("f/", Serialize(new FilterPage(agencies.List.Skip(start).Take(AgencyPageSize).ToList()), Json.FilterPage)));
         var filters = new FilterSet(years.List, regions.List, series.List, agencyPages, AgencyPageSize, agencies.List.Count, B64(ranges));
         var directory = new List<ShardRef>();
         for (var start = 0; start < shards.Count; start += DirectoryPageSize)
         {
-            var page = shards.Skip(start).Take(DirectoryPageSize).ToList();
-            var bytes = Serialize(new ShardDirectory(page), Json.ShardDirectory);
-            var name = $"s/{Hash(bytes)}.json";
-            WriteOnce(name, bytes);
-            directory.Add(new ShardRef(page[0].First, name));
+            var page = shards.Skip(start).Take(DirectoryPageSize).Select(s => new ShardRef(s.First, s.Address.Ref)).ToList();
+            directory.Add(new ShardRef(page[0].First, EmitFile("s/", Serialize(new ShardDirectory(page), Json.ShardDirectory))));
         }
-        var manifest = new SearchManifest(1, docs.Length, docFolder, BlockSize, directory, filters);
-        WriteOnce(ManifestName, Serialize(manifest, Json.SearchManifest));
+        var manifest = Serialize(new SearchManifest(2, docs.Length, BlockSize, DocumentStore.DocsPerPack, DocumentStore.PacksPerPage, docPages, directory, filters), Json.SearchManifest);
+        Emit(ManifestName, manifest);
+        State = new SearchIndexState(SearchIndexState.FormatVersion, PackWriter.NameFor("", manifest, ""), averageLength,
+            docs.Select((d, i) => new IndexedDoc(_keys[i] ?? "", d.Length, d.Year, d.Region, d.Agency, d.Series)).ToList());
 
         var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
-        return new SearchIndexStats(docs.Length, termCount, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed);
+        return new SearchIndexStats(docs.Length, termCount, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed)
+        {
+            Reindexed = Reindexed,
+        };
+    }
+
+    /// <summary>The previous index, when there is one to carry reports over from and at most a quarter of the reports changed
+    /// (beyond that, indexing everything again costs about the same); null otherwise.</summary>
+    private PreviousIndex? OpenPrevious()
+    {
+        if (_previous is null || !_deferred.Any(d => d is not null) || Reindexed * 4 > _docs.Length) return null;
+        try
+        {
+            return PreviousIndex.Open(_previousFolder!, _previous.ManifestHash);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Indexes the reports that were to be carried over, from their pages, because the index is built whole after all.</summary>
+    private void AddDeferred()
+    {
+        Parallel.For(0, _deferred.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            if (_deferred[i] is not { } deferred) return;
+            _deferred[i] = null;
+            Add(i, deferred.Url, deferred.Read());
+        });
+    }
+
+    /// <summary>Document packs whose reports all carried over are republished as they are; the others get their unchanged
+    /// reports back from the previous pack. Returns the republished packs by pack number.</summary>
+    private Dictionary<int, string> CarryDocumentPacks(PreviousIndex from)
+    {
+        var packs = from.DocPacks();
+        var carried = new Dictionary<int, string>();
+        for (var pack = 0; pack * DocumentStore.DocsPerPack < _docs.Length; pack++)
+        {
+            var first = pack * DocumentStore.DocsPerPack;
+            var count = Math.Min(DocumentStore.DocsPerPack, _docs.Length - first);
+            var changed = _changed.AsSpan(first, count).Contains(true);
+            if (!changed && _reuse?.Invoke(Folder + packs[pack]) == true && _written.TryAdd(packs[pack], 0))
+            {
+                carried[pack] = packs[pack];
+                Interlocked.Increment(ref _files);
+                Interlocked.Add(ref _bytes, new FileInfo(Path.Combine(_previousFolder!, packs[pack])).Length);
+                continue;
+            }
+            var documents = from.Documents(packs[pack], count);
+            for (var i = 0; i < count; i++)
+                if (!_changed[first + i]) _store.Add(first + i, documents[i].Record, documents[i].Chunks);
+        }
+        return carried;
     }
 
     private sealed record ValueTable(IReadOnlyList<FilterValue> List, Dictionary<string, int> Code);
@@ -272,10 +373,8 @@ public sealed class SearchIndexBuilder : IDisposable
         return new ValueTable(ordered, code);
     }
 
-    private readonly record struct Posting(int Doc, int Score, int PosOffset, int PosCount);
-
-    /// <summary>Turns one spill partition into term entries in term order: BM25 scores, score-ordered postings, inline or in blocks.</summary>
-    private IEnumerable<TermEntry> Invert(byte[] data, int[] lengths, double avgLength, int[] facets)
+    /// <summary>Groups the records of one spill partition by term: for each term, the offsets of its records' document ids.</summary>
+    private static Dictionary<string, List<int>> Group(byte[] data)
     {
         var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var offset = 0;
@@ -298,238 +397,90 @@ public sealed class SearchIndexBuilder : IDisposable
             var count = Varints.Read(data, ref offset);
             for (var k = 0; k < count; k++) Varints.Read(data, ref offset);
         }
+        return byTerm;
+    }
 
-        var docCount = lengths.Length;
+    /// <summary>The postings of one term from its spill records.</summary>
+    private static IEnumerable<Posting> Spilled(List<int> records, byte[] data, int[] lengths, double averageLength)
+    {
+        foreach (var record in records)
+        {
+            var o = record;
+            var doc = Varints.Read(data, ref o);
+            var weighted = Varints.Read(data, ref o);
+            var count = Varints.Read(data, ref o);
+            yield return new Posting(doc, TermEncoder.Score(weighted, lengths[doc], averageLength), data, o, count);
+        }
+    }
+
+    /// <summary>Turns one spill partition into term data in term order.</summary>
+    private static IEnumerable<TermData> Invert(byte[] data, int[] lengths, double averageLength, int[] agencyOf, PackWriter packs)
+    {
+        var byTerm = Group(data);
         foreach (var term in byTerm.Keys.Order(StringComparer.Ordinal).ToList())
         {
-            var records = byTerm[term];
-            var df = records.Count;
-            var idf = Math.Log(1 + (docCount - df + 0.5) / (df + 0.5));
-            var postings = new Posting[df];
-            for (var r = 0; r < df; r++)
-            {
-                var o = records[r];
-                var doc = Varints.Read(data, ref o);
-                var weighted = Varints.Read(data, ref o) / 10.0;
-                var count = Varints.Read(data, ref o);
-                var norm = K1 * (1 - B + B * lengths[doc] / avgLength);
-                var score = (int)Math.Round(100 * idf * weighted * (K1 + 1) / (weighted + norm));
-                postings[r] = new Posting(doc, Math.Max(1, score), o, count);
-            }
-            // A term in at least half the reports contributes almost nothing to a score (its idf is near zero) and is nearly
-            // always queried with others; its blocks follow the document order (newest first), so the first blocks of two such
-            // terms hold the same reports and their intersection fills the first page. Other terms: highest score first.
-            if (df * 2 >= docCount) Array.Sort(postings, static (a, b) => a.Doc.CompareTo(b.Doc));
-            else Array.Sort(postings, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+            var postings = Spilled(byTerm[term], data, lengths, averageLength).ToArray();
             byTerm.Remove(term);
-
-            if (df <= BlockSize)
-            {
-                var whole = EncodeBlock(postings, data, facets);
-                if (EstimatedSize(whole) <= InlineLimitBytes)
-                {
-                    yield return new TermEntry(term, df, whole, null);
-                    continue;
-                }
-            }
-            var blocks = new List<BlockRef>();
-            for (int start = 0, size = BlockSize; start < df; start += size, size = Math.Min(size * 2, MaxBlockSize))
-            {
-                var slice = postings.AsSpan(start, Math.Min(size, df - start));
-                var bytes = Serialize(EncodeBlock(slice, data, facets), Json.PostingBlock);
-                var name = $"p/{Hash(bytes)}.json";
-                WriteOnce(name, bytes);
-                var (max, min) = (0, int.MaxValue);
-                foreach (var posting in slice) (max, min) = (Math.Max(max, posting.Score), Math.Min(min, posting.Score));
-                blocks.Add(new BlockRef(name, slice.Length, max, min));
-            }
-            yield return new TermEntry(term, df, null, blocks);
+            yield return TermEncoder.Encode(term, postings, lengths.Length, agencyOf, packs);
         }
     }
 
-    /// <summary>JSON size of a block or an entry, near enough to decide inlining and shard cuts without serializing twice
-    /// (base64 is ASCII; a CJK term is at most 3 bytes per character).</summary>
-    private static int EstimatedSize(PostingBlock b) => b.Docs.Length + b.Scores.Length + b.Facets.Length + b.Positions.Length + 40;
-
-    private static int EstimatedSize(TermEntry e) =>
-        e.Term.Length * 3 + 24 + (e.Inline is null ? 0 : EstimatedSize(e.Inline) + 10) + (e.Blocks?.Sum(b => b.File.Length + 40) ?? 0);
-
-    private static PostingBlock EncodeBlock(ReadOnlySpan<Posting> postings, byte[] data, int[] facets)
+    /// <summary>Merges the previous index's terms of one partition with the postings of the reports indexed in this build: a term
+    /// none of those reports had or has is copied block for block; the others are encoded again from their remaining and new postings.</summary>
+    private IEnumerable<TermData> Merge(List<TermEntry> before, PreviousIndex from, byte[] data, int[] lengths, double averageLength, int[] agencyOf, PackWriter packs)
     {
-        var docs = new ByteBuffer();
-        var scores = new ByteBuffer();
-        var facetBytes = new ByteBuffer();
-        var positions = new ByteBuffer();
-        foreach (var p in postings)
+        var added = Group(data);
+        var addedTerms = added.Keys.Order(StringComparer.Ordinal).ToList();
+        var (i, j) = (0, 0);
+        while (i < before.Count || j < addedTerms.Count)
         {
-            docs.Varint(p.Doc);
-            scores.Varint(p.Score);
-            facetBytes.Varint(facets[p.Doc]);
-            positions.Varint(p.PosCount);
-            var o = p.PosOffset;
-            for (var k = 0; k < p.PosCount; k++) positions.Varint(Varints.Read(data, ref o));
+            var order = i == before.Count ? 1 : j == addedTerms.Count ? -1 : string.CompareOrdinal(before[i].Term, addedTerms[j]);
+            var entry = order <= 0 ? before[i++] : null;
+            var term = entry?.Term ?? addedTerms[j];
+            var fresh = order >= 0 ? Spilled(added[addedTerms[j++]], data, lengths, averageLength) : [];
+            var blocks = entry is null ? [] : from.Blocks(entry).ToList();
+            if (order < 0 && !blocks.Any(b => TermEncoder.MentionsAny(b, _changed)))
+            {
+                yield return entry!.Inline is not null
+                    ? new TermData(term, entry.DocFrequency, entry.Inline, null)
+                    : new TermData(term, entry.DocFrequency, null, entry.Blocks!.Select((b, k) => TermEncoder.Append(packs, blocks[k], b.Count, b.MaxScore, b.MinScore)).ToList());
+                continue;
+            }
+            var postings = blocks.SelectMany(TermEncoder.Decode).Where(p => !_changed[p.Doc]).Concat(fresh).ToArray();
+            if (postings.Length > 0) yield return TermEncoder.Encode(term, postings, lengths.Length, agencyOf, packs);
         }
-        return new PostingBlock(docs.Base64(), scores.Base64(), facetBytes.Base64(), positions.Base64());
     }
+
+    /// <summary>JSON size of an entry, near enough to decide shard cuts without serializing twice (a CJK term is at most 3 bytes per character).</summary>
+    private static int EstimatedSize(TermEntry e) =>
+        e.Term.Length * 3 + 24 + (e.Inline is null ? 0 : e.Inline.Length + 12) + (e.Blocks?.Sum(b => b.Ref.Length + 36) ?? 0);
 
     private static string B64(List<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(CollectionsMarshal.AsSpan(bytes));
 
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.SerializeToUtf8Bytes(value, info);
 
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+    /// <summary>Writes a small JSON file under a name made from its content; returns the name.</summary>
+    private string EmitFile(string folder, byte[] bytes)
+    {
+        var name = PackWriter.NameFor(folder, bytes, ".json");
+        Emit(name, bytes);
+        return name;
+    }
 
-    /// <summary>Writes a content-addressed file once (two reports may share a chunk of identical text).</summary>
-    private void WriteOnce(string name, byte[] bytes)
+    /// <summary>Writes an index file, or republishes the previous build's file of that name: every name but the manifest's
+    /// carries a hash of its content, so an equal name means equal bytes (and two equal packs are one file). Thread-safe.</summary>
+    private void Emit(string name, byte[] bytes)
     {
         if (!_written.TryAdd(name, 0)) return;
-        // Every name but the manifest's carries a hash of its content (documents: of the whole document set).
         if (name == ManifestName || _reuse?.Invoke(Folder + name) != true) _write(Folder + name, bytes);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, bytes.Length);
     }
 
-    public void Dispose() => _spill.Dispose();
-
-    /// <summary>A growable byte array with a varint writer; cheaper than a MemoryStream's per-byte calls.</summary>
-    private sealed class ByteBuffer
+    public void Dispose()
     {
-        public byte[] Bytes = new byte[256];
-        public int Length;
-
-        public void Varint(int value)
-        {
-            if (Length + 5 > Bytes.Length) Array.Resize(ref Bytes, Bytes.Length * 2);
-            var v = (uint)value;
-            while (v >= 0x80)
-            {
-                Bytes[Length++] = (byte)(v | 0x80);
-                v >>= 7;
-            }
-            Bytes[Length++] = (byte)v;
-        }
-
-        public string Base64() => System.Buffers.Text.Base64Url.EncodeToString(Bytes.AsSpan(0, Length));
-    }
-
-    /// <summary>One document's terms while it is being indexed: weighted frequencies and positions, reused per thread.</summary>
-    private sealed class DocTerms
-    {
-        [ThreadStatic] private static DocTerms? _current;
-
-        private sealed class Acc
-        {
-            public int Weight;
-            public readonly List<int> Positions = [];
-        }
-
-        private readonly Dictionary<int, Acc> _cjk = [];
-        private readonly Dictionary<string, Acc> _words = new(StringComparer.Ordinal);
-        private readonly List<Acc> _pool = [];
-        private int _used;
-        private int _boost;
-        private readonly ByteBuffer[] _buffers = Enumerable.Range(0, PostingSpill.Partitions).Select(_ => new ByteBuffer()).ToArray();
-
-        public static DocTerms ForThread() => _current ??= new DocTerms();
-
-        private Acc Next()
-        {
-            if (_used == _pool.Count) _pool.Add(new Acc());
-            var acc = _pool[_used++];
-            acc.Weight = 0;
-            acc.Positions.Clear();
-            return acc;
-        }
-
-        public int Scan(string text, int start, int boost)
-        {
-            _boost = boost;
-            var sink = new Sink(this);
-            return Tokenizer.Scan(text, start, ref sink);
-        }
-
-        /// <summary>A struct sink, so the JIT specialises the tokenizer loop for the indexer instead of dispatching through an interface.</summary>
-        private readonly struct Sink(DocTerms terms) : Tokenizer.ISink
-        {
-            public void Cjk(char c, char next, int position) => terms.Cjk(c, next, position);
-            public void Word(ReadOnlySpan<char> word, int position) => terms.Word(word, position);
-            public void Join(ReadOnlySpan<char> word, char cjk, int position) => terms.Join(word, cjk, position);
-        }
-
-        public void Cjk(char c, char next, int position)
-        {
-            var unigram = c << 16;
-            if (!_cjk.TryGetValue(unigram, out var u)) _cjk[unigram] = u = Next();
-            u.Weight += _boost;
-            if (next == '\0') return;
-            var bigram = unigram | next;
-            if (!_cjk.TryGetValue(bigram, out var b)) _cjk[bigram] = b = Next();
-            b.Weight += _boost;
-            b.Positions.Add(position);
-        }
-
-        public void Word(ReadOnlySpan<char> word, int position)
-        {
-            var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(word, out var w))
-            {
-                w = Next();
-                lookup[word] = w;
-            }
-            w.Weight += _boost;
-            w.Positions.Add(position);
-        }
-
-        public void Join(ReadOnlySpan<char> word, char cjk, int position)
-        {
-            Span<char> joined = word.Length < 64 ? stackalloc char[word.Length + 1] : new char[word.Length + 1];
-            word.CopyTo(joined);
-            joined[^1] = cjk;
-            Word(joined, position);
-        }
-
-        /// <summary>Encodes this document's postings into the spill and resets for the next document.</summary>
-        public void Spill(int docId, PostingSpill spill)
-        {
-            Span<char> pair = stackalloc char[2];
-            foreach (var (key, acc) in _cjk)
-            {
-                pair[0] = (char)(key >> 16);
-                pair[1] = (char)(key & 0xFFFF);
-                var term = pair[1] == '\0' ? pair[..1] : pair;
-                Write(term, docId, acc, withPositions: pair[1] != '\0');
-            }
-            foreach (var (word, acc) in _words) Write(word, docId, acc, withPositions: true);
-            for (var p = 0; p < PostingSpill.Partitions; p++)
-            {
-                var buffer = _buffers[p];
-                if (buffer.Length == 0) continue;
-                spill.Append(p, buffer.Bytes.AsSpan(0, buffer.Length));
-                buffer.Length = 0;
-            }
-            _cjk.Clear();
-            _words.Clear();
-            _used = 0;
-        }
-
-        private void Write(ReadOnlySpan<char> term, int docId, Acc acc, bool withPositions)
-        {
-            var buffer = _buffers[PostingSpill.PartitionOf(term[0])];
-            buffer.Varint(term.Length);
-            foreach (var ch in term) buffer.Varint(ch);
-            buffer.Varint(docId);
-            buffer.Varint(acc.Weight);
-            if (!withPositions)
-            {
-                buffer.Varint(0);
-                return;
-            }
-            buffer.Varint(acc.Positions.Count);
-            var last = 0;
-            foreach (var position in acc.Positions)
-            {
-                buffer.Varint(position - last);
-                last = position;
-            }
-        }
+        _spill.Dispose();
+        _store.Dispose();
+        _scratch.Dispose();
     }
 }

@@ -27,6 +27,6 @@ public sealed class SearchBuildCommandTests
 
         // Then the summary reports the index: documents, terms, files, size and time
         Assert.Equal(0, exit);
-        Assert.Matches(@"search index: 1 reports, \d+ terms, \d+ files, [\d.]+ MiB; tokenizing [\d.]+ s \(summed over threads\), writing [\d.]+ s", stdout.ToString());
+        Assert.Matches(@"search index: 1 reports \(1 indexed, 0 carried over\), \d+ terms, \d+ files, [\d.]+ MiB; tokenizing [\d.]+ s \(summed over threads\), writing [\d.]+ s", stdout.ToString());
     }
 }

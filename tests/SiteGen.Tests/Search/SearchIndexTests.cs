@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using SiteGen.Search;
 
@@ -7,20 +8,28 @@ public sealed class SearchIndexTests
 {
     private static readonly string[] Yuxi = ["云南省", "玉溪市", "红塔区"];
 
-    /// <summary>Reads the index the way the runtime does: manifest → directory page → shard → entry → blocks.</summary>
+    /// <summary>Reads the index the way the runtime does: manifest → directory page → shard (in a term pack) → entry → blocks (in posting packs).</summary>
     private sealed class IndexReader(string folder)
     {
-        public JsonElement Manifest => ReadFile("manifest.json");
+        public JsonElement Manifest => ReadJson("manifest.json");
 
-        private JsonElement ReadFile(string name) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, name))).RootElement.Clone();
+        /// <summary>The bytes a reference names: a whole file, or "PACK:OFFSET:LENGTH".</summary>
+        public byte[] Read(string reference)
+        {
+            var parts = reference.Split(':');
+            var bytes = File.ReadAllBytes(Path.Combine(folder, parts[0]));
+            return parts.Length == 1 ? bytes : bytes.AsSpan(int.Parse(parts[1]), int.Parse(parts[2])).ToArray();
+        }
+
+        public JsonElement ReadJson(string reference) => JsonDocument.Parse(Read(reference)).RootElement.Clone();
 
         private static JsonElement Floor(JsonElement list, string term) =>
             list.EnumerateArray().Last(e => string.CompareOrdinal(e.GetProperty("first").GetString(), term) <= 0);
 
         public JsonElement? Entry(string term)
         {
-            var page = ReadFile(Floor(Manifest.GetProperty("directory"), term).GetProperty("file").GetString()!);
-            var shard = ReadFile(Floor(page.GetProperty("shards"), term).GetProperty("file").GetString()!);
+            var page = ReadJson(Floor(Manifest.GetProperty("directory"), term).GetProperty("ref").GetString()!);
+            var shard = ReadJson(Floor(page.GetProperty("shards"), term).GetProperty("ref").GetString()!);
             foreach (var e in shard.GetProperty("terms").EnumerateArray())
                 if (e.GetProperty("t").GetString() == term) return e;
             return null;
@@ -29,28 +38,52 @@ public sealed class SearchIndexTests
         public List<(int Doc, int Score, List<int> Positions)> Postings(JsonElement entry)
         {
             var blocks = entry.TryGetProperty("inline", out var inline)
-                ? [inline]
-                : entry.GetProperty("blocks").EnumerateArray().Select(b => ReadFile(b.GetProperty("file").GetString()!)).ToList();
+                ? [System.Buffers.Text.Base64Url.DecodeFromChars(inline.GetString()!)]
+                : entry.GetProperty("blocks").EnumerateArray().Select(b => Read(b.GetProperty("ref").GetString()!)).ToList();
             var result = new List<(int, int, List<int>)>();
             foreach (var block in blocks)
             {
-                var docs = Varints.Decode(block.GetProperty("docs").GetString()!);
-                var scores = Varints.Decode(block.GetProperty("scores").GetString()!);
-                var packed = Varints.Decode(block.GetProperty("pos").GetString()!);
-                var k = 0;
-                for (var i = 0; i < docs.Count; i++)
+                var offset = 0;
+                var n = Varints.Read(block, ref offset);
+                var docs = Enumerable.Range(0, n).Select(_ => Varints.Read(block, ref offset)).ToList();
+                var scores = Enumerable.Range(0, n).Select(_ => Varints.Read(block, ref offset)).ToList();
+                for (var i = 0; i < n; i++) Varints.Read(block, ref offset); // agency codes
+                for (var i = 0; i < n; i++)
                 {
-                    var count = packed[k++];
+                    var count = Varints.Read(block, ref offset);
                     var positions = new List<int>();
                     var last = 0;
-                    for (var j = 0; j < count; j++) positions.Add(last += packed[k++]);
+                    for (var j = 0; j < count; j++) positions.Add(last += Varints.Read(block, ref offset));
                     result.Add((docs[i], scores[i], positions));
                 }
             }
             return result;
         }
 
-        public JsonElement Doc(int id) => ReadFile($"{Manifest.GetProperty("docFolder").GetString()}{id}.json");
+        /// <summary>A document record, found through the document directory and its pack's header; also returns the pack's name.</summary>
+        public (JsonElement Record, string Pack) DocWithPack(int id)
+        {
+            var perPack = Manifest.GetProperty("docsPerPack").GetInt32();
+            var perPage = Manifest.GetProperty("packsPerDocPage").GetInt32();
+            var packNumber = id / perPack;
+            var page = ReadJson(Manifest.GetProperty("docPages")[packNumber / perPage].GetString()!);
+            var pack = page.GetProperty("packs")[packNumber % perPage].GetString()!;
+            var bytes = Read(pack);
+            var index = id - packNumber * perPack;
+            var from = (int)BitConverter.ToUInt32(bytes, 4 * index);
+            var to = (int)BitConverter.ToUInt32(bytes, 4 * index + 4);
+            return (JsonDocument.Parse(bytes.AsMemory(from, to - from)).RootElement.Clone(), pack);
+        }
+
+        public JsonElement Doc(int id) => DocWithPack(id).Record;
+
+        /// <summary>Chunk number <paramref name="index"/> of a document.</summary>
+        public JsonElement Chunk(int id, int index)
+        {
+            var (record, pack) = DocWithPack(id);
+            var chunks = record.GetProperty("chunks");
+            return ReadJson($"{pack}:{chunks[2 * index].GetInt32()}:{chunks[2 * index + 1].GetInt32()}");
+        }
     }
 
     [Fact]
@@ -198,7 +231,7 @@ public sealed class SearchIndexTests
 
         // When its document record and the chunk holding the phrase are read
         var doc = index.Doc(0);
-        var chunk = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Index, "c", doc.GetProperty("chunks")[0].GetString() + ".json"))).RootElement;
+        var chunk = index.Chunk(0, 0);
         var text = chunk.GetProperty("text").GetString()!;
         var at = text.IndexOf("双随机", StringComparison.Ordinal);
         var section = chunk.GetProperty("sections").EnumerateArray().Last(s => s.GetProperty("at").GetInt32() <= at).GetProperty("id").GetString();
@@ -207,5 +240,110 @@ public sealed class SearchIndexTests
         Assert.StartsWith("/reports/reports/", doc.GetProperty("url").GetString());
         Assert.Equal("二监管", section);
         Assert.Contains($"id=\"{section}\"", File.ReadAllText(Path.Combine(site.Output, doc.GetProperty("url").GetString()!["/reports/".Length..], "index.html")));
+    }
+
+    [Fact]
+    public void Many_reports_make_a_few_pack_files_not_a_file_per_object()
+    {
+        // Given 300 reports, each long enough for several text chunks, sharing terms that need posting blocks
+        using var site = new SearchTestSite();
+        for (var i = 0; i < 300; i++)
+        {
+            var body = string.Concat(Enumerable.Range(0, 12).Select(k => $"## 第{k}部分\n\n{string.Concat(Enumerable.Repeat($"依法行政第{i}号措施落实，执法规范化建设推进。", 8 + i % 5))}\n\n"));
+            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2020 + i % 4, Yuxi, body);
+        }
+
+        // When it is built
+        Assert.True(site.Build().Succeeded);
+        var index = new IndexReader(site.Index);
+        var files = Directory.EnumerateFiles(site.Index, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site.Index, f)).ToList();
+
+        // Then the index is a few dozen files, far fewer than the text chunks it holds: documents in packs of DocsPerPack,
+        // posting blocks inside posting packs, addressed by byte ranges that lie within their pack
+        var chunks = Enumerable.Range(0, 300).Sum(d => index.Doc(d).GetProperty("chunkStarts").GetArrayLength());
+        Assert.True(files.Count < 50 && files.Count * 20 < chunks, $"{files.Count} index files for {chunks} chunks");
+        Assert.Equal((300 + DocumentStore.DocsPerPack - 1) / DocumentStore.DocsPerPack, files.Count(f => f.StartsWith("c/", StringComparison.Ordinal)));
+        var blocks = index.Entry("依法")!.Value.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("ref").GetString()!).ToList();
+        Assert.True(blocks.Count > 1);
+        foreach (var reference in blocks)
+        {
+            var parts = reference.Split(':');
+            Assert.StartsWith("p/", parts[0]);
+            Assert.True(int.Parse(parts[1]) + int.Parse(parts[2]) <= new FileInfo(Path.Combine(site.Index, parts[0])).Length);
+        }
+        var last = Enumerable.Range(0, 300).Single(d => index.Doc(d).GetProperty("title").GetString() == "第299号报告");
+        Assert.True(index.Doc(last).GetProperty("chunkStarts").GetArrayLength() > 1);
+        Assert.Contains("第299号措施", index.Chunk(last, 1).GetProperty("text").GetString());
+    }
+
+    private static Dictionary<string, string> IndexFiles(string index) => Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(index, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    /// <summary>A site of eight reports in two agencies' worth of text, long enough for posting blocks.</summary>
+    private static SearchTestSite EightReports()
+    {
+        var site = new SearchTestSite();
+        for (var i = 0; i < 8; i++)
+            site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, string.Concat(Enumerable.Repeat($"依法行政，执法规范，第{i}号措施。\n\n", 40 + i)));
+        return site;
+    }
+
+    [Fact]
+    public void An_incremental_build_indexes_only_the_changed_report_and_equals_a_clean_build()
+    {
+        // Given a built site of eight reports
+        using var site = EightReports();
+        site.Build();
+
+        // When one report's text changes (its length barely) and the site is built again, and the same content is built clean elsewhere
+        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "医疗纠纷调解工作。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
+        var incremental = site.Build();
+        site.Build(Path.Combine(site.Root, "clean"));
+
+        // Then only that report was indexed again, and the index is byte for byte the clean build's
+        Assert.Equal(1, incremental.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+        Assert.NotNull(new IndexReader(site.Index).Entry("调解"));
+    }
+
+    [Fact]
+    public void A_change_that_shifts_agency_codes_rebuilds_the_index_whole_and_still_equals_a_clean_build()
+    {
+        // Given a built site
+        using var site = EightReports();
+        site.Build();
+
+        // When a report moves to a new agency (every agency code after it shifts) and the site is built again
+        site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, "依法行政。");
+        var incremental = site.Build();
+        site.Build(Path.Combine(site.Root, "clean"));
+
+        // Then every report was indexed again, with the clean build's result
+        Assert.Equal(8, incremental.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+    }
+
+    [Fact]
+    public void A_damaged_index_record_or_published_index_makes_the_next_build_index_everything()
+    {
+        // Given a built site whose index record is then damaged
+        using var site = EightReports();
+        site.Build();
+        File.WriteAllText(SearchIndexState.PathFor(site.Output), "{ not json");
+        site.Report("r1.md", "第1号报告", "机构1", 2024, Yuxi, "行政复议。");
+
+        // When it is built again, then again after a published pack was altered by hand
+        var afterDamagedRecord = site.Build();
+        var pack = Directory.EnumerateFiles(site.Index, "*.bin", SearchOption.AllDirectories).First();
+        File.WriteAllBytes(pack, new byte[10]);
+        File.WriteAllText(Path.Combine(site.Index, "manifest.json"), "{}");
+        site.Report("r2.md", "第2号报告", "机构2", 2024, Yuxi, "行政应诉。");
+        var afterDamagedIndex = site.Build();
+        site.Build(Path.Combine(site.Root, "clean"));
+
+        // Then both builds indexed every report, and the result is the clean build's
+        Assert.Equal(8, afterDamagedRecord.Search!.Reindexed);
+        Assert.Equal(8, afterDamagedIndex.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
     }
 }

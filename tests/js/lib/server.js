@@ -2,6 +2,7 @@
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -38,10 +39,10 @@ export async function serveFolder(root, prefix = "/reports/") {
         res.writeHead(301, { Location: url.pathname + "/" });
         return res.end();
       }
-      const body = await fs.readFile(file);
-      res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
-      res.end(req.method === "HEAD" ? undefined : body);
+      await sendFile(req, res, file, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
     } catch (error) {
+      // A client that went away mid-body leaves nothing to answer.
+      if (res.headersSent) return res.destroy();
       res.writeHead(500, { "Content-Type": "text/plain" });
       res.end(String(error));
     }
@@ -54,6 +55,58 @@ export async function serveFolder(root, prefix = "/reports/") {
     base: `http://127.0.0.1:${port}${prefix}`,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
+}
+
+/**
+ * Reads a `Range` header for a file of `size` bytes, as static hosts do: one range (`bytes=a-b`, `bytes=a-`, `bytes=-n`)
+ * gives `{ start, end }` (inclusive), a valid range starting past the end gives "unsatisfiable", and anything else
+ * (no header, another unit, malformed, several ranges) gives null: send the whole file, as RFC 9110 allows.
+ */
+export function parseRange(header, size) {
+  const match = /^bytes=(\d*)-(\d*)$/i.exec((header ?? "").trim());
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  if (match[1] === "") {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const last = match[2] === "" ? Infinity : Number(match[2]);
+  if (last < start) return null;
+  if (start >= size) return "unsatisfiable";
+  return { start, end: Math.min(last, size - 1) };
+}
+
+/**
+ * Sends `file` with status 200 and `headers`, honouring a single byte range on GET like nginx or GitHub Pages:
+ * 206 with Content-Range, 416 with `Content-Range: bytes *\/size`, `Accept-Ranges: bytes` always; the bytes are
+ * streamed from the open file. With If-Range the whole file is sent, which is always correct.
+ */
+export async function sendFile(req, res, file, headers = {}) {
+  const handle = await fs.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const range = req.method === "GET" && req.headers["if-range"] === undefined ? parseRange(req.headers.range, size) : null;
+    if (range === "unsatisfiable") {
+      res.writeHead(416, { ...headers, "Accept-Ranges": "bytes", "Content-Range": `bytes */${size}`, "Content-Length": 0 });
+      res.end();
+      return;
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    res.writeHead(range ? 206 : 200, {
+      ...headers,
+      "Accept-Ranges": "bytes",
+      "Content-Length": end - start + 1,
+      ...(range ? { "Content-Range": `bytes ${start}-${end}/${size}` } : {}),
+    });
+    if (req.method === "HEAD" || end < start) {
+      res.end();
+      return;
+    }
+    await pipeline(handle.createReadStream({ start, end, autoClose: false }), res);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function notFound(res, dir) {

@@ -140,4 +140,26 @@ describe("search runtime on a long posting list", () => {
     assert.equal(all.total, 100);
     assert.equal(all.complete, true);
   });
+
+  test("objects are read from packs by byte range, and a host without ranges gives the same results", async () => {
+    // Given the same index served by a host that honours Range and by one that ignores it
+    const ranged = diskFetch(site.output);
+    const whole = diskFetch(site.output, "/", { ranges: false });
+    const show = async (fetch) => {
+      const search = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch });
+      const run = search.query("法治建设");
+      const page = await run.page({ limit: 10 });
+      return Promise.all(page.results.map(async (r) => { const d = await run.describe(r); return [d.title, d.url, d.excerpt]; }));
+    };
+    // When the first page of results is shown with excerpts through each
+    const viaRanges = await show(ranged.fetch);
+    const viaWhole = await show(whole.fetch);
+    // Then both show the same results, the first reading slices of packs and the second each file once, whole
+    assert.equal(viaRanges.length, 10);
+    assert.deepEqual(viaWhole, viaRanges);
+    const packs = (list) => list.filter((f) => f.path.endsWith(".bin"));
+    assert.ok(packs(ranged.fetched).every((f) => f.bytes < 64 * 1024), "each range is one object, not a pack");
+    const names = packs(whole.fetched).map((f) => f.path);
+    assert.equal(new Set(names).size, names.length, "a pack fetched whole is not fetched again");
+  });
 });

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseRange, sendFile } from "../lib/server.js";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
@@ -25,17 +26,28 @@ export function buildSite(reports, { baseUrl = "/" } = {}) {
   return { root, output, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** A fetch that reads files of a built site from disk (for Node tests) and records every path it fetched. */
-export function diskFetch(output, basePath = "/") {
+/**
+ * A fetch that reads files of a built site from disk (for Node tests), answers Range requests like a static host (206), and
+ * records every path it fetched with the bytes sent. With { ranges: false } it ignores Range headers, like a host without them.
+ */
+export function diskFetch(output, basePath = "/", { ranges = true } = {}) {
   const fetched = [];
-  const fetch = async (url) => {
+  const response = (status, data) => ({
+    ok: status < 300, status,
+    json: async () => JSON.parse(Buffer.from(data).toString("utf8")),
+    arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+  });
+  const fetch = async (url, init = {}) => {
     const path = decodeURIComponent(new URL(url).pathname);
-    if (!path.startsWith(basePath)) return { ok: false, status: 404, json: async () => null };
+    if (!path.startsWith(basePath)) return response(404, Buffer.from("null"));
     const file = join(output, path.slice(basePath.length));
-    if (!existsSync(file)) return { ok: false, status: 404, json: async () => null };
+    if (!existsSync(file)) return response(404, Buffer.from("null"));
     const data = readFileSync(file);
-    fetched.push({ path: path.slice(basePath.length), bytes: data.length });
-    return { ok: true, status: 200, json: async () => JSON.parse(data.toString("utf8")) };
+    const range = ranges ? parseRange(init.headers?.Range, data.length) : null;
+    if (range === "unsatisfiable") return response(416, Buffer.alloc(0));
+    const body = range ? data.subarray(range.start, range.end + 1) : data;
+    fetched.push({ path: path.slice(basePath.length), bytes: body.length });
+    return response(range ? 206 : 200, body);
   };
   return { fetch, fetched };
 }
@@ -52,7 +64,7 @@ export function serve(output, basePath = "/") {
     if (path.endsWith("/")) file = join(file, "index.html");
     if (!existsSync(file)) { res.writeHead(404).end("not found"); return; }
     const ext = file.slice(file.lastIndexOf("."));
-    res.writeHead(200, { "content-type": types[ext] ?? "application/octet-stream" }).end(readFileSync(file));
+    sendFile(req, res, file, { "content-type": types[ext] ?? "application/octet-stream" }).catch(() => res.destroy());
   });
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({
     url: `http://127.0.0.1:${server.address().port}${basePath}`,

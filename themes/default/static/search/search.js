@@ -140,43 +140,63 @@ export function parseQuery(query) {
 // ---------------------------------------------------------------------------------------------------------------
 // Index access.
 
-/** Decodes a packed field: base64url (no padding) of unsigned LEB128 varints. */
+/** Decodes base64url (no padding) into bytes. */
+function base64UrlBytes(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Reads unsigned LEB128 varints from bytes: next() returns the value at the cursor and advances. */
+function varintReader(bytes) {
+  let i = 0;
+  return {
+    next() {
+      let value = 0;
+      let shift = 0;
+      while (true) {
+        const b = bytes[i++];
+        value += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return value;
+        shift += 7;
+      }
+    },
+    get done() { return i >= bytes.length; },
+  };
+}
+
+/** Decodes the filter ranges of the manifest (base64url varints). */
 function decodeVarints(base64url) {
-  const binary = atob(base64url.replace(/-/g, "+").replace(/_/g, "/"));
+  const reader = varintReader(base64UrlBytes(base64url));
   const out = [];
-  let value = 0;
-  let shift = 0;
-  for (let i = 0; i < binary.length; i++) {
-    const b = binary.charCodeAt(i);
-    value += (b & 0x7f) * 2 ** shift;
-    if (b < 0x80) {
-      out.push(value);
-      value = 0;
-      shift = 0;
-    } else {
-      shift += 7;
-    }
-  }
+  while (!reader.done) out.push(reader.next());
   return out;
 }
 
-/** Decodes a posting block into [{ doc, score, agency, positions }] (positions absolute, ascending). */
+/**
+ * Decodes a binary posting block (bytes, or base64url text for an inline block) into [{ doc, score, agency, positions }]
+ * (positions absolute, ascending). Layout: n, n document ids, n scores, n agency codes, then per document a count and gaps.
+ */
 export function decodeBlock(block) {
-  const docs = decodeVarints(block.docs);
-  const scores = decodeVarints(block.scores);
-  const agencies = decodeVarints(block.facets);
-  const packed = decodeVarints(block.pos);
-  const postings = [];
-  let k = 0;
-  for (let i = 0; i < docs.length; i++) {
-    const count = packed[k++];
+  const reader = varintReader(typeof block === "string" ? base64UrlBytes(block) : block);
+  const n = reader.next();
+  const docs = new Array(n);
+  const scores = new Array(n);
+  const agencies = new Array(n);
+  for (let i = 0; i < n; i++) docs[i] = reader.next();
+  for (let i = 0; i < n; i++) scores[i] = reader.next();
+  for (let i = 0; i < n; i++) agencies[i] = reader.next();
+  const postings = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const count = reader.next();
     const positions = new Array(count);
     let last = 0;
     for (let j = 0; j < count; j++) {
-      last += packed[k++];
+      last += reader.next();
       positions[j] = last;
     }
-    postings.push({ doc: docs[i], score: scores[i], agency: agencies[i], positions });
+    postings[i] = { doc: docs[i], score: scores[i], agency: agencies[i], positions };
   }
   return postings;
 }
@@ -200,27 +220,91 @@ function resolveBase(baseUrl) {
   return url;
 }
 
+const utf8 = new TextDecoder();
+
+/**
+ * Reads index files: whole JSON files, and objects inside pack files by HTTP Range request ("PACK:OFFSET:LENGTH"). A host that
+ * ignores Range answers 200 with the whole pack; it is then kept and sliced, and later packs are fetched whole at once.
+ */
+class IndexFiles {
+  constructor(base, fetchImpl) {
+    this.base = base;
+    this.fetch = fetchImpl;
+    this.cache = new Map();
+    this.whole = new Map();
+    this.rangesIgnored = false;
+  }
+
+  async get(path, init) {
+    const response = await this.fetch(new URL(path, this.base).href, init);
+    if (!response.ok) throw new Error(`search index file ${path}: HTTP ${response.status}`);
+    return response;
+  }
+
+  once(key, load) {
+    if (!this.cache.has(key)) this.cache.set(key, load());
+    return this.cache.get(key);
+  }
+
+  /** A whole JSON file. */
+  json(path) { return this.once(path, async () => (await this.get(path)).json()); }
+
+  /** A whole pack, fetched once. */
+  pack(path) {
+    if (!this.whole.has(path)) this.whole.set(path, this.get(path).then(async (r) => new Uint8Array(await r.arrayBuffer())));
+    return this.whole.get(path);
+  }
+
+  /** Bytes [offset, offset + length) of a pack. */
+  bytes(path, offset, length) {
+    return this.once(`${path}:${offset}:${length}`, async () => {
+      // Until the host has answered one range request, others wait, so that a host without ranges sends each pack once.
+      if (this.probe) await this.probe.catch(() => {});
+      if (this.rangesIgnored || this.whole.has(path)) return (await this.pack(path)).subarray(offset, offset + length);
+      const request = this.range(path, offset, length);
+      this.probe ??= request;
+      return request;
+    });
+  }
+
+  async range(path, offset, length) {
+    const response = await this.get(path, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
+    const data = new Uint8Array(await response.arrayBuffer());
+    if (response.status === 206) {
+      if (data.length !== length) throw new Error(`search index file ${path}: expected ${length} bytes at ${offset}, got ${data.length}`);
+      return data;
+    }
+    this.rangesIgnored = true;
+    this.whole.set(path, Promise.resolve(data));
+    return data.subarray(offset, offset + length);
+  }
+
+  /** The object a reference names: "FILE" (JSON) or "PACK:OFFSET:LENGTH" (bytes). */
+  ref(ref) {
+    const [path, offset, length] = ref.split(":");
+    return offset === undefined ? this.json(path) : this.bytes(path, Number(offset), Number(length));
+  }
+
+  /** A JSON object inside a pack. */
+  async refJson(ref) {
+    const [path, offset, length] = ref.split(":");
+    if (offset === undefined) return this.json(path);
+    return this.once(`json:${ref}`, async () => JSON.parse(utf8.decode(await this.bytes(path, Number(offset), Number(length)))));
+  }
+}
+
 /** Opens the index at baseUrl (the folder holding manifest.json). */
 export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }) {
-  const base = resolveBase(baseUrl);
-  const cache = new Map();
-  const getJson = (path) => {
-    if (!cache.has(path)) {
-      cache.set(path, fetchImpl(new URL(path, base).href).then((response) => {
-        if (!response.ok) throw new Error(`search index file ${path}: HTTP ${response.status}`);
-        return response.json();
-      }));
-    }
-    return cache.get(path);
-  };
-  const manifest = await getJson("manifest.json");
-  return new Search(manifest, getJson);
+  const files = new IndexFiles(resolveBase(baseUrl), fetchImpl);
+  const manifest = await files.json("manifest.json");
+  if (manifest.version !== 2) throw new Error(`search index version ${manifest.version} is not supported by this runtime (2)`);
+  return new Search(manifest, files);
 }
 
 class Search {
-  constructor(manifest, getJson) {
+  constructor(manifest, files) {
     this.manifest = manifest;
-    this.getJson = getJson;
+    this.files = files;
     this.runs = new Map();
   }
 
@@ -228,9 +312,9 @@ class Search {
   async entry(term) {
     const page = floorEntry(this.manifest.directory, term);
     if (!page) return null;
-    const shard = floorEntry((await this.getJson(page.file)).shards, term);
+    const shard = floorEntry((await this.files.refJson(page.ref)).shards, term);
     if (!shard) return null;
-    const terms = (await this.getJson(shard.file)).terms;
+    const terms = (await this.files.refJson(shard.ref)).terms;
     let lo = 0;
     let hi = terms.length - 1;
     while (lo <= hi) {
@@ -239,6 +323,11 @@ class Search {
       if (terms[mid].t < term) lo = mid + 1; else hi = mid - 1;
     }
     return null;
+  }
+
+  /** The postings of one block of a term entry: [{ doc, score, agency, positions }]. */
+  async block(entry, index) {
+    return decodeBlock(entry.inline ?? await this.files.ref(entry.blocks[index].ref));
   }
 
   /** The facets of a document id: year, region (−1: none) and series codes from the manifest's id ranges. */
@@ -267,12 +356,32 @@ class Search {
 
   async agencyName(code) {
     const f = this.manifest.filters;
-    const page = await this.getJson(f.agencyPages[Math.floor(code / f.agencyPageSize)]);
+    const page = await this.files.json(f.agencyPages[Math.floor(code / f.agencyPageSize)]);
     return page.values[code % f.agencyPageSize]?.name ?? "";
   }
 
-  async document(doc) { return this.getJson(`${this.manifest.docFolder}${doc}.json`); }
-  async chunk(name) { return this.getJson(`c/${name}.json`); }
+  /** The document pack holding a document id, and the document's place in it. */
+  async packOf(doc) {
+    const m = this.manifest;
+    const pack = Math.floor(doc / m.docsPerPack);
+    const page = await this.files.json(m.docPages[Math.floor(pack / m.packsPerDocPage)]);
+    return { file: page.packs[pack % m.packsPerDocPage], index: doc - pack * m.docsPerPack, count: Math.min(m.docsPerPack, m.docs - pack * m.docsPerPack) };
+  }
+
+  /** A document's record: title, url, agency, year, region, series, bodyStart, chunkStarts, and its chunks' places in its pack. */
+  async document(doc) {
+    const { file, index, count } = await this.packOf(doc);
+    const header = await this.files.bytes(file, 0, 4 * (count + 1));
+    const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+    const from = view.getUint32(4 * index, true);
+    const record = await this.files.refJson(`${file}:${from}:${view.getUint32(4 * index + 4, true) - from}`);
+    return { ...record, pack: file };
+  }
+
+  /** Chunk number `index` of a document record: { sections, text }. */
+  async chunk(record, index) {
+    return this.files.refJson(`${record.pack}:${record.chunks[2 * index]}:${record.chunks[2 * index + 1]}`);
+  }
 
   /** A query run: keeps what it has loaded, so "more results" and filter changes fetch only what is still missing. */
   query(text) {
@@ -282,10 +391,14 @@ class Search {
   }
 }
 
+/** BM25's inverse document frequency, as the indexer defines it: stored scores are the term-frequency part (× 1000). */
+export function idf(df, docs) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
+
 class TermState {
-  constructor(entry, helper = false) {
+  constructor(entry, helper = false, docs = 0) {
     this.entry = entry;
     this.helper = helper;
+    this.weight = entry ? idf(entry.df, docs) / 1000 : 0;
     this.postings = new Map();
     this.loaded = 0;
     const total = entry ? (entry.inline ? 1 : entry.blocks.length) : 0;
@@ -296,8 +409,7 @@ class TermState {
 
   async loadNext(search) {
     if (this.exhausted) return;
-    const block = this.entry.inline ?? await search.getJson(this.entry.blocks[this.loaded].file);
-    for (const p of decodeBlock(block)) this.postings.set(p.doc, p);
+    for (const p of await search.block(this.entry, this.loaded)) this.postings.set(p.doc, p);
     this.loaded++;
   }
 }
@@ -318,7 +430,7 @@ class QueryRun {
     // A missing part: nothing matches, not even partially. A missing helper: no exact match, partial matches remain possible.
     this.missing = [...isPart].some((t) => byTerm.get(t) === null);
     this.noExact = this.missing || unique.some((t) => byTerm.get(t) === null);
-    this.terms = new Map(unique.filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t), !isPart.has(t))]));
+    this.terms = new Map(unique.filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t), !isPart.has(t), this.search.manifest.docs)]));
     for (const w of this.words) w.used = w.parts.filter((p) => this.terms.has(p.term));
     this.partTerms = [...isPart].filter((t) => this.terms.has(t)).map((t) => this.terms.get(t));
     if (this.missing) return;
@@ -350,7 +462,7 @@ class QueryRun {
     for (const doc of smallest.postings.keys()) {
       if (!states.every((s) => s.postings.has(doc))) continue;
       let score = 0;
-      for (const s of states) score += s.postings.get(doc).score;
+      for (const s of states) score += s.weight * s.postings.get(doc).score;
       let exact = !this.noExact;
       let at = Infinity;
       for (const w of this.words) {
@@ -467,10 +579,10 @@ class QueryRun {
     let excerpt = [];
     let section = "";
     if (doc.chunks.length > 0) {
-      let chunk = await this.search.chunk(doc.chunks[index]);
+      let chunk = await this.search.chunk(doc, index);
       let hit = findFirst(fold(chunk.text), pieces);
       if (hit.index < 0 && index !== 0 && !result.exact) {
-        chunk = await this.search.chunk(doc.chunks[0]);
+        chunk = await this.search.chunk(doc, 0);
         hit = findFirst(fold(chunk.text), pieces);
       }
       const at = Math.max(hit.index, 0);

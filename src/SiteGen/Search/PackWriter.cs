@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+
+namespace SiteGen.Search;
+
+/// <summary>Concatenates index objects into pack files of about a target size, each named by a hash of its bytes when it is closed.</summary>
+/// <remarks>An object's reference is final only once its pack is closed, so objects that point to others are serialized after
+/// the packs they point into (blocks before shards, chunks before document records). Not thread-safe: one writer per sequence,
+/// so the objects of a pack, and therefore its name, do not depend on thread timing.</remarks>
+public sealed class PackWriter(string folder, int targetBytes, Action<string, byte[]> emit)
+{
+    /// <summary>A pack being filled or closed; its name is known once closed.</summary>
+    public sealed class Pack
+    {
+        public string? Name { get; internal set; }
+    }
+
+    /// <summary>Where an object is: its pack, offset and length.</summary>
+    public readonly record struct Address(Pack Pack, int Offset, int Length)
+    {
+        public string Ref => $"{Pack.Name ?? throw new InvalidOperationException("the pack of this object is still open")}:{Offset}:{Length}";
+    }
+
+    private byte[] _buffer = [];
+    private int _length;
+    private Pack? _current;
+
+    /// <summary>Appends one object; closes the pack once it has reached the target size.</summary>
+    public Address Append(ReadOnlySpan<byte> bytes)
+    {
+        _current ??= new Pack();
+        var address = new Address(_current, _length, bytes.Length);
+        Reserve(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+        if (_length >= targetBytes) Close();
+        return address;
+    }
+
+    private void Reserve(int more)
+    {
+        if (_length + more <= _buffer.Length) return;
+        Array.Resize(ref _buffer, Math.Max(_length + more, Math.Max(4096, Math.Min(_buffer.Length * 2, targetBytes + more))));
+    }
+
+    /// <summary>Writes the current pack, if any, under the hash of its bytes.</summary>
+    public void Close()
+    {
+        if (_current is null) return;
+        var bytes = _buffer.AsSpan(0, _length).ToArray();
+        _current.Name = NameFor(folder, bytes, ".bin");
+        emit(_current.Name, bytes);
+        _current = null;
+        _length = 0;
+    }
+
+    /// <summary>A content-addressed file name: folder, the first 12 hex digits of the SHA-256 of the bytes, extension.</summary>
+    public static string NameFor(string folder, ReadOnlySpan<byte> bytes, string extension) =>
+        $"{folder}{Convert.ToHexStringLower(SHA256.HashData(bytes))[..12]}{extension}";
+}

@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace SiteGen.Build;
 
 /// <summary>What the previous build wrote (fingerprint, size and time of each page file, report summaries), kept in <c>.sitegen-cache/</c> beside the output so the next build reuses unchanged pages.</summary>
+/// <remarks>A compact binary file with a SHA-256 trailer: it is read and written on every build, and a corrupt one is simply ignored.</remarks>
 public sealed class BuildCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private static readonly byte[] Magic = "SGBC"u8.ToArray();
     private readonly Dictionary<string, BuildCacheEntry> _previous;
     private readonly ConcurrentDictionary<string, BuildCacheEntry> _next = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Length, long WriteTicks)> _verified = new(StringComparer.Ordinal);
     private readonly string _outputDir;
 
     private BuildCache(string outputDir, Dictionary<string, BuildCacheEntry> previous)
@@ -21,10 +24,10 @@ public sealed class BuildCache
     public static string PathFor(string outputDir)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
-        return Path.Combine(Path.GetDirectoryName(full)!, ".sitegen-cache", Path.GetFileName(full) + ".json");
+        return Path.Combine(Path.GetDirectoryName(full)!, ".sitegen-cache", Path.GetFileName(full) + ".pages");
     }
 
-    /// <summary>Reads the previous build's record; an absent, unreadable or outdated record simply means nothing is reused.</summary>
+    /// <summary>Reads the previous build's record; an absent, unreadable, corrupt or outdated record simply means nothing is reused.</summary>
     public static BuildCache Load(string outputDir, bool clean)
     {
         var empty = new Dictionary<string, BuildCacheEntry>(StringComparer.Ordinal);
@@ -32,11 +35,25 @@ public sealed class BuildCache
         if (clean || !File.Exists(path) || !Directory.Exists(outputDir)) return new BuildCache(outputDir, empty);
         try
         {
-            var file = JsonSerializer.Deserialize(File.ReadAllBytes(path), BuildCacheJson.Default.BuildCacheFile);
-            if (file is null || file.Version != FormatVersion) return new BuildCache(outputDir, empty);
-            return new BuildCache(outputDir, new Dictionary<string, BuildCacheEntry>(file.Pages, StringComparer.Ordinal));
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+                || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+                return new BuildCache(outputDir, empty);
+            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - 32 - Magic.Length), Encoding.UTF8);
+            if (reader.ReadInt32() != FormatVersion) return new BuildCache(outputDir, empty);
+            var count = reader.ReadInt32();
+            if (count < 0 || count > bytes.Length) return new BuildCache(outputDir, empty);
+            var pages = new Dictionary<string, BuildCacheEntry>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var file = reader.ReadString();
+                var fingerprint = reader.ReadString();
+                var summary = reader.ReadBoolean() ? reader.ReadString() : null;
+                pages[file] = new BuildCacheEntry(fingerprint, summary, reader.ReadInt64(), reader.ReadInt64());
+            }
+            return new BuildCache(outputDir, pages);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
             return new BuildCache(outputDir, empty);
         }
@@ -50,6 +67,8 @@ public sealed class BuildCache
         if (!_previous.TryGetValue(outputFile, out var entry) || entry.Fingerprint != fingerprint) return false;
         var info = new FileInfo(existingPath);
         if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.WriteTicks) return false;
+        // The reused file is published as a hard link to this very file, so Save need not look at it again.
+        _verified[outputFile] = (entry.Length, entry.WriteTicks);
         summary = entry.Summary;
         return true;
     }
@@ -60,26 +79,47 @@ public sealed class BuildCache
     /// <summary>Writes the record of the build just published, with the size and time of each file as it now is.</summary>
     public void Save()
     {
-        var pages = new SortedDictionary<string, BuildCacheEntry>(StringComparer.Ordinal);
+        var pages = new List<(string File, BuildCacheEntry Entry)>(_next.Count);
         foreach (var (file, entry) in _next)
         {
+            if (_verified.TryGetValue(file, out var known))
+            {
+                pages.Add((file, entry with { Length = known.Length, WriteTicks = known.WriteTicks }));
+                continue;
+            }
             var info = new FileInfo(Path.Combine(_outputDir, file));
-            if (info.Exists) pages[file] = entry with { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks };
+            if (info.Exists) pages.Add((file, entry with { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks }));
         }
+        pages.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
+
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(pages.Count);
+            foreach (var (file, entry) in pages)
+            {
+                writer.Write(file);
+                writer.Write(entry.Fingerprint);
+                writer.Write(entry.Summary is not null);
+                if (entry.Summary is not null) writer.Write(entry.Summary);
+                writer.Write(entry.Length);
+                writer.Write(entry.WriteTicks);
+            }
+        }
+        var payload = buffer.ToArray();
         var path = PathFor(_outputDir);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new BuildCacheFile(FormatVersion, pages), BuildCacheJson.Default.BuildCacheFile));
+        using (var file = File.Create(temp))
+        {
+            file.Write(payload);
+            file.Write(SHA256.HashData(payload));
+        }
         File.Move(temp, path, overwrite: true);
     }
 }
 
 /// <summary>One page file as the previous build wrote it.</summary>
 public sealed record BuildCacheEntry(string Fingerprint, string? Summary, long Length, long WriteTicks);
-
-/// <summary>The cache file's contents.</summary>
-public sealed record BuildCacheFile(int Version, IDictionary<string, BuildCacheEntry> Pages);
-
-/// <summary>Source-generated JSON for the cache file.</summary>
-[JsonSerializable(typeof(BuildCacheFile))]
-internal sealed partial class BuildCacheJson : JsonSerializerContext;

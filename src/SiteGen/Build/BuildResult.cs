@@ -17,6 +17,9 @@ public sealed record BuildResult(
     public int PagesRendered { get; init; }
     public int PagesReused { get; init; }
 
+    /// <summary>Content files taken from the load cache, unread, because nothing about them changed since the previous build.</summary>
+    public int ReportsFromCache { get; init; }
+
     /// <summary>What the search index stage produced; null when the build failed before it.</summary>
     public Search.SearchIndexStats? Search { get; init; }
 }

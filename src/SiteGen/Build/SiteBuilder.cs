@@ -26,12 +26,16 @@ public static class SiteBuilder
         var config = SiteConfigLoader.Load(options.ContentDir, diagnostics);
         if (options.BaseUrl is not null) config = config with { BaseUrl = options.BaseUrl };
         var urls = CreateUrls(config, diagnostics);
-        var files = ContentLoader.Load(options.ContentDir, diagnostics);
+        var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
+        // Compiling the templates needs nothing from the content: it runs on another core while content loads and the model is built.
+        var compiling = Task.Run(() => Theme.Compile(themeFiles, config, urls, diagnostics));
+        var loadCache = LoadCache.Open(options.ResolvedOutputDir, options.Clean);
+        var files = ContentLoader.Load(options.ContentDir, diagnostics, loadCache);
+        loadCache.Save(); // even if the build fails later: the next one then reads only the files that change
 
         progress?.Stage("model", 0);
         var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
-        var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
-        var theme = Theme.Compile(themeFiles, config, urls, diagnostics);
+        var theme = compiling.GetAwaiter().GetResult();
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
@@ -62,6 +66,7 @@ public static class SiteBuilder
         {
             PagesRendered = rendered,
             PagesReused = site.Pages.Count - rendered,
+            ReportsFromCache = loadCache.Reused,
             Search = searchStats,
         };
     }
@@ -132,8 +137,8 @@ public static class SiteBuilder
 
     private static void WriteSiteFiles(Site site, Theme theme, IReadOnlyDictionary<string, string> summaries, OutputPublisher publisher)
     {
-        foreach (var (path, xml) in FeedRenderer.RenderAll(site, summaries)) publisher.Write(path, xml);
-        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) publisher.Write(path, xml);
+        foreach (var (path, xml) in FeedRenderer.RenderAll(site, summaries)) publisher.WriteUnlessSame(path, xml);
+        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) publisher.WriteUnlessSame(path, xml);
         publisher.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) publisher.Write(path, bytes);
     }

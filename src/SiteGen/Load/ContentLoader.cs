@@ -93,8 +93,9 @@ public static class ContentLoader
         return Path.GetRelativePath(siteRoot, path).Replace('\\', '/');
     }
 
-    /// <summary>Loads every report; a file with errors is reported and left out, so all problems show in one run.</summary>
-    public static IReadOnlyList<ContentFile> Load(string contentDir, DiagnosticBag diagnostics)
+    /// <summary>Loads every report; a file with errors is reported and left out, so all problems show in one run.
+    /// With a <paramref name="cache"/>, a file whose stamp is unchanged is taken from it unread (its warnings are reported again).</summary>
+    public static IReadOnlyList<ContentFile> Load(string contentDir, DiagnosticBag diagnostics, LoadCache? cache = null)
     {
         var paths = FindReportFiles(contentDir, diagnostics);
         var results = new ContentFile?[paths.Count];
@@ -102,27 +103,49 @@ public static class ContentLoader
         {
             var path = paths[i];
             var display = Display(contentDir, path);
-            string? text;
-            try
+            // Stamped before reading: if the file changes while it is read, the next build sees a different stamp.
+            var stamp = cache is null ? null : SourceStamp.Of(path);
+            if (cache is not null && stamp is { } known && cache.TryGet(display, known, out var hit))
             {
-                text = TextFileReader.ReadUtf8(path, display, diagnostics);
-            }
-            catch (FileNotFoundException) when (!Directory.Exists(contentDir))
-            {
-                throw new SiteGenException(DiagnosticCodes.ContentVanished, $"the content folder disappeared while it was read: {contentDir}",
-                    "do not move or delete content while a build runs; run the build again");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(DiagnosticCodes.UnreadableFile, display, 0, 0, $"cannot read file: {ex.Message}", "check the file's permissions");
+                foreach (var warning in hit.Warnings) diagnostics.Add(warning);
+                results[i] = hit.ToContentFile(path, display);
+                cache.Record(display, hit);
                 return;
             }
-            if (text is null) return;
-            var (frontMatter, split) = FrontMatterParser.Parse(text, display, diagnostics);
-            if (frontMatter is null || split is null) return;
-            results[i] = new ContentFile(path, display, frontMatter, split.BodyOffset, split.BodyLine);
+            var local = new DiagnosticBag();
+            results[i] = LoadFile(contentDir, path, display, local, out var hash);
+            var found = local.Sorted();
+            foreach (var diagnostic in found) diagnostics.Add(diagnostic);
+            if (cache is not null && stamp is { } read && results[i] is { } loaded && !local.HasErrors)
+                cache.Record(display, new LoadCacheEntry(read, hash!, loaded.BodyOffset, loaded.BodyLine, loaded.FrontMatter, found));
         });
         return results.Where(r => r is not null).Select(r => r!).ToList();
+    }
+
+    private static ContentFile? LoadFile(string contentDir, string path, string display, DiagnosticBag diagnostics, out byte[]? hash)
+    {
+        hash = null;
+        byte[]? bytes;
+        try
+        {
+            bytes = TextFileReader.ReadBytes(path, display, diagnostics);
+        }
+        catch (FileNotFoundException) when (!Directory.Exists(contentDir))
+        {
+            throw new SiteGenException(DiagnosticCodes.ContentVanished, $"the content folder disappeared while it was read: {contentDir}",
+                "do not move or delete content while a build runs; run the build again");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, display, 0, 0, $"cannot read file: {ex.Message}", "check the file's permissions");
+            return null;
+        }
+        var text = bytes is null ? null : TextFileReader.Decode(bytes, display, diagnostics);
+        if (text is null) return null;
+        var (frontMatter, split) = FrontMatterParser.Parse(text, display, diagnostics);
+        if (frontMatter is null || split is null) return null;
+        hash = System.Security.Cryptography.SHA256.HashData(bytes!);
+        return new ContentFile(path, display, frontMatter, split.BodyOffset, split.BodyLine, hash);
     }
 
     /// <summary>Reads a report's Markdown body again at render time.</summary>

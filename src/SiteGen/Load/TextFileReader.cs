@@ -13,6 +13,13 @@ public static class TextFileReader
 
     public static string? ReadUtf8(string path, string display, DiagnosticBag diagnostics)
     {
+        var bytes = ReadBytes(path, display, diagnostics);
+        return bytes is null ? null : Decode(bytes, display, diagnostics);
+    }
+
+    /// <summary>The file's bytes, or null (with a diagnostic) when it is too large to be a report.</summary>
+    public static byte[]? ReadBytes(string path, string display, DiagnosticBag diagnostics)
+    {
         var length = new FileInfo(path).Length;
         if (length > MaxFileBytes)
         {
@@ -22,9 +29,7 @@ public static class TextFileReader
             return null;
         }
         // An empty file has nothing to read; named pipes and devices also report length 0, and opening one would wait forever.
-        if (length == 0) return "";
-        var bytes = File.ReadAllBytes(path);
-        return Decode(bytes, display, diagnostics);
+        return length == 0 ? [] : File.ReadAllBytes(path);
     }
 
     public static string? Decode(byte[] bytes, string display, DiagnosticBag diagnostics)

@@ -101,6 +101,54 @@ public sealed class OutputPublisher : IDisposable
         }
     }
 
+    /// <summary>Publishes <paramref name="content"/>, reusing the live file when it already holds exactly these bytes: a feed or
+    /// sitemap that did not change is then shared with the live output instead of deleted and written again on every build.</summary>
+    public void WriteUnlessSame(string relativePath, string content)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
+        try
+        {
+            var bytes = buffer.AsSpan(0, Utf8.GetBytes(content, buffer));
+            Resolve(relativePath); // refuses a path that leaves the output folder before any live file is opened
+            var live = Path.Combine(OutputDir, relativePath);
+            if (SameBytes(live, bytes)) Reuse(relativePath, live);
+            else Write(relativePath, bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool SameBytes(string file, ReadOnlySpan<byte> expected)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (RandomAccess.GetLength(handle) != expected.Length) return false;
+            var existing = ArrayPool<byte>.Shared.Rent(Math.Max(1, expected.Length));
+            try
+            {
+                var read = 0;
+                while (read < expected.Length)
+                {
+                    var n = RandomAccess.Read(handle, existing.AsSpan(read, expected.Length - read), read);
+                    if (n == 0) return false;
+                    read += n;
+                }
+                return existing.AsSpan(0, expected.Length).SequenceEqual(expected);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(existing);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
         var full = Prepare(relativePath);

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using SiteGen.Render;
+
+namespace SiteGen.Build;
+
+/// <summary>Source-generated JSON for page fingerprints: it writes a view without the reflection serializer's per-object bookkeeping (most of a no-change rebuild's time).</summary>
+/// <remarks>The plain types front matter and site.yml extras hold (see YamlDocument.ToPlain) are listed so <c>object</c> values serialize by their runtime type.</remarks>
+[JsonSerializable(typeof(PageView))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(List<object?>))]
+[JsonSerializable(typeof(SortedDictionary<string, object?>))]
+[JsonSerializable(typeof(Dictionary<string, object?>))]
+internal sealed partial class PageViewJson : JsonSerializerContext;

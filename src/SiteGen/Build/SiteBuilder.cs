@@ -40,11 +40,11 @@ public static class SiteBuilder
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
         var cache = BuildCache.Load(options.ResolvedOutputDir, options.Clean);
-        using var index = !options.Search ? null : new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes), path =>
+        using var index = !options.Search ? null : new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes), (path, size) =>
         {
-            var live = Path.Combine(publisher.OutputDir, path);
-            if (options.Clean || !File.Exists(live)) return false;
-            publisher.Reuse(path, live);
+            var live = new FileInfo(Path.Combine(publisher.OutputDir, path));
+            if (options.Clean || !live.Exists || live.Length != size) return false;
+            publisher.Reuse(path, live.FullName);
             return true;
         }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
         var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);

@@ -21,11 +21,17 @@ public sealed class PreviousIndex : IDisposable
         Manifest = manifest;
     }
 
-    /// <summary>Opens the index in <paramref name="folder"/> if its manifest is the one the previous build recorded.</summary>
-    public static PreviousIndex Open(string folder, string manifestHash)
+    /// <summary>Opens the index in <paramref name="folder"/> if its manifest is the one the previous build recorded and every file it
+    /// wrote is there with its size (a file deleted or cut short by hand would otherwise surface in the middle of the merge).</summary>
+    public static PreviousIndex Open(string folder, string manifestHash, IReadOnlyDictionary<string, long> files)
     {
         var bytes = File.ReadAllBytes(Path.Combine(folder, "manifest.json"));
         if (PackWriter.NameFor("", bytes, "") != manifestHash) throw new InvalidDataException("the published search index is not the one the previous build wrote");
+        foreach (var (name, size) in files)
+        {
+            var info = new FileInfo(Path.Combine(folder, name));
+            if (!info.Exists || info.Length != size) throw new InvalidDataException($"search index file {name} is missing or changed");
+        }
         var manifest = JsonSerializer.Deserialize(bytes, SearchJsonContext.Default.SearchManifest)
             ?? throw new InvalidDataException("empty search manifest");
         return new PreviousIndex(folder, manifest);

@@ -48,7 +48,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private static readonly SearchJsonContext Json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
     private readonly Action<string, byte[]> _write;
-    private readonly Func<string, bool>? _reuse;
+    private readonly Func<string, long, bool>? _reuse;
     private readonly ScratchFolder _scratch = new();
     private readonly PostingSpill _spill;
     private readonly DocumentStore _store;
@@ -58,7 +58,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private readonly (string Url, Func<string> Read)?[] _deferred;
     private readonly SearchIndexState? _previous;
     private readonly string? _previousFolder;
-    private readonly ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _written = new(StringComparer.Ordinal);
     private long _files;
     private long _bytes;
     private long _addTicks;
@@ -74,10 +74,11 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <param name="documents">Number of documents; ids run from 0 to documents − 1 in a stable order.</param>
     /// <param name="write">Writes a file under the site root (the build's output publisher).</param>
-    /// <param name="reuse">Publishes the previous build's file of that path unchanged, if there is one; content-hashed names make that safe.</param>
+    /// <param name="reuse">Publishes the previous build's file of that path and size unchanged, if there is one; content-hashed names
+    /// make that safe (the size check catches a file cut short since).</param>
     /// <param name="previous">The previous build's index record, and <paramref name="previousFolder"/> the index it published:
     /// reports whose pages did not change are then carried over from it instead of being indexed again.</param>
-    public SearchIndexBuilder(int documents, Action<string, byte[]> write, Func<string, bool>? reuse = null,
+    public SearchIndexBuilder(int documents, Action<string, byte[]> write, Func<string, long, bool>? reuse = null,
         SearchIndexState? previous = null, string? previousFolder = null)
     {
         _docs = new DocInfo?[documents];
@@ -298,7 +299,8 @@ public sealed class SearchIndexBuilder : IDisposable
         var manifest = Serialize(new SearchManifest(2, docs.Length, BlockSize, DocumentStore.DocsPerPack, DocumentStore.PacksPerPage, docPages, directory, filters), Json.SearchManifest);
         Emit(ManifestName, manifest);
         State = new SearchIndexState(SearchIndexState.FormatVersion, PackWriter.NameFor("", manifest, ""), averageLength,
-            docs.Select((d, i) => new IndexedDoc(_keys[i] ?? "", d.Length, d.Year, d.Region, d.Agency, d.Series)).ToList());
+            docs.Select((d, i) => new IndexedDoc(_keys[i] ?? "", d.Length, d.Year, d.Region, d.Agency, d.Series)).ToList(),
+            new SortedDictionary<string, long>(_written, StringComparer.Ordinal));
 
         var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
         return new SearchIndexStats(docs.Length, termCount, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed)
@@ -314,7 +316,7 @@ public sealed class SearchIndexBuilder : IDisposable
         if (_previous is null || !_deferred.Any(d => d is not null) || Reindexed * 4 > _docs.Length) return null;
         try
         {
-            return PreviousIndex.Open(_previousFolder!, _previous.ManifestHash);
+            return PreviousIndex.Open(_previousFolder!, _previous.ManifestHash, _previous.Files);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or JsonException)
         {
@@ -344,11 +346,12 @@ public sealed class SearchIndexBuilder : IDisposable
             var first = pack * DocumentStore.DocsPerPack;
             var count = Math.Min(DocumentStore.DocsPerPack, _docs.Length - first);
             var changed = _changed.AsSpan(first, count).Contains(true);
-            if (!changed && _reuse?.Invoke(Folder + packs[pack]) == true && _written.TryAdd(packs[pack], 0))
+            var size = new FileInfo(Path.Combine(_previousFolder!, packs[pack])).Length;
+            if (!changed && _reuse?.Invoke(Folder + packs[pack], size) == true && _written.TryAdd(packs[pack], size))
             {
                 carried[pack] = packs[pack];
                 Interlocked.Increment(ref _files);
-                Interlocked.Add(ref _bytes, new FileInfo(Path.Combine(_previousFolder!, packs[pack])).Length);
+                Interlocked.Add(ref _bytes, size);
                 continue;
             }
             var documents = from.Documents(packs[pack], count);
@@ -392,8 +395,8 @@ public sealed class SearchIndexBuilder : IDisposable
     /// carries a hash of its content, so an equal name means equal bytes (and two equal packs are one file). Thread-safe.</summary>
     private void Emit(string name, byte[] bytes)
     {
-        if (!_written.TryAdd(name, 0)) return;
-        if (name == ManifestName || _reuse?.Invoke(Folder + name) != true) _write(Folder + name, bytes);
+        if (!_written.TryAdd(name, bytes.Length)) return;
+        if (name == ManifestName || _reuse?.Invoke(Folder + name, bytes.Length) != true) _write(Folder + name, bytes);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, bytes.Length);
     }

@@ -13,14 +13,16 @@ public sealed record IndexedDoc(
     [property: JsonPropertyName("series")] string Series);
 
 /// <summary>The record of the previous build's search index, kept in <c>.sitegen-cache/</c> beside the build cache: its manifest's hash,
-/// the average length its scores used, and each document by id, so the next build re-indexes only the reports whose pages changed.</summary>
+/// the average length its scores used, each document by id, and every index file with its size, so the next build re-indexes only
+/// the reports whose pages changed, and only from an index that is still the one this record describes.</summary>
 public sealed record SearchIndexState(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("manifest")] string ManifestHash,
     [property: JsonPropertyName("averageLength")] double AverageLength,
-    [property: JsonPropertyName("docs")] IReadOnlyList<IndexedDoc> Docs)
+    [property: JsonPropertyName("docs")] IReadOnlyList<IndexedDoc> Docs,
+    [property: JsonPropertyName("files")] IReadOnlyDictionary<string, long> Files)
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The state file of an output folder.</summary>
     public static string PathFor(string outputDir) => Path.ChangeExtension(Build.BuildCache.PathFor(outputDir), ".search.json");

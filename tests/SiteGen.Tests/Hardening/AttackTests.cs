@@ -6,6 +6,7 @@ using SiteGen.Diagnostics;
 using SiteGen.Html;
 using SiteGen.Write;
 
+using SiteGen.Tests.Support;
 namespace SiteGen.Tests.Hardening;
 
 /// <summary>Content is untrusted: script injection through every field that reaches HTML, feeds, JSON-LD and the sitemap is neutralised, and paths cannot escape.</summary>
@@ -72,10 +73,10 @@ public sealed class AttackTests
 
         """;
 
-    private static TempSite PayloadSite(bool rawHtml)
+    private static TestSite PayloadSite(bool rawHtml)
     {
-        var site = new TempSite();
-        site.Write("content/site.yml", $"""
+        var site = new TestSite();
+        site.File("content/site.yml", $"""
             title: "库</title><script>alert('site')</script>"
             description: "\"><script>alert('description')</script>"
             base_url: "https://example.gov.cn/"
@@ -87,7 +88,7 @@ public sealed class AttackTests
               icp: "ICP</dd><script>alert('icp')</script>"
             """);
         var links = string.Join("\n\n", MarkdownLinks);
-        site.Write("content/2024/evil.md", $"""
+        site.File("content/2024/evil.md", $"""
             ---
             title: "{Title.Replace("\"", "\\\"")}"
             agency: "{Agency}"
@@ -110,16 +111,16 @@ public sealed class AttackTests
 
             {(rawHtml ? RawHtml : "")}
             """);
-        site.Report("content/2024/plain.md", "普通机关", 2024);
+        site.ReportAt("content/2024/plain.md", "普通机关", 2024);
         // A theme that shows the extras, as a site's own theme might.
-        site.Write("themes/default/partials/footer.hbs",
+        site.File("themes/default/partials/footer.hbs",
             "<footer><p>{{site.extra.banner}}</p>{{#if report}}<p>{{report.extra.note}}</p>{{/if}}{{site.footer.sponsor}} {{site.footer.contact}} {{site.footer.icp}}</footer>\n</body>\n</html>\n");
         return site;
     }
 
     private static readonly HtmlParser Parser = new();
 
-    private static IEnumerable<(string Path, IDocument Document)> Pages(TempSite site) =>
+    private static IEnumerable<(string Path, IDocument Document)> Pages(TestSite site) =>
         Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(p => (Path.GetRelativePath(site.Output, p), (IDocument)Parser.ParseDocument(File.ReadAllText(p))));
 
@@ -158,7 +159,7 @@ public sealed class AttackTests
         using var site = PayloadSite(rawHtml);
 
         // When it is built
-        site.BuildOk();
+        site.BuildSucceeding();
 
         // Then no page can run a script, and the payloads show as text on the report page
         var pages = Pages(site).ToList();
@@ -174,7 +175,7 @@ public sealed class AttackTests
     public void Raw_html_is_escaped_as_text_when_the_site_has_not_opted_in()
     {
         using var site = PayloadSite(rawHtml: false);
-        site.BuildOk();
+        site.BuildSucceeding();
         var body = Pages(site).Select(p => p.Document.QuerySelector(".report-body")).Single(b => b?.TextContent.Contains("alert('raw')") == true)!;
         Assert.Empty(body.QuerySelectorAll("script, img[onerror], b[onclick]"));
         Assert.Contains("<img src=x onerror=alert('img')>", body.TextContent);
@@ -184,7 +185,7 @@ public sealed class AttackTests
     public void Every_markdown_link_with_a_script_url_becomes_inert()
     {
         using var site = PayloadSite(rawHtml: false);
-        site.BuildOk();
+        site.BuildSucceeding();
         var body = Pages(site).Select(p => p.Document.QuerySelector(".report-body")).Single(b => b?.TextContent.Contains("alert('raw')") == true)!;
         var links = body.QuerySelectorAll("a[href], img[src]").ToList();
         Assert.True(links.Count >= 8, $"only {links.Count} links rendered");
@@ -201,7 +202,7 @@ public sealed class AttackTests
     public void Json_ld_keeps_payloads_as_data_that_cannot_close_its_script_element()
     {
         using var site = PayloadSite(rawHtml: false);
-        site.BuildOk();
+        site.BuildSucceeding();
         var report = Pages(site).Single(p => p.Document.QuerySelector("h1")?.TextContent == Title);
         var raw = File.ReadAllText(Path.Combine(site.Output, report.Path));
         var start = raw.IndexOf("<script type=\"application/ld+json\">", StringComparison.Ordinal);
@@ -219,32 +220,32 @@ public sealed class AttackTests
     {
         // Given a report whose title and body hold characters XML 1.0 cannot carry
         using var site = PayloadSite(rawHtml: false);
-        site.Write("content/2024/control.md", "---\ntitle: \"控制\\u0001字符\\uFFFE\"\nagency: \"控制字符局\"\nyear: 2024\n---\n正文\u0001\u000b有控制字符。\n");
+        site.File("content/2024/control.md", "---\ntitle: \"控制\\u0001字符\\uFFFE\"\nagency: \"控制字符局\"\nyear: 2024\n---\n正文\u0001\u000b有控制字符。\n");
 
         // When the site is built
-        site.BuildOk();
+        site.BuildSucceeding();
 
         // Then every feed parses, keeps the payload title as text, and the control characters are gone
         var feeds = Directory.EnumerateFiles(site.Output, "feed.xml", SearchOption.AllDirectories).ToList();
         Assert.True(feeds.Count > 3);
         XNamespace atom = "http://www.w3.org/2005/Atom";
         foreach (var feed in feeds) XDocument.Parse(File.ReadAllText(feed));
-        var main = XDocument.Parse(site.ReadOutput("feed.xml"));
+        var main = XDocument.Parse(site.Read("feed.xml"));
         var titles = main.Descendants(atom + "entry").Select(e => e.Element(atom + "title")!.Value).ToList();
         Assert.Contains(Title, titles);
         Assert.Contains("控制字符", titles);
         Assert.Contains(Agency, main.Descendants(atom + "name").Select(n => n.Value));
         Assert.Contains("正文有控制字符。", main.Descendants(atom + "summary").Select(s => s.Value));
-        Assert.DoesNotContain("<script>", site.ReadOutput("feed.xml"));
+        Assert.DoesNotContain("<script>", site.Read("feed.xml"));
     }
 
     [Fact]
     public void The_sitemap_lists_only_urls_of_the_site()
     {
         using var site = PayloadSite(rawHtml: false);
-        site.BuildOk();
+        site.BuildSucceeding();
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var locs = XDocument.Parse(site.ReadOutput("sitemap.xml")).Descendants(ns + "loc").Select(l => l.Value).ToList();
+        var locs = XDocument.Parse(site.Read("sitemap.xml")).Descendants(ns + "loc").Select(l => l.Value).ToList();
         Assert.NotEmpty(locs);
         Assert.All(locs, loc => Assert.Matches("^https://example\\.gov\\.cn/[a-z0-9/._-]*$", loc));
     }
@@ -255,9 +256,9 @@ public sealed class AttackTests
     [InlineData("/relative/path")]
     public void A_source_url_that_is_not_http_is_refused(string url)
     {
-        using var site = TempSite.Good();
-        site.Write("content/2024/bad.md", $"---\ntitle: \"报告\"\nagency: \"某局\"\nyear: 2024\nsource_url: \"{url}\"\n---\n正文\n");
-        var result = site.Build();
+        using var site = TestSite.Good();
+        site.File("content/2024/bad.md", $"---\ntitle: \"报告\"\nagency: \"某局\"\nyear: 2024\nsource_url: \"{url}\"\n---\n正文\n");
+        var result = site.TryBuild();
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.WrongType && d.File == "content/2024/bad.md" && d.Line == 5);
     }
@@ -271,9 +272,9 @@ public sealed class AttackTests
     [InlineData("/abs")]
     public void A_slug_that_could_leave_its_folder_is_refused(string slug)
     {
-        using var site = TempSite.Good();
-        site.Report("content/2024/bad.md", "某局", 2024, $"slug: \"{slug}\"\n");
-        var result = site.Build();
+        using var site = TestSite.Good();
+        site.ReportAt("content/2024/bad.md", "某局", 2024, $"slug: \"{slug}\"\n");
+        var result = site.TryBuild();
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.InvalidSlug && d.File == "content/2024/bad.md" && d.Line == 7);
         Assert.False(Directory.Exists(site.Output));
@@ -285,9 +286,9 @@ public sealed class AttackTests
     [InlineData("default/../../x")]
     public void A_theme_name_that_could_leave_the_themes_folder_is_refused(string theme)
     {
-        using var site = TempSite.Good();
-        site.Write("content/site.yml", $"theme: \"{theme}\"\n");
-        var result = site.Build();
+        using var site = TestSite.Good();
+        site.File("content/site.yml", $"theme: \"{theme}\"\n");
+        var result = site.TryBuild();
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ThemeMissing && d.File == "content/site.yml");
     }
@@ -301,7 +302,7 @@ public sealed class AttackTests
     [InlineData("a/\0b")]
     public void The_publisher_refuses_output_paths_that_leave_the_output_folder(string path)
     {
-        using var site = new TempSite();
+        using var site = new TestSite();
         using var publisher = OutputPublisher.Begin(site.Output);
         var ex = Assert.Throws<SiteGenException>(() => publisher.Write(path, "x"));
         Assert.Equal(DiagnosticCodes.OutputPath, ex.Code);
@@ -312,16 +313,16 @@ public sealed class AttackTests
     public void An_output_folder_that_holds_other_files_is_never_replaced()
     {
         // Given a build pointed at the site folder itself, which holds content/
-        using var site = TempSite.Good();
-        var before = TempSite.Fingerprint(site.Root);
+        using var site = TestSite.Good();
+        var before = TestSite.Fingerprint(site.Root);
 
         // When it is built
-        var result = site.Build(outputDir: site.Root);
+        var result = site.TryBuild(outputDir: site.Root);
 
         // Then it refuses, and the site folder is as it was
         Assert.False(result.Succeeded);
         Assert.Equal(DiagnosticCodes.OutputPath, Assert.Single(result.Diagnostics).Code);
-        Assert.Equal(before, TempSite.Fingerprint(site.Root));
+        Assert.Equal(before, TestSite.Fingerprint(site.Root));
     }
 
     [Theory]
@@ -331,9 +332,9 @@ public sealed class AttackTests
     [InlineData("sub/file.txt")]
     public void A_theme_root_file_may_not_replace_a_generated_file(string name)
     {
-        using var site = TempSite.Good();
-        site.Write("themes/default/root/" + name, "<script>alert(1)</script>");
-        var result = site.Build();
+        using var site = TestSite.Good();
+        site.File("themes/default/root/" + name, "<script>alert(1)</script>");
+        var result = site.TryBuild();
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ThemeTemplate && d.File == "themes/default/root/" + name);
     }
@@ -341,9 +342,9 @@ public sealed class AttackTests
     [Fact]
     public void The_theme_writes_strict_security_headers_to_the_output_root()
     {
-        using var site = TempSite.Good();
-        site.BuildOk();
-        var headers = site.ReadOutput("_headers");
+        using var site = TestSite.Good();
+        site.BuildSucceeding();
+        var headers = site.Read("_headers");
         Assert.Contains("Content-Security-Policy: default-src 'self';", headers);
         Assert.DoesNotContain("unsafe-inline", headers);
         Assert.DoesNotContain("unsafe-eval", headers);
@@ -353,9 +354,9 @@ public sealed class AttackTests
     [Fact]
     public void Table_alignment_is_a_class_not_an_inline_style()
     {
-        using var site = TempSite.Good();
-        site.Report("content/2024/table.md", "表格局", 2024, body: "| 甲 | 乙 |\n|:-:|--:|\n| 1 | 2 |\n\n+---+-----+\n| x | y   |\n+===+=====+\n| 1 | 2   |\n+---+-----+\n");
-        site.BuildOk();
+        using var site = TestSite.Good();
+        site.ReportAt("content/2024/table.md", "表格局", 2024, body: "| 甲 | 乙 |\n|:-:|--:|\n| 1 | 2 |\n\n+---+-----+\n| x | y   |\n+===+=====+\n| 1 | 2   |\n+---+-----+\n");
+        site.BuildSucceeding();
         var body = Pages(site).Select(p => p.Document.QuerySelector(".report-body")).Single(b => b?.QuerySelector("table") is not null)!;
         Assert.Empty(body.QuerySelectorAll("[style]"));
         Assert.Equal(2, body.QuerySelectorAll("td.align-center, th.align-center").Length);
@@ -366,16 +367,16 @@ public sealed class AttackTests
     public void A_partial_included_on_an_indented_line_still_escapes_its_values()
     {
         // Given a theme that includes a partial on indented lines (Handlebars.Net skips escaping there unless SiteGen prevents it)
-        using var site = TempSite.Good();
-        site.Write("content/site.yml", "title: \"<script>alert(1)</script>\"\n");
-        site.Write("themes/default/layouts/home.hbs", "<main>\n    {{> shout}}\n\t{{> shout}}\n</main>\n");
-        site.Write("themes/default/partials/shout.hbs", "<p>{{site.title}}</p>\n");
+        using var site = TestSite.Good();
+        site.File("content/site.yml", "title: \"<script>alert(1)</script>\"\n");
+        site.File("themes/default/layouts/home.hbs", "<main>\n    {{> shout}}\n\t{{> shout}}\n</main>\n");
+        site.File("themes/default/partials/shout.hbs", "<p>{{site.title}}</p>\n");
 
         // When the site is built
-        site.BuildOk();
+        site.BuildSucceeding();
 
         // Then both inclusions are escaped
-        var home = site.ReadOutput("index.html");
+        var home = site.Read("index.html");
         Assert.DoesNotContain("<script>", home);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(home, "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
     }

@@ -3,6 +3,7 @@ using SiteGen.Diagnostics;
 using SiteGen.Write;
 using Xunit.Abstractions;
 
+using SiteGen.Tests.Support;
 namespace SiteGen.Tests.Hardening;
 
 /// <summary>Faults around publishing: a build killed at any moment, or two builds at once, never leave a mixed or corrupted output.</summary>
@@ -12,20 +13,20 @@ public sealed class FaultTests(ITestOutputHelper output)
     private const int Kills = 50;
 
     /// <summary>A site of <see cref="Reports"/> reports; <paramref name="state"/> goes into the site title, so every page differs between states.</summary>
-    private static TempSite LargeSite()
+    private static TestSite LargeSite()
     {
-        var site = new TempSite();
+        var site = new TestSite();
         for (var i = 0; i < Reports; i++)
         {
             var agency = $"第{i:D3}区司法局";
             var body = string.Concat(Enumerable.Range(1, 5).Select(n => $"## {n}、章节\n\n{agency}第{n}段正文，依法行政。\n\n"));
-            site.Report($"content/{2020 + i % 5}/r{i:D3}.md", agency, 2020 + i % 5, body: body);
+            site.ReportAt($"content/{2020 + i % 5}/r{i:D3}.md", agency, 2020 + i % 5, body: body);
         }
         return site;
     }
 
-    private static void SetState(TempSite site, string state) =>
-        site.Write("content/site.yml", $"title: \"报告库 {state}\"\nbase_url: \"https://example.gov.cn/\"\n");
+    private static void SetState(TestSite site, string state) =>
+        site.File("content/site.yml", $"title: \"报告库 {state}\"\nbase_url: \"https://example.gov.cn/\"\n");
 
     [Fact]
     public void A_build_killed_at_random_moments_leaves_the_old_or_the_new_complete_site_never_a_mix()
@@ -35,13 +36,13 @@ public sealed class FaultTests(ITestOutputHelper output)
         SetState(site, "A");
         var first = CliProcess.Run("build", "--site", site.Root);
         Assert.True(first.ExitCode == 0, first.StdErr);
-        var hashA = TempSite.FingerprintHash(site.OutputFingerprint());
+        var hashA = TestSite.FingerprintHash(site.OutputFingerprint());
         SetState(site, "B");
         var clock = Stopwatch.StartNew();
         var expectB = CliProcess.Run("build", "--site", site.Root, "--output", site.PathOf("expect-b"));
         var buildTime = clock.Elapsed;
         Assert.True(expectB.ExitCode == 0, expectB.StdErr);
-        var hashB = TempSite.FingerprintHash(TempSite.Fingerprint(site.PathOf("expect-b")));
+        var hashB = TestSite.FingerprintHash(TestSite.Fingerprint(site.PathOf("expect-b")));
         Assert.NotEqual(hashA, hashB);
 
         var seed = int.TryParse(Environment.GetEnvironmentVariable("SITEGEN_KILL_SEED"), out var s) ? s : Environment.TickCount;
@@ -63,7 +64,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             process.WaitForExit();
 
             // Then the output is one complete site or the other
-            var now = TempSite.FingerprintHash(site.OutputFingerprint());
+            var now = TestSite.FingerprintHash(site.OutputFingerprint());
             Assert.True(now == hashA || now == hashB,
                 $"run {run} (seed {seed}, killed after {delay.TotalMilliseconds:F0} ms): output is neither the old nor the new complete site");
             outcomes[exited ? "finished" : now == targetHash ? "new" : "old"]++;
@@ -100,7 +101,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.True(a.ExitCode == 0 || b.ExitCode == 0);
         var expected = CliProcess.Run("build", "--site", site.Root, "--output", site.PathOf("expect"));
         Assert.True(expected.ExitCode == 0, expected.StdErr);
-        Assert.Equal(TempSite.Fingerprint(site.PathOf("expect")), site.OutputFingerprint());
+        Assert.Equal(TestSite.Fingerprint(site.PathOf("expect")), site.OutputFingerprint());
         Assert.Empty(site.Leftovers());
     }
 
@@ -108,14 +109,14 @@ public sealed class FaultTests(ITestOutputHelper output)
     public void A_build_that_cannot_get_the_lock_in_time_refuses_with_a_clear_message_and_touches_nothing()
     {
         // Given a site that built once, and another build holding its lock
-        using var site = TempSite.Good();
-        site.BuildOk();
+        using var site = TestSite.Good();
+        site.BuildSucceeding();
         var before = site.OutputFingerprint();
         using var held = BuildLock.Acquire(site.Output, TimeSpan.Zero);
 
         // When a second build starts and may wait only briefly
         var clock = Stopwatch.StartNew();
-        var result = site.Build(lockWait: TimeSpan.FromMilliseconds(300));
+        var result = site.TryBuild(lockWait: TimeSpan.FromMilliseconds(300));
 
         // Then it refuses with the lock diagnostic after waiting, and the output is untouched
         Assert.False(result.Succeeded);
@@ -129,8 +130,8 @@ public sealed class FaultTests(ITestOutputHelper output)
     [Fact]
     public void A_bad_site_makes_the_cli_exit_non_zero_with_the_located_diagnostic()
     {
-        using var site = TempSite.Good();
-        site.Write("content/2024/bad.md", "---\ntitle: \"报告\"\nagency: \"某局\"\nyear: 2024\npublished: 2025-02-30\n---\n正文\n");
+        using var site = TestSite.Good();
+        site.File("content/2024/bad.md", "---\ntitle: \"报告\"\nagency: \"某局\"\nyear: 2024\npublished: 2025-02-30\n---\n正文\n");
         var (exitCode, _, stderr) = CliProcess.Run("build", "--site", site.Root);
         Assert.Equal(1, exitCode);
         Assert.Contains("content/2024/bad.md:5:12: error SG1006:", stderr);

@@ -9,6 +9,7 @@ using SiteGen.Render;
 using SiteGen.Search;
 using Xunit.Abstractions;
 
+using SiteGen.Tests.Support;
 namespace SiteGen.Tests.Hardening;
 
 /// <summary>Seeded random inputs for the front matter parser, the Markdown renderer, whole builds, the importer and the search tokenizer and index: only diagnostics, never a crash, a hang or a script.</summary>
@@ -115,20 +116,20 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Whole_builds_of_random_tiny_sites_succeed_or_fail_with_diagnostics_keeping_the_previous_output()
     {
-        using var site = TempSite.Good();
-        site.BuildOk();
+        using var site = TestSite.Good();
+        site.BuildSucceeding();
         var built = 0;
         var count = Fuzz("build", 0.45, (input, _) =>
         {
             var before = site.OutputFingerprint();
             foreach (var file in Directory.EnumerateFiles(site.PathOf("content"), "*", SearchOption.AllDirectories)) File.Delete(file);
-            site.Write("content/site.yml", input.SiteYml());
+            site.File("content/site.yml", input.SiteYml());
             // One report with valid front matter and a random body, so most builds get as far as rendering; then 0–2 random files.
-            site.Report("content/good.md", "固定机关", 2024, body: input.Markdown());
+            site.ReportAt("content/good.md", "固定机关", 2024, body: input.Markdown());
             var files = input.Next(3);
-            for (var i = 0; i < files; i++) site.Write($"content/{input.Next(3)}/f{i}.md", input.ReportFile());
+            for (var i = 0; i < files; i++) site.File($"content/{input.Next(3)}/f{i}.md", input.ReportFile());
 
-            var result = site.Build();
+            var result = site.TryBuild();
 
             if (result.Succeeded)
             {
@@ -150,7 +151,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     public void The_importer_converts_any_text_html_or_bytes_or_refuses_them_and_its_front_matter_always_parses()
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        using var folder = new TempSite();
+        using var folder = new TestSite();
         var count = Fuzz("import", 0.2, (input, index) =>
         {
             var (extension, bytes) = input.ImportFile();

@@ -3,6 +3,7 @@ using SiteGen.Build;
 using SiteGen.Cli;
 using SiteGen.Import;
 
+using SiteGen.Tests.Support;
 namespace SiteGen.Tests.Import;
 
 /// <summary>`sitegen import` as a user runs it: files and folders in, reports written without overwriting, a failure per file, an exit code for the batch.</summary>
@@ -34,11 +35,11 @@ public sealed class ImportCommandTests
     public void Importing_a_folder_writes_each_report_under_its_year_and_agency_segment()
     {
         // Given a site and a folder with a UTF-8 and a GB18030 report
-        using var temp = new TempFolder();
-        var inbox = Path.Combine(temp.Path, "inbox");
-        temp.Write("inbox/a.txt", ValidReport("新田县"));
-        temp.Write("inbox/sub/b.txt", TextDecoder.Gb18030.GetBytes(ValidReport("宁远县")));
-        var site = Path.Combine(temp.Path, "site");
+        using var temp = new TestSite();
+        var inbox = Path.Combine(temp.Root, "inbox");
+        temp.File("inbox/a.txt", ValidReport("新田县"));
+        temp.File("inbox/sub/b.txt", TextDecoder.Gb18030.GetBytes(ValidReport("宁远县")));
+        var site = Path.Combine(temp.Root, "site");
 
         // When both are imported
         var (exit, output, _) = Sitegen("import", inbox, "--site", site);
@@ -54,9 +55,9 @@ public sealed class ImportCommandTests
     public void An_existing_report_is_not_overwritten_without_force()
     {
         // Given a report already imported and then edited by hand
-        using var temp = new TempFolder();
-        var input = temp.Write("r.txt", ValidReport("新田县"));
-        var site = Path.Combine(temp.Path, "site");
+        using var temp = new TestSite();
+        var input = temp.File("r.txt", ValidReport("新田县")).PathOf("r.txt");
+        var site = Path.Combine(temp.Root, "site");
         Sitegen("import", input, "--site", site);
         var written = Directory.GetFiles(Path.Combine(site, "content"), "*.md", SearchOption.AllDirectories).Single();
         File.AppendAllText(written, "编辑补充。\n");
@@ -75,9 +76,9 @@ public sealed class ImportCommandTests
     [Fact]
     public void A_dry_run_writes_nothing()
     {
-        using var temp = new TempFolder();
-        var input = temp.Write("r.txt", ValidReport("新田县"));
-        var site = Path.Combine(temp.Path, "site");
+        using var temp = new TestSite();
+        var input = temp.File("r.txt", ValidReport("新田县")).PathOf("r.txt");
+        var site = Path.Combine(temp.Root, "site");
 
         var (exit, output, _) = Sitegen("import", input, "--site", site, "--dry-run");
 
@@ -90,14 +91,14 @@ public sealed class ImportCommandTests
     public void An_unreadable_file_fails_alone_and_the_batch_goes_on()
     {
         // Given a garbled file, a binary file and a good report
-        using var temp = new TempFolder();
-        temp.Write("in/1-garbled.txt", "红塔区锟斤拷卫生健康局锟斤拷\n");
-        temp.Write("in/2-binary.txt", [0x25, 0x50, 0x44, 0x46, 0x00, 0x00, 0x01]);
-        temp.Write("in/3-good.txt", ValidReport("新田县"));
-        var site = Path.Combine(temp.Path, "site");
+        using var temp = new TestSite();
+        temp.File("in/1-garbled.txt", "红塔区锟斤拷卫生健康局锟斤拷\n");
+        temp.File("in/2-binary.txt", [0x25, 0x50, 0x44, 0x46, 0x00, 0x00, 0x01]);
+        temp.File("in/3-good.txt", ValidReport("新田县"));
+        var site = Path.Combine(temp.Root, "site");
 
         // When the folder is imported
-        var (exit, output, err) = Sitegen("import", Path.Combine(temp.Path, "in"), "--site", site);
+        var (exit, output, err) = Sitegen("import", Path.Combine(temp.Root, "in"), "--site", site);
 
         // Then the good report is written, each bad file has its own error, and the exit code says some failed
         Assert.Equal(1, exit);
@@ -111,9 +112,9 @@ public sealed class ImportCommandTests
     public void A_report_missing_a_required_field_is_not_written_and_fails_only_with_strict()
     {
         // Given a report whose year cannot be determined
-        using var temp = new TempFolder();
-        var input = temp.Write("r.txt", "新田县司法局法治政府建设年度报告\n发布时间:2025-02-10 来源: 本网\n我局扎实推进法治政府建设。\n");
-        var site = Path.Combine(temp.Path, "site");
+        using var temp = new TestSite();
+        var input = temp.File("r.txt", "新田县司法局法治政府建设年度报告\n发布时间:2025-02-10 来源: 本网\n我局扎实推进法治政府建设。\n").PathOf("r.txt");
+        var site = Path.Combine(temp.Root, "site");
 
         // When imported, then it is reported as incomplete and nothing is written
         var (exit, _, err) = Sitegen("import", input, "--site", site);
@@ -128,10 +129,10 @@ public sealed class ImportCommandTests
     [Fact]
     public void Json_output_lists_the_extracted_fields_per_file()
     {
-        using var temp = new TempFolder();
-        var input = temp.Write("r.txt", ValidReport("新田县"));
+        using var temp = new TestSite();
+        var input = temp.File("r.txt", ValidReport("新田县")).PathOf("r.txt");
 
-        var (exit, output, _) = Sitegen("import", input, "--site", Path.Combine(temp.Path, "site"), "--dry-run", "--format", "json");
+        var (exit, output, _) = Sitegen("import", input, "--site", Path.Combine(temp.Root, "site"), "--dry-run", "--format", "json");
 
         Assert.Equal(0, exit);
         using var json = System.Text.Json.JsonDocument.Parse(output);
@@ -145,11 +146,11 @@ public sealed class ImportCommandTests
     [Fact]
     public void Two_inputs_for_the_same_agency_and_year_do_not_overwrite_each_other()
     {
-        using var temp = new TempFolder();
-        temp.Write("in/a.txt", ValidReport("新田县"));
-        temp.Write("in/b.htm", Encoding.UTF8.GetBytes("<html><body><p>" + ValidReport("新田县").Replace("\n", "</p><p>", StringComparison.Ordinal) + "</p></body></html>"));
+        using var temp = new TestSite();
+        temp.File("in/a.txt", ValidReport("新田县"));
+        temp.File("in/b.htm", Encoding.UTF8.GetBytes("<html><body><p>" + ValidReport("新田县").Replace("\n", "</p><p>", StringComparison.Ordinal) + "</p></body></html>"));
 
-        var (exit, _, err) = Sitegen("import", Path.Combine(temp.Path, "in"), "--site", Path.Combine(temp.Path, "site"));
+        var (exit, _, err) = Sitegen("import", Path.Combine(temp.Root, "in"), "--site", Path.Combine(temp.Root, "site"));
 
         Assert.Equal(1, exit);
         Assert.Contains("same agency and year as", err, StringComparison.Ordinal);
@@ -159,9 +160,9 @@ public sealed class ImportCommandTests
     public void Imported_real_reports_build_into_a_site()
     {
         // Given a site whose reports were all imported from the five real seeds
-        using var temp = new TempFolder();
-        var site = Path.Combine(temp.Path, "site");
-        temp.Write("site/content/site.yml", "title: \"测试站\"\nbase_url: \"/\"\n");
+        using var temp = new TestSite();
+        var site = Path.Combine(temp.Root, "site");
+        temp.File("site/content/site.yml", "title: \"测试站\"\nbase_url: \"/\"\n");
         var (importExit, _, importErr) = Sitegen("import", Path.Combine(ImportTestSupport.SourceFolder(), "Golden"), "--site", site);
         Assert.True(importExit == 0, importErr);
 

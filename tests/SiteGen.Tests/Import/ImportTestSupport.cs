@@ -4,27 +4,6 @@ using SiteGen.Import;
 
 namespace SiteGen.Tests.Import;
 
-/// <summary>A temporary folder deleted after the test; every file a test writes goes here.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("sitegen-import-").FullName;
-
-    public string Write(string relative, string text, Encoding? encoding = null) => Write(relative, (encoding ?? new UTF8Encoding(false)).GetBytes(text));
-
-    public string Write(string relative, byte[] bytes)
-    {
-        var full = System.IO.Path.Combine(Path, relative);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, bytes);
-        return full;
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
-}
-
 /// <summary>Helpers shared by the importer's tests: converting inline text and locating test data.</summary>
 internal static class ImportTestSupport
 {

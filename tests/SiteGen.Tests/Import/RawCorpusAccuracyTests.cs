@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using SiteGen.Import;
 
+using SiteGen.Tests.Support;
 namespace SiteGen.Tests.Import;
 
 /// <summary>Runs the shared corpus generator (../shared/corpus/make_corpus.py) to make noisy raw reports with known answers.</summary>
@@ -40,15 +41,15 @@ public sealed class RawCorpusAccuracyTests
     public void Thirty_noisy_raw_reports_convert_with_every_field_right()
     {
         // Given 30 raw reports of the corpus generator (split titles, web headers and footers, GB18030, CRLF, breaks, duplicated bodies…)
-        using var temp = new TempFolder();
-        var expected = RawCorpus.Generate(temp.Path, 30, "import-test");
+        using var temp = new TestSite();
+        var expected = RawCorpus.Generate(temp.Root, 30, "import-test");
 
         // When each is converted
         var misses = new List<string>();
         foreach (var e in expected.EnumerateArray())
         {
             var file = e.GetProperty("file").GetString()!;
-            var report = ImportRunner.Convert(Path.Combine(temp.Path, "raw", file));
+            var report = ImportRunner.Convert(Path.Combine(temp.Root, "raw", file));
 
             // Then title, agency, year, region, publication date and top-level headings are exactly the expected ones
             void Check(string field, string? want, string? got)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using SiteGen.Search;
+using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Search;
 
@@ -90,7 +91,7 @@ public sealed class SearchIndexTests
     public void A_build_writes_the_index_and_reports_its_size_and_time()
     {
         // Given a site with two reports
-        using var site = new SearchTestSite()
+        using var site = TestSite.ForSearch()
             .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, "## 一、主要举措\n\n推进行政处罚规范化。")
             .Report("b.md", "乙局2023年法治政府建设报告", "乙局", 2023, Yuxi, "## 一、主要举措\n\n加强执法监督。");
 
@@ -112,13 +113,13 @@ public sealed class SearchIndexTests
     public void Rebuilding_the_same_site_writes_byte_identical_index_files()
     {
         // Given a site
-        using var site = new SearchTestSite()
+        using var site = TestSite.ForSearch()
             .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, string.Concat(Enumerable.Repeat("## 标题\n\n依法行政，执法规范。\n\n", 30)))
             .Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "医疗纠纷调解工作。");
 
         // When it is built twice into two folders
-        site.Build(Path.Combine(site.Root, "out1"));
-        site.Build(Path.Combine(site.Root, "out2"));
+        site.Build(outputDir: Path.Combine(site.Root, "out1"));
+        site.Build(outputDir: Path.Combine(site.Root, "out2"));
 
         // Then every index file has the same name and the same bytes
         static Dictionary<string, string> Files(string root) => Directory.EnumerateFiles(Path.Combine(root, "search", "idx"), "*", SearchOption.AllDirectories)
@@ -133,7 +134,7 @@ public sealed class SearchIndexTests
     public void An_incremental_rebuild_keeps_the_index_complete_and_current()
     {
         // Given a built site
-        using var site = new SearchTestSite()
+        using var site = TestSite.ForSearch()
             .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, "医疗纠纷调解工作。")
             .Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "双随机抽查。");
         site.Build();
@@ -159,7 +160,7 @@ public sealed class SearchIndexTests
     public void Positions_tell_a_phrase_from_its_parts_far_apart()
     {
         // Given one report with the phrase 行政处罚 and one with 行政 and 处罚 far apart
-        using var site = new SearchTestSite()
+        using var site = TestSite.ForSearch()
             .Report("a.md", "甲局报告", "甲局", 2024, Yuxi, "规范行政处罚裁量。")
             .Report("b.md", "乙局报告", "乙局", 2024, Yuxi, "推进行政审批改革，依法查处罚没物品。");
         site.Build();
@@ -181,7 +182,7 @@ public sealed class SearchIndexTests
     public void A_long_posting_list_is_split_into_blocks_ordered_by_score()
     {
         // Given more reports containing 调解 than fit in one block (but fewer than half of all), with different term frequencies
-        using var site = new SearchTestSite();
+        using var site = TestSite.ForSearch();
         const int withTerm = SearchIndexBuilder.BlockSize + 20;
         for (var i = 0; i < 2 * withTerm + 1; i++)
         {
@@ -207,7 +208,7 @@ public sealed class SearchIndexTests
     public void A_term_in_half_the_reports_or_more_is_blocked_in_document_order()
     {
         // Given every report contains 工作
-        using var site = new SearchTestSite();
+        using var site = TestSite.ForSearch();
         for (var i = 0; i < SearchIndexBuilder.BlockSize + 20; i++)
             site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, string.Concat(Enumerable.Repeat("工作。", 1 + i % 5)));
         site.Build();
@@ -224,7 +225,7 @@ public sealed class SearchIndexTests
     public void A_result_record_points_to_the_chunk_and_section_of_its_text()
     {
         // Given a report whose second section mentions 双随机
-        using var site = new SearchTestSite("/reports/")
+        using var site = TestSite.ForSearch("/reports/")
             .Report("a.md", "甲局报告", "甲局", 2024, Yuxi, "## 一、概况\n\n总体情况。\n\n## 二、监管\n\n全面推行双随机抽查。");
         site.Build();
         var index = new IndexReader(site.Index);
@@ -246,7 +247,7 @@ public sealed class SearchIndexTests
     public void Many_reports_make_a_few_pack_files_not_a_file_per_object()
     {
         // Given 300 reports, each long enough for several text chunks, sharing terms that need posting blocks
-        using var site = new SearchTestSite();
+        using var site = TestSite.ForSearch();
         for (var i = 0; i < 300; i++)
         {
             var body = string.Concat(Enumerable.Range(0, 12).Select(k => $"## 第{k}部分\n\n{string.Concat(Enumerable.Repeat($"依法行政第{i}号措施落实，执法规范化建设推进。", 8 + i % 5))}\n\n"));
@@ -282,9 +283,9 @@ public sealed class SearchIndexTests
         .ToDictionary(f => Path.GetRelativePath(index, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 
     /// <summary>A site of eight reports in two agencies' worth of text, long enough for posting blocks.</summary>
-    private static SearchTestSite EightReports()
+    private static TestSite EightReports()
     {
-        var site = new SearchTestSite();
+        var site = TestSite.ForSearch();
         for (var i = 0; i < 8; i++)
             site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, string.Concat(Enumerable.Repeat($"依法行政，执法规范，第{i}号措施。\n\n", 40 + i)));
         return site;
@@ -300,7 +301,7 @@ public sealed class SearchIndexTests
         // When one report's text changes (its length barely) and the site is built again, and the same content is built clean elsewhere
         site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "医疗纠纷调解工作。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
         var incremental = site.Build();
-        site.Build(Path.Combine(site.Root, "clean"));
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
 
         // Then only that report was indexed again, and the index is byte for byte the clean build's
         Assert.Equal(1, incremental.Search!.Reindexed);
@@ -318,7 +319,7 @@ public sealed class SearchIndexTests
         // When a report moves to a new agency (every agency code after it shifts) and the site is built again
         site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, "依法行政。");
         var incremental = site.Build();
-        site.Build(Path.Combine(site.Root, "clean"));
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
 
         // Then every report was indexed again, with the clean build's result
         Assert.Equal(8, incremental.Search!.Reindexed);
@@ -340,7 +341,7 @@ public sealed class SearchIndexTests
         File.WriteAllBytes(pack, new byte[10]);
         site.Report("r2.md", "第2号报告", "机构2", 2024, Yuxi, "行政应诉。");
         var afterDamagedIndex = site.Build();
-        site.Build(Path.Combine(site.Root, "clean"));
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
 
         // Then both builds indexed every report, and the result is the clean build's
         Assert.Equal(8, afterDamagedRecord.Search!.Reindexed);

@@ -1,5 +1,6 @@
 using System.Text;
 using SiteGen.Build;
+using SiteGen.Diagnostics;
 
 namespace SiteGen.Tests.Support;
 
@@ -9,11 +10,16 @@ public sealed class TestSite : IDisposable
     public string Root { get; } = Directory.CreateTempSubdirectory("sitegen-test-").FullName;
     public string Output => Path.Combine(Root, "output");
 
-    public TestSite File(string relativePath, string content)
+    /// <summary>The full path of a file or folder in the site folder.</summary>
+    public string PathOf(string relativePath) => Path.Combine(Root, relativePath);
+
+    public TestSite File(string relativePath, string content) => File(relativePath, new UTF8Encoding(false).GetBytes(content));
+
+    public TestSite File(string relativePath, byte[] bytes)
     {
-        var full = Path.Combine(Root, relativePath);
+        var full = PathOf(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        System.IO.File.WriteAllText(full, content, new UTF8Encoding(false));
+        System.IO.File.WriteAllBytes(full, bytes);
         return this;
     }
 
@@ -24,14 +30,34 @@ public sealed class TestSite : IDisposable
     /// <summary>Adds a valid report whose fields are given as arguments.</summary>
     public TestSite Report(string name, string agency, int year, string[]? region = null, string? published = null,
         string? title = null, string body = "正文。\n", string extra = "")
+        => Report(name, FrontMatter(agency, year, region, published, title, extra), body);
+
+    /// <summary>The front matter lines (without the <c>---</c> fences) of a valid report whose fields are given as arguments.</summary>
+    public static string FrontMatter(string agency, int year, string[]? region = null, string? published = null, string? title = null, string extra = "")
     {
         var regionYaml = region is null ? "" : $"region: [{string.Join(", ", region.Select(r => $"\"{r}\""))}]\n";
         var publishedYaml = published is null ? "" : $"published: {published}\n";
-        return Report(name, $"title: \"{title ?? agency + year + "年法治政府建设工作情况报告"}\"\nagency: \"{agency}\"\n{regionYaml}year: {year}\n{publishedYaml}{extra}", body);
+        return $"title: \"{title ?? agency + year + "年法治政府建设工作情况报告"}\"\nagency: \"{agency}\"\n{regionYaml}year: {year}\n{publishedYaml}{extra}";
     }
 
-    public BuildResult Build(string? baseUrl = null, bool drafts = false) =>
-        SiteBuilder.Run(new BuildOptions { SiteDir = Root, BaseUrl = baseUrl, IncludeDrafts = drafts, LockWait = TimeSpan.FromSeconds(5) });
+    public BuildResult Build(string? baseUrl = null, bool drafts = false, string? outputDir = null, IBuildProgress? progress = null, TimeSpan? lockWait = null) =>
+        SiteBuilder.Run(Options(baseUrl, drafts, outputDir, lockWait), progress);
+
+    /// <summary>Builds like <see cref="Build"/>, but a build that stops with a <see cref="SiteGenException"/> is returned as a failed
+    /// result carrying it as a diagnostic, so a test can check every failure the same way.</summary>
+    public BuildResult TryBuild(string? baseUrl = null, bool drafts = false, string? outputDir = null, IBuildProgress? progress = null, TimeSpan? lockWait = null)
+    {
+        var options = Options(baseUrl, drafts, outputDir, lockWait);
+        try
+        {
+            return SiteBuilder.Run(options, progress);
+        }
+        catch (SiteGenException ex)
+        {
+            var diagnostic = new Diagnostic(Severity.Error, ex.Code, ex.File ?? "sitegen", ex.Line, 0, ex.Message, ex.Hint);
+            return new BuildResult(false, [diagnostic], new Dictionary<Model.PageKind, int>(), 0, 0, TimeSpan.Zero, options.ResolvedOutputDir);
+        }
+    }
 
     public BuildResult BuildSucceeding(string? baseUrl = null, bool drafts = false)
     {
@@ -39,6 +65,9 @@ public sealed class TestSite : IDisposable
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return result;
     }
+
+    private BuildOptions Options(string? baseUrl, bool drafts, string? outputDir, TimeSpan? lockWait) =>
+        new() { SiteDir = Root, BaseUrl = baseUrl, IncludeDrafts = drafts, OutputDir = outputDir, LockWait = lockWait ?? TimeSpan.FromSeconds(5) };
 
     public string Read(string outputPath) => System.IO.File.ReadAllText(Path.Combine(Output, outputPath));
     public bool Exists(string outputPath) => System.IO.File.Exists(Path.Combine(Output, outputPath));
@@ -65,10 +94,15 @@ public sealed class TestSite : IDisposable
     {
         try
         {
+            // Restore permissions a test took away, so the folder can be deleted.
+            foreach (var entry in Directory.EnumerateFileSystemEntries(Root, "*", SearchOption.AllDirectories))
+                if (!OperatingSystem.IsWindows() && !new FileInfo(entry).Attributes.HasFlag(FileAttributes.ReparsePoint))
+                    System.IO.File.SetUnixFileMode(entry, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             Directory.Delete(Root, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // A temp folder left behind is harmless; failing the test for it would hide the real result.
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class PartitionInverter(int[] lengths, double averageLength, int[]
     }
 
     /// <summary>Writes the postings of one term's spill records into <paramref name="into"/>.</summary>
-    private void Spilled(List<int> records, byte[] data, Span<Posting> into)
+    private void ReadSpilled(List<int> records, byte[] data, Span<Posting> into)
     {
         for (var r = 0; r < records.Count; r++)
         {
@@ -47,10 +47,11 @@ public sealed class PartitionInverter(int[] lengths, double averageLength, int[]
         }
     }
 
+    /// <summary>Encodes a term from its spill records alone.</summary>
     private TermData Encode(string term, List<int> records, byte[] data)
     {
         var postings = Scratch<Posting>.Get(records.Count);
-        Spilled(records, data, postings);
+        ReadSpilled(records, data, postings);
         return TermEncoder.Encode(term, postings, lengths.Length, agencyOf, packs);
     }
 
@@ -100,7 +101,7 @@ public sealed class PartitionInverter(int[] lengths, double averageLength, int[]
         var buffer = Scratch<Posting>.Get(2 * capacity);
         var kept = 0;
         foreach (var block in blocks) kept += TermEncoder.Decode(block, buffer[kept..], reindexed);
-        Spilled(fresh, data, buffer.Slice(kept, fresh.Count));
+        ReadSpilled(fresh, data, buffer.Slice(kept, fresh.Count));
         var df = kept + fresh.Count;
         if (df == 0) return null;
         var documentOrder = TermEncoder.InDocumentOrder(df, lengths.Length);

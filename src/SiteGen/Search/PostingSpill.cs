@@ -46,20 +46,124 @@ public sealed class PostingSpill : IDisposable
         }
     }
 
-    /// <summary>Reads back a whole partition.</summary>
-    public byte[] ReadPartition(int partition)
+    /// <summary>Bytes of records inverted at once. Partitions are uneven (common first characters cluster: the largest holds about a
+    /// tenth of all postings), so a larger partition is read in slices of first-character ranges, keeping memory flat at 100,000 reports.</summary>
+    internal static long SliceBudgetBytes { get; set; } = 128L << 20;
+
+    /// <summary>Records whose terms start with a character from <see cref="First"/> to <see cref="Last"/> (inclusive).</summary>
+    public sealed record Slice(char First, char Last, byte[] Records);
+
+    /// <summary>Reads a partition back, whole or in slices of ascending first-character ranges that together cover every
+    /// character; then frees its disk space. A slice's records keep their spill order.</summary>
+    public IEnumerable<Slice> ReadPartition(int partition)
     {
         var file = _files[partition];
-        var bytes = Array.Empty<byte>();
-        _scratch.Guard(() =>
+        _scratch.Guard(file.Flush);
+        if (file.Length <= SliceBudgetBytes)
         {
-            file.Flush();
-            bytes = new byte[file.Length];
-            file.Position = 0;
-            file.ReadExactly(bytes);
-            file.SetLength(0); // frees the disk as soon as the partition is inverted
-        });
-        return bytes;
+            var bytes = new byte[file.Length];
+            _scratch.Guard(() =>
+            {
+                file.Position = 0;
+                file.ReadExactly(bytes);
+            });
+            yield return new Slice('\0', '\uffff', bytes);
+        }
+        else
+        {
+            var perCharacter = new long[char.MaxValue + 1];
+            Scan(file, (record, first) => perCharacter[first] += record.Length);
+            foreach (var (first, last, size) in Ranges(perCharacter))
+            {
+                var bytes = new byte[size];
+                var filled = 0;
+                Scan(file, (record, c) =>
+                {
+                    if (c < first || c > last) return;
+                    record.CopyTo(bytes.AsSpan(filled));
+                    filled += record.Length;
+                });
+                yield return new Slice(first, last, bytes);
+            }
+        }
+        _scratch.Guard(() => file.SetLength(0));
+    }
+
+    /// <summary>Cuts the character space into consecutive ranges of at most about the slice budget (a single character may exceed it).</summary>
+    private static IEnumerable<(char First, char Last, int Size)> Ranges(long[] perCharacter)
+    {
+        var (start, size) = (0, 0L);
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (size > 0 && size + perCharacter[c] > SliceBudgetBytes)
+            {
+                yield return ((char)start, (char)(c - 1), checked((int)size));
+                (start, size) = (c, 0);
+            }
+            size += perCharacter[c];
+        }
+        yield return ((char)start, char.MaxValue, checked((int)size));
+    }
+
+    private delegate void RecordVisitor(ReadOnlySpan<byte> record, char first);
+
+    /// <summary>Reads a partition file from the start in large blocks and hands each whole record to <paramref name="visit"/>.</summary>
+    private void Scan(FileStream file, RecordVisitor visit)
+    {
+        var buffer = new byte[8 << 20];
+        var filled = 0;
+        _scratch.Guard(() => file.Position = 0);
+        while (true)
+        {
+            var read = 0;
+            _scratch.Guard(() => read = file.Read(buffer, filled, buffer.Length - filled));
+            filled += read;
+            var offset = 0;
+            while (TryMeasure(buffer.AsSpan(offset, filled - offset), out var length, out var first))
+            {
+                visit(buffer.AsSpan(offset, length), first);
+                offset += length;
+            }
+            if (read == 0)
+            {
+                if (offset != filled) throw new InvalidDataException("the search index's scratch file ends in the middle of a record");
+                return;
+            }
+            Buffer.BlockCopy(buffer, offset, buffer, 0, filled - offset);
+            filled -= offset;
+            if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); // one record longer than the buffer
+        }
+    }
+
+    /// <summary>The length and first term character of the record at the start of <paramref name="data"/>; false if it is cut off.</summary>
+    private static bool TryMeasure(ReadOnlySpan<byte> data, out int length, out char first)
+    {
+        length = 0;
+        first = '\0';
+        var offset = 0;
+        if (!TryRead(data, ref offset, out var termLength)) return false;
+        for (var k = 0; k < termLength; k++)
+        {
+            if (!TryRead(data, ref offset, out var c)) return false;
+            if (k == 0) first = (char)c;
+        }
+        if (!TryRead(data, ref offset, out _) || !TryRead(data, ref offset, out _) || !TryRead(data, ref offset, out var count)) return false;
+        for (var k = 0; k < count; k++)
+            if (!TryRead(data, ref offset, out _)) return false;
+        length = offset;
+        return true;
+    }
+
+    private static bool TryRead(ReadOnlySpan<byte> data, ref int offset, out int value)
+    {
+        value = 0;
+        for (var shift = 0; offset < data.Length; shift += 7)
+        {
+            var b = data[offset++];
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80) return true;
+        }
+        return false;
     }
 
     public void Dispose()

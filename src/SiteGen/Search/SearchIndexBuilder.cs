@@ -252,8 +252,13 @@ public sealed class SearchIndexBuilder : IDisposable
         {
             var packs = new PackWriter("p/", PackTargetBytes, Emit);
             var inverter = new PartitionInverter(lengths, averageLength, agencyOf, _changed, packs);
-            var spilled = _spill.ReadPartition(p);
-            inverted[p] = (from is null ? inverter.Invert(spilled) : inverter.Merge(spilled, previousEntries[p], from)).ToList();
+            inverted[p] = [];
+            foreach (var slice in _spill.ReadPartition(p))
+            {
+                inverted[p].AddRange(from is null
+                    ? inverter.Invert(slice.Records)
+                    : inverter.Merge(slice.Records, previousEntries[p].Where(e => e.Term[0] >= slice.First && e.Term[0] <= slice.Last).ToList(), from));
+            }
             packs.Close();
         });
 

@@ -348,4 +348,27 @@ public sealed class SearchIndexTests
         Assert.Equal(8, afterDamagedIndex.Search!.Reindexed);
         Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
     }
+
+    [Fact]
+    public void A_partition_read_in_slices_gives_the_same_index_as_one_read_whole()
+    {
+        // Given a site built with the default slice budget (every partition read whole)
+        using var site = EightReports();
+        site.Build();
+
+        // When it is built clean again with a budget so small that every partition is read in many slices
+        var budget = PostingSpill.SliceBudgetBytes;
+        PostingSpill.SliceBudgetBytes = 64;
+        try
+        {
+            site.Build(outputDir: Path.Combine(site.Root, "sliced"));
+        }
+        finally
+        {
+            PostingSpill.SliceBudgetBytes = budget;
+        }
+
+        // Then the index is byte for byte the same
+        Assert.Equal(IndexFiles(site.Index), IndexFiles(Path.Combine(site.Root, "sliced", "search", "idx")));
+    }
 }

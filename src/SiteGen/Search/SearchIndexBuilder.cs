@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -12,15 +11,16 @@ namespace SiteGen.Search;
 
 /// <summary>What building the search index cost and produced, for `sitegen build` to report.</summary>
 /// <param name="Indexing">Time spent extracting and tokenizing pages, summed over the render threads.</param>
-/// <param name="Writing">Wall time of inverting the spill and writing shards, blocks and document records.</param>
+/// <param name="Writing">Wall time of inverting the spill and writing the packs, directory pages and manifest.</param>
 public sealed record SearchIndexStats(int Documents, int Terms, long Files, long Bytes, TimeSpan Indexing, TimeSpan Writing)
 {
     /// <summary>Reports indexed from their pages; the others were carried over from the previous build's index.</summary>
     public int Reindexed { get; init; } = Documents;
 }
 
-/// <summary>The index stage: takes each rendered report page (from many threads), spills its postings, writes its text chunks,
-/// then inverts the spill partition by partition into term shards and score-ordered posting blocks (see SearchFormat.cs).</summary>
+/// <summary>The index stage: takes each report page (from many threads), spills its postings and keeps its text chunks, then inverts
+/// the spill partition by partition into score-ordered posting blocks, term shards and document packs (see SearchFormat.cs); a
+/// report whose page did not change is carried over from the previous build's index instead.</summary>
 public sealed class SearchIndexBuilder : IDisposable
 {
     /// <summary>Folder of the index under the site root; the search page's runtime reads it from there.</summary>

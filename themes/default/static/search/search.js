@@ -1,4 +1,5 @@
-// SiteGen search runtime: reads the sharded index written by SiteGen.Search (format: src/SiteGen/Search/SearchFormat.cs).
+// SiteGen search runtime: reads the sharded index written by SiteGen.Search (format: src/SiteGen/Search/SearchFormat.cs), one
+// object at a time from pack files with HTTP Range requests (a host without them still works: each pack is then fetched whole).
 // Plain ES module, no dependencies, no eval, no WebAssembly: works in browsers and in Node (give it fetch and an absolute base URL).
 //
 //   const search = await createSearch({ baseUrl: "/reports/search/idx/" });

@@ -28,8 +28,6 @@ public sealed class PostingSpill : IDisposable
         return 1 + (first - 0x4E00) * (Partitions - 2) / 0x5200;
     }
 
-    public long Bytes => _files.Sum(f => f.Length);
-
     /// <summary>Appends one document's records of one partition (already encoded); safe from many threads.</summary>
     public void Append(int partition, ReadOnlySpan<byte> records)
     {
@@ -141,29 +139,17 @@ public sealed class PostingSpill : IDisposable
         length = 0;
         first = '\0';
         var offset = 0;
-        if (!TryRead(data, ref offset, out var termLength)) return false;
+        if (!Varints.TryRead(data, ref offset, out var termLength)) return false;
         for (var k = 0; k < termLength; k++)
         {
-            if (!TryRead(data, ref offset, out var c)) return false;
+            if (!Varints.TryRead(data, ref offset, out var c)) return false;
             if (k == 0) first = (char)c;
         }
-        if (!TryRead(data, ref offset, out _) || !TryRead(data, ref offset, out _) || !TryRead(data, ref offset, out var count)) return false;
+        if (!Varints.TryRead(data, ref offset, out _) || !Varints.TryRead(data, ref offset, out _) || !Varints.TryRead(data, ref offset, out var count)) return false;
         for (var k = 0; k < count; k++)
-            if (!TryRead(data, ref offset, out _)) return false;
+            if (!Varints.TryRead(data, ref offset, out _)) return false;
         length = offset;
         return true;
-    }
-
-    private static bool TryRead(ReadOnlySpan<byte> data, ref int offset, out int value)
-    {
-        value = 0;
-        for (var shift = 0; offset < data.Length; shift += 7)
-        {
-            var b = data[offset++];
-            value |= (b & 0x7F) << shift;
-            if (b < 0x80) return true;
-        }
-        return false;
     }
 
     public void Dispose()

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -225,7 +224,7 @@ public sealed class SearchIndexBuilder : IDisposable
 
         // Year, region and series come from runs of document ids (ids are ordered by them); only the agency travels in postings.
         var agencyOf = new int[docs.Length];
-        var ranges = new List<byte>();
+        var ranges = new ByteBuffer();
         (int Year, int Region, int Series) last = (-2, -2, -2);
         var lastStart = 0;
         for (var i = 0; i < docs.Length; i++)
@@ -233,10 +232,10 @@ public sealed class SearchIndexBuilder : IDisposable
             agencyOf[i] = agencies.Code[docs[i].Agency];
             var current = (years.Code[docs[i].Year], docs[i].Region.Length == 0 ? -1 : regions.Code[docs[i].Region], series.Code[docs[i].Series]);
             if (current == last) continue;
-            Varints.Write(ranges, i - lastStart);
-            Varints.Write(ranges, Math.Max(0, current.Item1));
-            Varints.Write(ranges, current.Item2 + 1);
-            Varints.Write(ranges, Math.Max(0, current.Item3));
+            ranges.Varint(i - lastStart);
+            ranges.Varint(Math.Max(0, current.Item1));
+            ranges.Varint(current.Item2 + 1);
+            ranges.Varint(Math.Max(0, current.Item3));
             last = current;
             lastStart = i;
         }
@@ -294,7 +293,7 @@ public sealed class SearchIndexBuilder : IDisposable
         var agencyPages = new List<string>();
         for (var start = 0; start < agencies.List.Count; start += AgencyPageSize)
             agencyPages.Add(EmitFile("f/", Serialize(new FilterPage(agencies.List.Skip(start).Take(AgencyPageSize).ToList()), Json.FilterPage)));
-        var filters = new FilterSet(years.List, regions.List, series.List, agencyPages, AgencyPageSize, agencies.List.Count, B64(ranges));
+        var filters = new FilterSet(years.List, regions.List, series.List, agencyPages, AgencyPageSize, agencies.List.Count, System.Buffers.Text.Base64Url.EncodeToString(ranges.Bytes.AsSpan(0, ranges.Length)));
         var directory = new List<ShardRef>();
         for (var start = 0; start < shards.Count; start += DirectoryPageSize)
         {
@@ -352,11 +351,9 @@ public sealed class SearchIndexBuilder : IDisposable
             var count = Math.Min(DocumentStore.DocsPerPack, _docs.Length - first);
             var changed = _changed.AsSpan(first, count).Contains(true);
             var size = new FileInfo(Path.Combine(_previousFolder!, packs[pack])).Length;
-            if (!changed && _reuse?.Invoke(Folder + packs[pack], size) == true && _written.TryAdd(packs[pack], size))
+            if (!changed && _reuse?.Invoke(Folder + packs[pack], size) == true && Claim(packs[pack], size))
             {
                 carried[pack] = packs[pack];
-                Interlocked.Increment(ref _files);
-                Interlocked.Add(ref _bytes, size);
                 continue;
             }
             var documents = from.Documents(packs[pack], count);
@@ -384,8 +381,6 @@ public sealed class SearchIndexBuilder : IDisposable
     private static int EstimatedSize(TermEntry e) =>
         e.Term.Length * 3 + 24 + (e.Inline is null ? 0 : e.Inline.Length + 12) + (e.Blocks?.Sum(b => b.Ref.Length + 36) ?? 0);
 
-    private static string B64(List<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(CollectionsMarshal.AsSpan(bytes));
-
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.SerializeToUtf8Bytes(value, info);
 
     /// <summary>Writes a small JSON file under a name made from its content; returns the name.</summary>
@@ -400,10 +395,17 @@ public sealed class SearchIndexBuilder : IDisposable
     /// carries a hash of its content, so an equal name means equal bytes (and two equal packs are one file). Thread-safe.</summary>
     private void Emit(string name, byte[] bytes)
     {
-        if (!_written.TryAdd(name, bytes.Length)) return;
+        if (!Claim(name, bytes.Length)) return;
         if (name == ManifestName || _reuse?.Invoke(Folder + name, bytes.Length) != true) _write(Folder + name, bytes);
+    }
+
+    /// <summary>Counts an index file of this build once; false if the name was already claimed (equal content).</summary>
+    private bool Claim(string name, long size)
+    {
+        if (!_written.TryAdd(name, size)) return false;
         Interlocked.Increment(ref _files);
-        Interlocked.Add(ref _bytes, bytes.Length);
+        Interlocked.Add(ref _bytes, size);
+        return true;
     }
 
     public void Dispose()

@@ -1,19 +1,9 @@
 namespace SiteGen.Search;
 
-/// <summary>Unsigned LEB128 varints: the packed integer encoding of the base64 fields of posting blocks.</summary>
+/// <summary>Reading unsigned LEB128 varints, the integer encoding of the spill, posting blocks and filter ranges
+/// (they are written with <see cref="ByteBuffer.Varint"/>).</summary>
 public static class Varints
 {
-    public static void Write(List<byte> bytes, int value)
-    {
-        var v = (uint)value;
-        while (v >= 0x80)
-        {
-            bytes.Add((byte)(v | 0x80));
-            v >>= 7;
-        }
-        bytes.Add((byte)v);
-    }
-
     public static int Read(ReadOnlySpan<byte> bytes, ref int offset)
     {
         uint result = 0;
@@ -27,13 +17,16 @@ public static class Varints
         }
     }
 
-    /// <summary>Decodes a base64url varint field of the index format (used by tests to read what the runtime reads).</summary>
-    public static List<int> Decode(string base64Url)
+    /// <summary>Like <see cref="Read"/>, but false instead of an exception when the bytes end inside the varint.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, ref int offset, out int value)
     {
-        var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(base64Url);
-        var values = new List<int>();
-        var offset = 0;
-        while (offset < bytes.Length) values.Add(Read(bytes, ref offset));
-        return values;
+        value = 0;
+        for (var shift = 0; offset < bytes.Length; shift += 7)
+        {
+            var b = bytes[offset++];
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80) return true;
+        }
+        return false;
     }
 }

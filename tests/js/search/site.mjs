@@ -1,11 +1,10 @@
 // Helpers of the search tests: build a small inline site with the SiteGen CLI into a temp folder, read it like a browser would.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { dirname, join, normalize, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRange, sendFile } from "../lib/server.js";
+import { parseRange, serveFolder } from "../lib/server.js";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
@@ -52,24 +51,10 @@ export function diskFetch(output, basePath = "/", { ranges = true } = {}) {
   return { fetch, fetched };
 }
 
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml" };
-
-/** Serves a built site under basePath on 127.0.0.1 (a random port); resolves to { url, close }. */
-export function serve(output, basePath = "/") {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
-    if (!path.startsWith(basePath)) { res.writeHead(404).end(); return; }
-    let file = normalize(join(output, path.slice(basePath.length)));
-    if (!file.startsWith(output)) { res.writeHead(403).end(); return; }
-    if (path.endsWith("/")) file = join(file, "index.html");
-    if (!existsSync(file)) { res.writeHead(404).end("not found"); return; }
-    const ext = file.slice(file.lastIndexOf("."));
-    sendFile(req, res, file, { "content-type": types[ext] ?? "application/octet-stream" }).catch(() => res.destroy());
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({
-    url: `http://127.0.0.1:${server.address().port}${basePath}`,
-    close: () => new Promise((done) => server.close(done)),
-  })));
+/** Serves a built site under basePath on 127.0.0.1 (a random port), like a static host (see lib/server.js); resolves to { url, close }. */
+export async function serve(output, basePath = "/") {
+  const server = await serveFolder(() => output, basePath);
+  return { url: server.base, close: server.close };
 }
 
 /** The sample reports of the search tests: phrases, parts far apart, two years, two provinces, sections. */

@@ -295,13 +295,7 @@ class IndexFiles {
     return data.subarray(offset, offset + length);
   }
 
-  /** The object a reference names: "FILE" (JSON) or "PACK:OFFSET:LENGTH" (bytes). */
-  ref(ref) {
-    const [path, offset, length] = ref.split(":");
-    return offset === undefined ? this.json(path) : this.bytes(path, Number(offset), Number(length));
-  }
-
-  /** A JSON object inside a pack. */
+  /** The JSON object a reference names: a whole file ("FILE") or bytes of a pack ("PACK:OFFSET:LENGTH"). */
   async refJson(ref) {
     const [path, offset, length] = ref.split(":");
     if (offset === undefined) return this.json(path);
@@ -339,11 +333,6 @@ class Search {
       if (terms[mid].t < term) lo = mid + 1; else hi = mid - 1;
     }
     return null;
-  }
-
-  /** The postings of one block of a term entry: [{ doc, score, agency, positions }]. */
-  async block(entry, index) {
-    return decodeBlock(entry.inline ?? await this.files.ref(entry.blocks[index].ref));
   }
 
   /** The postings of one block without their positions (positions: undefined), fetching only the block's header; an inline block

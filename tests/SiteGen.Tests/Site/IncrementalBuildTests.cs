@@ -19,15 +19,6 @@ public sealed class IncrementalBuildTests
         return result;
     }
 
-    private static void AssertSameFiles(string expectedDir, string actualDir, string because)
-    {
-        var expected = TestSite.SnapshotOf(expectedDir);
-        var actual = TestSite.SnapshotOf(actualDir);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var key in expected.Keys)
-            Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), $"{key} differs from a clean build {because}");
-    }
-
     [Fact]
     public void A_rebuild_without_changes_renders_nothing_and_keeps_the_output_identical()
     {
@@ -172,7 +163,7 @@ public sealed class IncrementalBuildTests
             // Then the incremental output is byte-identical to a clean build of the same content
             var cleanOutput = Path.Combine(site.Root, $"clean{round}");
             Build(site, cleanOutput, clean: true);
-            AssertSameFiles(cleanOutput, site.Output, $"after round {round} (change {change}, seed {seed})");
+            TestSite.AssertSameFiles(cleanOutput, site.Output, $"(the clean build and the incremental one) after round {round} (change {change}, seed {seed})");
         }
         // The seed's rounds include both same-size edits, so the racy cases are really exercised.
         Assert.Contains(5, applied);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using SiteGen.Model;
 using SiteGen.Tests.Support;
 
@@ -44,14 +45,22 @@ public sealed class TaxonomyTests
     [Fact]
     public void The_regions_index_shows_the_whole_hierarchy()
     {
+        // Given reports in two provinces, three cities and four counties; When the site is built
         using var site = ThreeRegions();
         site.BuildSucceeding();
 
-        var html = site.Read("regions/index.html");
-        var yunnan = html.IndexOf(">云南省</a>", StringComparison.Ordinal);
-        var yuxi = html.IndexOf(">玉溪市</a>", StringComparison.Ordinal);
-        var hongta = html.IndexOf(">红塔区</a>", StringComparison.Ordinal);
-        Assert.True(yunnan > 0 && yuxi > yunnan && hongta > yuxi, "province › city › county appear nested in order");
+        // Then every region is listed inside the list item of the region above it, each level in name order, each linking to its page
+        static string PathOf(IElement item)
+        {
+            var names = new List<string>();
+            for (var li = item; li is not null; li = li.ParentElement?.Closest("li"))
+                names.Insert(0, li.QuerySelector("a")!.TextContent);
+            return string.Join("/", names);
+        }
+        var listed = site.Page("regions/index.html").QuerySelectorAll("main li").Where(li => li.Closest("nav") is null)
+            .Select(li => (PathOf(li), li.QuerySelector("a")!.GetAttribute("href"))).ToList();
+        string[] hierarchy = ["云南省", "云南省/昆明市", "云南省/昆明市/五华区", "云南省/玉溪市", "云南省/玉溪市/江川区", "云南省/玉溪市/红塔区", "重庆市", "重庆市/南岸区"];
+        Assert.Equal(hierarchy.Select(r => (r, (string?)$"/regions/{SiteUrls.Segment(r)}/")), listed);
     }
 
     [Fact]
@@ -93,9 +102,10 @@ public sealed class TaxonomyTests
         Assert.Contains("href=\"/years/\"", home);
         Assert.Contains("href=\"/regions/\"", home);
         Assert.Contains("href=\"/series/\"", home);
-        var newest = home.IndexOf("玉溪市红塔区卫生健康局2024年", StringComparison.Ordinal);
-        var older = home.IndexOf("玉溪市江川区司法局2023年", StringComparison.Ordinal);
-        Assert.True(newest > 0 && older > newest, "latest reports are newest first");
+        // And the latest reports, newest first
+        Assert.Equal(["玉溪市红塔区卫生健康局2024年法治政府建设工作情况报告", "昆明市五华区教育局2024年法治政府建设工作情况报告",
+            "重庆市南岸区卫生健康委员会2024年法治政府建设工作情况报告", "玉溪市江川区司法局2023年法治政府建设工作情况报告"],
+            site.Page("index.html").ListedReports());
     }
 
     [Fact]

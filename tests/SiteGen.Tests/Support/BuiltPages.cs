@@ -30,15 +30,18 @@ public static class BuiltPages
 
     extension(IDocument page)
     {
-        /// <summary>Titles of the reports the page's main content lists, in reading order: links to report pages outside
-        /// navigation and related-links asides.</summary>
-        public IReadOnlyList<string> ListedReports() => page.ListedReportLinks().Select(l => l.Title).ToList();
-
-        /// <summary>Like <see cref="ListedReports"/>, with each report's link.</summary>
-        public IReadOnlyList<(string Title, string Href)> ListedReportLinks() =>
-            page.QuerySelectorAll("main a[href]")
-                .Where(a => a.GetAttribute("href")!.StartsWith("/reports/", StringComparison.Ordinal) && a.Closest("nav, aside") is null)
+        /// <summary>The links listed in the page's main content, in reading order: links in list items outside navigation
+        /// (such as pagination) and related-links asides.</summary>
+        public IReadOnlyList<(string Text, string Href)> ListedLinks() =>
+            page.QuerySelectorAll("main li a[href]").Where(a => a.Closest("nav, aside") is null)
                 .Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
+
+        /// <summary>The listed links (<see cref="ListedLinks"/>) that lead to report pages: a list page's reports, in order.</summary>
+        public IReadOnlyList<(string Title, string Href)> ListedReportLinks() =>
+            page.ListedLinks().Where(l => l.Href.StartsWith("/reports/", StringComparison.Ordinal)).ToList();
+
+        /// <summary>Titles of the listed reports (<see cref="ListedReportLinks"/>).</summary>
+        public IReadOnlyList<string> ListedReports() => page.ListedReportLinks().Select(l => l.Title).ToList();
 
         /// <summary>The list item of the main content that links to <paramref name="href"/>, e.g. a term with its count.</summary>
         public IElement ListItemLinkingTo(string href) =>

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using SiteGen.Build;
 using SiteGen.Diagnostics;
+using SiteGen.Model;
 using SiteGen.Search;
 using SiteGen.Tests.Support;
 
@@ -59,10 +60,21 @@ public sealed class OutputTests
     [Fact]
     public void A_successful_rebuild_replaces_the_output_and_removes_pages_that_no_longer_exist()
     {
+        // Given a site built twice (so the staging tree holds an earlier output, as it does on every later build), one of
+        // whose reports is then deleted
         using var site = Sample();
         site.BuildSucceeding();
-        File.Delete(Path.Combine(site.Root, "content/reports/c.md"));
         site.BuildSucceeding();
+        File.Delete(Path.Combine(site.Root, "content/reports/c.md"));
+
+        // When it is built again
+        site.BuildSucceeding();
+
+        // Then the output is exactly what a clean build of the remaining reports gives: the report's page, its year's,
+        // its agency's and its regions' pages are gone
+        SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, OutputDir = site.PathOf("fresh") });
+        TestSite.AssertSameFiles(site.PathOf("fresh"), site.Output);
+        Assert.False(site.Exists($"reports/2023/{SiteUrls.Segment("重庆市南岸区卫生健康委员会")}/index.html"));
         Assert.False(site.Exists("years/2023/index.html"));
         Assert.False(Directory.Exists(Path.Combine(site.Output, "years/2023")), "the emptied folder is removed too");
         Assert.Equal([".output.staging"], Directory.EnumerateDirectories(site.Root, ".output.*").Select(Path.GetFileName));

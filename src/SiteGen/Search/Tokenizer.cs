@@ -36,8 +36,22 @@ public static class Tokenizer
     {
         var map = new char[char.MaxValue + 1];
         for (var c = 0; c <= char.MaxValue; c++) map[c] = FoldWidthAndCase((char)c);
-        for (var i = 0; i < FoldTable.Pairs.Length; i += 2) map[FoldTable.Pairs[i]] = FoldTable.Pairs[i + 1];
+        var from = 0;
+        foreach (var pair in FoldTable.Pairs.Split(';'))
+        {
+            var comma = pair.IndexOf(',');
+            from += Base36(pair.AsSpan(0, comma));
+            map[from] = (char)(from + Base36(pair.AsSpan(comma + 1)));
+        }
         return map;
+    }
+
+    private static int Base36(ReadOnlySpan<char> digits)
+    {
+        var negative = digits[0] == '-';
+        var value = 0;
+        foreach (var d in negative ? digits[1..] : digits) value = value * 36 + (d <= '9' ? d - '0' : d - 'a' + 10);
+        return negative ? -value : value;
     }
 
     private static char FoldWidthAndCase(char c)

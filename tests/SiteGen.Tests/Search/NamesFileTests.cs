@@ -44,24 +44,52 @@ public sealed class NamesFileTests
     [Fact]
     public void The_file_gives_readings_by_character_and_whole_syllables_only_where_a_name_reads_otherwise()
     {
-        // Given names whose pinyin follows their characters (红塔区) and one that does not (重庆市: 重 is chong there)
+        // Given names whose pinyin follows their characters (红塔区) and some that do not (重庆市: 重 is chong there)
         var json = NamesFile.Write(Collect(("玉溪市红塔区司法局", ["云南省", "玉溪市", "红塔区"]), ("重庆市司法局", ["重庆市"])));
 
         // When the file is read
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        var names = root.GetProperty("names").EnumerateArray().ToDictionary(n => n[0].GetString()!, n => n);
+        var regions = root.GetProperty("regions").EnumerateArray().ToDictionary(n => n[0].GetString()!, n => n);
 
-        // Then characters' readings are grouped by syllable, and only 重庆市 and its agency spell their syllables out
+        // Then characters' readings are grouped by syllable, and only the names with 重庆 spell their syllables out
         Assert.Equal(1, root.GetProperty("version").GetInt32());
         var readings = root.GetProperty("readings").GetString()!.Split('|').ToDictionary(g => g.Split(':')[0], g => g.Split(':')[1]);
         Assert.Contains('红', readings["hong"]);
         Assert.Contains('重', readings["zhong"]);
-        Assert.Equal(3, names["红塔区"].GetArrayLength());
-        Assert.Equal("chong qing shi", names["重庆市"][3].GetString());
-        Assert.Equal("chong qing shi si fa ju", names["重庆市司法局"][3].GetString());
-        Assert.Equal("d", names["红塔区"][1].GetString());
-        Assert.Equal("a", names["玉溪市红塔区司法局"][1].GetString());
+        Assert.Equal(3, regions["红塔区"].GetArrayLength());
+        Assert.Equal("d", regions["红塔区"][1].GetString());
+        Assert.Equal("chong qing shi", regions["重庆市"][3].GetString());
+        var chongqing = root.GetProperty("agencies").EnumerateArray().Single(a => a.GetArrayLength() == 3);
+        Assert.Equal("chong qing shi si fa ju", chongqing[2].GetString());
+    }
+
+    [Fact]
+    public void An_agency_name_is_written_as_its_regions_names_and_a_shared_ending()
+    {
+        // Given two agencies named after their city and district with the same ending, and one named otherwise
+        var names = Collect(
+            ("玉溪市红塔区司法局", ["云南省", "玉溪市", "红塔区"]),
+            ("玉溪市江川区司法局", ["云南省", "玉溪市", "江川区"]),
+            ("云南省人民政府办公厅", ["云南省"]),
+            ("某单位", []));
+
+        // When the file is written
+        using var doc = JsonDocument.Parse(NamesFile.Write(names));
+        var root = doc.RootElement;
+        var regions = root.GetProperty("regions").EnumerateArray().Select(r => r[0].GetString()!).ToList();
+        var suffixes = root.GetProperty("suffixes").EnumerateArray().Select(s => s.GetString()!).ToList();
+        string Spell(JsonElement pieces) => string.Concat(pieces.EnumerateArray().Select(p =>
+            p.ValueKind == JsonValueKind.String ? p.GetString() : p.GetInt32() >= 0 ? regions[p.GetInt32()] : suffixes[-p.GetInt32() - 1]));
+        var agencies = root.GetProperty("agencies").EnumerateArray().ToList();
+
+        // Then each agency's pieces spell its name, the shared ending is written once, and the first piece names a region
+        Assert.Equal(names.Where(n => n.Kind == NameKind.Agency).Select(n => n.Name).Order(StringComparer.Ordinal),
+            agencies.Select(a => Spell(a[0])).Order(StringComparer.Ordinal));
+        Assert.Equal(["司法局"], suffixes);
+        var hongta = agencies.Single(a => Spell(a[0]) == "玉溪市红塔区司法局");
+        Assert.Equal([regions.IndexOf("玉溪市"), regions.IndexOf("红塔区"), -1], hongta[0].EnumerateArray().Select(p => p.GetInt32()));
+        Assert.Equal(-1, agencies.Single(a => Spell(a[0]) == "某单位")[1].GetInt32());
     }
 
     [Fact]
@@ -78,8 +106,9 @@ public sealed class NamesFileTests
         site.BuildSucceeding();
 
         // Then the names file lists them with their regions, byte for byte the same, and the synonyms file is there
-        Assert.Contains("\"玉溪市红塔区司法局\",\"a\"", first);
-        Assert.Contains("\"岳麓区\",\"d\"", first);
+        Assert.Contains("[\"红塔区\",\"d\",", first);
+        Assert.Contains("[\"岳麓区\",\"d\",", first);
+        Assert.Contains("\"suffixes\":[\"司法局\"]", first);
         Assert.Equal(first, site.Read(NamesFile.Path));
         Assert.Contains("[\"卫健委\",\"卫生健康委员会\"", site.Read(SynonymsFile.Path));
     }

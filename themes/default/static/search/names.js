@@ -11,7 +11,7 @@
 import { expandWord } from "./expand.js";
 import { fold } from "./search.js";
 
-const KINDS = { p: "province", c: "city", d: "county", a: "agency" };
+const KINDS = { p: "province", c: "city", d: "county" };
 const KIND_ORDER = { province: 0, city: 1, county: 2, agency: 3 };
 
 /** The part of a region's name people type without its suffix: 红塔区 → 红塔, 峨山彝族自治县 → 峨山, 重庆市 → 重庆. */
@@ -25,22 +25,28 @@ function coreLength(name, kind) {
 
 /** Reads the names file into the form suggest() and closestNames() search. */
 export function loadNames(json) {
-  if (json?.version !== 1 || !Array.isArray(json.names)) throw new Error("unsupported names file");
+  if (json?.version !== 1 || !Array.isArray(json.regions) || !Array.isArray(json.agencies)) throw new Error("unsupported names file");
   const readings = new Map();
   for (const group of String(json.readings ?? "").split("|")) {
     const colon = group.indexOf(":");
     if (colon > 0) for (const ch of group.slice(colon + 1)) readings.set(ch, group.slice(0, colon));
   }
-  const entries = json.names.map(([name, kind, parent, syllables], index) => {
+  const suffixes = json.suffixes ?? [];
+  const entry = (name, kind, parent, syllables, index) => {
     const folded = fold(name);
-    const kindName = KINDS[kind] ?? "agency";
     return {
-      index, name, folded, kind: kindName, parent,
+      index, name, folded, kind, parent,
       // One syllable (or null) per character of the name, so a pinyin match maps back to the characters it covers.
       syllables: syllables ? syllables.split(" ").map((s) => (s === "-" ? null : s)) : [...folded].map((ch) => readings.get(ch) ?? null),
-      core: coreLength(folded, kindName),
+      core: coreLength(folded, kind),
     };
-  });
+  };
+  const entries = json.regions.map(([name, kind, parent, syllables], i) => entry(name, KINDS[kind] ?? "county", parent, syllables, i));
+  for (const [pieces, parent, syllables] of json.agencies) {
+    // A piece n ≥ 0 is the name of region n, -k the k-th shared ending, a string itself (SiteGen.Search.NamesFile).
+    const name = pieces.map((p) => (typeof p === "string" ? p : p >= 0 ? json.regions[p][0] : suffixes[-p - 1])).join("");
+    entries.push(entry(name, "agency", parent, syllables, entries.length));
+  }
   for (const e of entries) {
     const path = [];
     for (let at = e.index, guard = 0; at >= 0 && guard < 16; at = entries[at].parent, guard++) path.unshift(entries[at].name);

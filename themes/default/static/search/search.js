@@ -26,10 +26,18 @@ function foldWidthAndCase(c) {
   return c;
 }
 
-// Every UTF-16 unit folded once, at load: the traditional → simplified pairs (generated from OpenCC, the same as C#'s) over the rest.
+// Every UTF-16 unit folded once, at load: the traditional → simplified pairs (generated from OpenCC, the same as C#'s; the
+// encoding is in fold-table.js) over the rest.
 const FOLD = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) FOLD[c] = foldWidthAndCase(c);
-for (let i = 0; i < foldPairs.length; i += 2) FOLD[foldPairs.charCodeAt(i)] = foldPairs.charCodeAt(i + 1);
+{
+  let from = 0;
+  for (const pair of foldPairs.split(";")) {
+    const [gap, offset] = pair.split(",");
+    from += parseInt(gap, 36);
+    FOLD[from] = from + parseInt(offset, 36);
+  }
+}
 
 /** Folds one UTF-16 unit (as a code): full-width ASCII to half-width, ideographic space to space, letters to lower case, traditional to simplified. */
 export const foldCode = (c) => FOLD[c];

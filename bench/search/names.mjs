@@ -20,7 +20,7 @@ const EXAMPLES = [
   ["traditional", "衛生健康局"], ["traditional", "紅塔區衛生健康局"], ["traditional", "市場監督管理局"],
   ["pinyin", "hongtaqu"], ["pinyin", "hong ta"], ["pinyin", "chongqing"],
   ["initials", "htq"], ["initials", "cq"],
-  ["misspelt agency", "红塔区卫生建康局"], ["misspelt agency", "宏塔区司法局"],
+  ["misspelt agency", "红塔区卫生建康局"], ["misspelt agency", "宏塔区司法局"], ["misspelt agency", "红塔区应急管里局"],
 ];
 const PAGE = 10;
 const kib = (n) => (n / 1024).toFixed(1);

@@ -19,6 +19,7 @@ const places = [
   ["厦门市思明区司法局", ["福建省", "厦门市", "思明区"]],
   ["乐亭县司法局", ["河北省", "唐山市", "乐亭县"]],
   ["洪洞县司法局", ["山西省", "临汾市", "洪洞县"]],
+  ["南昌市红谷滩区司法局", ["江西省", "南昌市", "红谷滩区"]],
 ];
 
 describe("names: suggestions and closest names from a built site's names file", () => {
@@ -67,6 +68,20 @@ describe("names: suggestions and closest names from a built site's names file", 
   test("a name is found while its pinyin is still being typed", () => {
     for (const typed of ["h", "hon", "hongt", "hongta"]) assert.ok(all(typed).includes("红塔区"), typed);
     assert.ok(!all("hongtb").includes("红塔区"));
+  });
+
+  test("a syllable before the last one typed is typed whole or by its initial", () => {
+    // Given 红塔区 (hong ta qu) and 红谷滩区 (hong gu tan qu); When hong ta is typed
+    // Then 红谷滩区 is not a candidate (hon + g + ta is not how anyone types it), and a syllable typed in part before another fails
+    assert.ok(all("hong ta").includes("红塔区"));
+    assert.ok(!all("hong ta").includes("红谷滩区"));
+    assert.ok(!all("hontaqu").includes("红塔区"));
+    assert.ok(all("hgtq").includes("红谷滩区"));
+    // while initials and whole syllables mix freely
+    assert.equal(top("hongtq")[0], "红塔区");
+    assert.equal(top("htqu")[0], "红塔区");
+    assert.equal(top("cqs")[0], "重庆市");
+    assert.equal(top("chq")[0], "重庆市");
   });
 
   test("place names read otherwise than their characters are found by their real reading", () => {

@@ -76,10 +76,14 @@ function startsSyllable(syllable, typed, from, length) {
   return true;
 }
 
+/** The letters of a syllable's initial: zh, ch, sh, or its first letter. */
+const initialLength = (syllable) => (/^[zcs]h/.test(syllable) ? 2 : 1);
+
 /**
- * Matches segments against the syllables of a name from character `start`: each syllable in turn takes a non-empty prefix
- * of what is left (a whole syllable, an initial, or the part typed so far), a segment starts a syllable, characters without
- * pinyin are passed over. Returns { end, full } (characters covered, syllables typed whole) of the best match, or null.
+ * Matches segments against the syllables of a name from character `start`: each syllable in turn is typed whole or by its
+ * initial (h, or z/zh), and the last one typed may be any part of it (what is typed so far); a segment starts a syllable;
+ * characters without pinyin are passed over. Returns { end, full } (characters covered, syllables typed whole) of the best
+ * match, or null.
  */
 function matchFrom(syllables, segments, start) {
   const memo = new Map();
@@ -94,8 +98,10 @@ function matchFrom(syllables, segments, start) {
     if (syllable === null) best = j > start ? go(seg, off, j + 1) : null;
     else {
       const left = segments[seg].length - off;
+      const last = seg === segments.length - 1;
       for (let k = Math.min(syllable.length, left); k >= 1; k--) {
-        if (!startsSyllable(syllable, segments[seg], off, k)) continue;
+        const allowed = k === syllable.length || k <= initialLength(syllable) || (last && k === left);
+        if (!allowed || !startsSyllable(syllable, segments[seg], off, k)) continue;
         const rest = go(seg, off + k, j + 1);
         if (!rest) continue;
         const candidate = { end: rest.end, full: rest.full + (k === syllable.length ? 1 : 0) };

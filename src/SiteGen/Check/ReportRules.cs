@@ -1,16 +1,15 @@
 using System.Globalization;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
+using SiteGen.Reports;
 
 namespace SiteGen.Check;
 
 /// <summary>Checks one report's content against the publication rules: its year against its publication date, late publication, and the five required sections.</summary>
 public static class ReportRules
 {
-    /// <summary>Reports must be public by 1 April of the following year (厅字〔2019〕28号, art. 24).</summary>
-    public static DateOnly Deadline(int year) => new(year + 1, 4, 1);
-
-    public static void Check(ContentFile file, string body, DiagnosticBag diagnostics)
+    /// <summary>Checks one report of <paramref name="series"/> against the deadline its series and its kind of body set.</summary>
+    public static void Check(ContentFile file, string series, string body, PublicationDeadlines deadlines, DiagnosticBag diagnostics)
     {
         var meta = file.FrontMatter;
         var publishedLine = meta.FieldLines.TryGetValue("published", out var pl) ? pl : 1;
@@ -20,9 +19,9 @@ public static class ReportRules
                 diagnostics.Error(DiagnosticCodes.YearAfterPublication, file.RelativePath, publishedLine, 1,
                     $"the report covers {meta.Year} but was published on {Date(published)}, before that year began",
                     "`year` is the year the report covers, taken from its title; `published` is the date the source shows. Correct whichever is wrong");
-            else if (published > Deadline(meta.Year) && !meta.Draft)
+            else if (deadlines.Deadline(series, meta.Agency, meta.Year) is { } deadline && published > deadline && !meta.Draft)
                 diagnostics.Add(new Diagnostic(Severity.Info, DiagnosticCodes.LatePublication, file.RelativePath, publishedLine, 1,
-                    $"published {Date(published)}, after the deadline of {Date(Deadline(meta.Year))} for a {meta.Year} report",
+                    $"published {Date(published)}, after the deadline of {Date(deadline)} for a {meta.Year} {series}",
                     "nothing to fix if the date is right: the date is a legal fact and must stay as the source shows it"));
         }
 

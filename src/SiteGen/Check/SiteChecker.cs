@@ -2,6 +2,7 @@ using SiteGen.Build;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
+using SiteGen.Reports;
 
 namespace SiteGen.Check;
 
@@ -10,18 +11,11 @@ public static class SiteChecker
 {
     public static CheckResult Run(CheckOptions options)
     {
-        var contentDir = Path.Combine(options.SiteDir, ContentLoader.ContentFolder);
-        if (!Directory.Exists(contentDir))
-            throw new SiteGenException(DiagnosticCodes.SiteNotFound, $"no content folder at `{contentDir}`",
-                "run sitegen in a site folder (one that holds content/), or pass --site DIR");
-
         // The same loader, validation and model as `sitegen build`: front matter errors, duplicates and URL collisions.
         var diagnostics = new DiagnosticBag();
-        var config = SiteConfigLoader.Load(contentDir, diagnostics);
-        if (options.BaseUrl is not null) config = config with { BaseUrl = options.BaseUrl };
-        var files = ContentLoader.Load(contentDir, diagnostics);
-        var site = SiteModelBuilder.Build(config, Urls(config), files, options.IncludeDrafts, diagnostics);
+        var (config, files, site) = SiteModelLoader.Load(options.SiteDir, options.BaseUrl, options.IncludeDrafts, diagnostics);
 
+        var deadlines = PublicationDeadlines.For(config);
         foreach (var file in files)
         {
             string body;
@@ -33,24 +27,12 @@ public static class SiteChecker
             {
                 continue; // reported by the build below
             }
-            ReportRules.Check(file, body, diagnostics);
+            ReportRules.Check(file, config.SeriesOf(file.FrontMatter), body, deadlines, diagnostics);
         }
 
         var (outputChecked, pages) = CheckOutput(options, site, diagnostics);
         var unique = diagnostics.Sorted().Distinct().ToList();
         return new CheckResult(unique, files.Count, pages, outputChecked);
-    }
-
-    private static SiteUrls Urls(SiteConfig config)
-    {
-        try
-        {
-            return new SiteUrls(config.BaseUrl);
-        }
-        catch (ArgumentException)
-        {
-            return new SiteUrls("/"); // the build reports the bad setting
-        }
     }
 
     /// <summary>Builds into a temporary folder (never the published output) and checks its pages; the build's own diagnostics join the rest.</summary>

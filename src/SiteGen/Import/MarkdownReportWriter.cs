@@ -1,24 +1,20 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using static SiteGen.Load.FrontMatterText;
 
 namespace SiteGen.Import;
 
 /// <summary>Writes an imported report as a content file: YAML front matter in the content model's field order, then the Markdown body, with the text escaped so it renders exactly as written.</summary>
 internal static partial class MarkdownReportWriter
 {
-    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Render(ImportedReport report)
     {
         var sb = new StringBuilder();
         sb.Append("---\n");
         Field(sb, "title", report.Title);
         Field(sb, "agency", report.Agency);
-        if (report.Region.Count > 0) sb.Append("region: [").Append(string.Join(", ", report.Region.Select(Quote))).Append("]\n");
-        if (report.Year is { } year) sb.Append("year: ").Append(year.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        List(sb, "region", report.Region);
+        Year(sb, report.Year);
         Date(sb, "published", report.Published);
         Field(sb, "type", ImportedReport.Series);
         Field(sb, "source_url", report.SourceUrl);
@@ -46,19 +42,6 @@ internal static partial class MarkdownReportWriter
         }
         return sb.ToString();
     }
-
-    private static void Field(StringBuilder sb, string name, string? value)
-    {
-        if (value is not null) sb.Append(name).Append(": ").Append(Quote(value)).Append('\n');
-    }
-
-    private static void Date(StringBuilder sb, string name, DateOnly? value)
-    {
-        if (value is { } d) sb.Append(name).Append(": ").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
-    }
-
-    /// <summary>A YAML double-quoted scalar; JSON string syntax is a subset of it.</summary>
-    private static string Quote(string value) => JsonSerializer.Serialize(value, Quoting);
 
     /// <summary>Backslash-escapes the characters Markdown would read as emphasis, code, links, HTML or entities.</summary>
     public static string EscapeInline(string text) => Entity().Replace(Inline().Replace(text, @"\$0"), @"\&");

@@ -22,8 +22,14 @@ public sealed record SiteConfig
 
     public SearchSettings Search { get; init; } = new();
 
+    /// <summary>The site's publication deadlines per series (<c>deadlines:</c>), overriding the built-in ones; see <c>PublicationDeadlines</c>.</summary>
+    public IReadOnlyList<SeriesDeadline> Deadlines { get; init; } = [];
+
     /// <summary>Fields of site.yml that SiteGen does not know; passed to templates untouched.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The series a report belongs to: its <c>type</c>, or the site's default series when it names none.</summary>
+    public string SeriesOf(FrontMatter meta) => string.IsNullOrWhiteSpace(meta.Type) ? DefaultType : meta.Type.Trim();
 }
 
 /// <summary>Government site identifiers shown in the footer; each is shown only when configured, never invented.</summary>
@@ -44,3 +50,15 @@ public sealed record SearchSettings
     /// <summary>The site's own synonyms, typed form → forms also searched, in file order; an empty list switches a built-in entry off.</summary>
     public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Synonyms { get; init; } = [];
 }
+
+/// <summary>A month and day, e.g. 04-01: a publication deadline in the year after the one a report covers.</summary>
+public readonly record struct MonthDay(int Month, int Day)
+{
+    /// <summary>The date in <paramref name="year"/>.</summary>
+    public DateOnly In(int year) => new(year, Month, Day);
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Month:D2}-{Day:D2}");
+}
+
+/// <summary>The deadline a site sets for one series in site.yml: per kind of publishing body; null where the site leaves the built-in deadline.</summary>
+public sealed record SeriesDeadline(string Series, MonthDay? Department, MonthDay? Government, MonthDay? Township);

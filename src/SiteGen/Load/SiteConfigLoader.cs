@@ -66,6 +66,7 @@ public static class SiteConfigLoader
                     if (YamlDocument.AsMapping(e.Value) is { } search) config = config with { Search = SearchSettingsReader.Read(search, display, diagnostics) };
                     else Bad("a mapping such as `synonyms:`");
                     break;
+                case "deadlines": config = config with { Deadlines = SiteConfigDeadlines.Read(e, display, diagnostics) }; break;
                 default: extra[e.Key] = value; break;
             }
         }

@@ -84,6 +84,32 @@ public sealed class SiteCheckerTests
     }
 
     [Fact]
+    public void Late_publication_follows_the_deadline_of_the_series_and_of_the_kind_of_body()
+    {
+        using var site = new TestSite();
+        const string series = "type: \"政府信息公开工作年度报告\"\n";
+        site.Report("2024/department", "红塔区司法局", 2024, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2025-02-01", extra: series);
+        site.Report("2024/government", "红塔区人民政府", 2024, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2025-03-31", extra: series);
+
+        var result = Check(site);
+
+        var late = Assert.Single(With(result, DiagnosticCodes.LatePublication));
+        Assert.Equal("content/reports/2024/department.md", late.File);
+        Assert.Contains("2025-01-31", late.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deadline_set_in_site_yml_is_the_one_check_applies()
+    {
+        using var site = new TestSite();
+        site.File("content/site.yml", "deadlines:\n  法治政府建设年度报告: \"03-01\"\n");
+        site.Report("2024/a", "红塔区司法局", 2024, region: SampleReports.Region, body: SampleReports.CompleteBody, published: "2025-03-02");
+
+        var late = Assert.Single(With(Check(site), DiagnosticCodes.LatePublication));
+        Assert.Contains("2025-03-01", late.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_required_sections_are_warnings_that_leave_the_check_passing()
     {
         using var site = new TestSite();

@@ -1,4 +1,5 @@
 using SiteGen.Check;
+using SiteGen.Reports;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;

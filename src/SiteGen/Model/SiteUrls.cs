@@ -59,6 +59,28 @@ public sealed class SiteUrls
     public static string ReportPath(int year, string segment) => $"reports/{year}/{segment}/";
     public static string ReportSlugPath(string slug) => $"reports/{slug}/";
 
+    /// <summary>A download of a report beside its page, named after the page's last segment: <c>reports/2024/k3x7qa2m/k3x7qa2m.txt</c>.</summary>
+    public static string ReportDownload(string reportPath, string extension) =>
+        reportPath + reportPath.TrimEnd('/')[(reportPath.TrimEnd('/').LastIndexOf('/') + 1)..] + "." + extension;
+
+    public static string CatalogueCsv => "catalogue.csv";
+    public static string CatalogueJson => "catalogue.json";
+
+    /// <summary>The publication status of the whole archive, and of one region (its segment as in <c>regions/&lt;segment&gt;/</c>).</summary>
+    public static string Status => "status/";
+    public static string StatusOf(string regionSegment) => $"status/{regionSegment}/";
+
+    /// <summary>The sections side by side of one region and year.</summary>
+    public static string Compare(string regionSegment, int year) => $"compare/{regionSegment}/{year}/";
+
+    /// <summary>What changed in a report since the previous year; <paramref name="identitySegment"/> is the segment of the report's own URL
+    /// (<see cref="ReportIdentity"/>), so an agency with reports in two series has a page for each.</summary>
+    public static string Changes(string identitySegment, int year) => $"changes/{identitySegment}/{year}/";
+
+    /// <summary>What a report's URL segment is made from: its agency, and its series when that is not the site's default series.</summary>
+    public static string ReportIdentity(string agency, string series, string defaultSeries) =>
+        series == defaultSeries ? agency : agency + "\u001f" + series;
+
     /// <summary>A stable, ASCII, case-insensitively unique URL segment for a name: 8 base32 characters of its SHA-256.</summary>
     /// <remarks>Chinese names have no dictionary-free ASCII spelling; a hash is stable across builds and safe on any host.
     /// Collisions are detected by the model builder and reported as errors.</remarks>

@@ -1,0 +1,43 @@
+using SiteGen.Model;
+using SiteGen.Reports;
+
+namespace SiteGen.Views;
+
+/// <summary>Finds, for every report, the same agency's report of the previous year in the same series, and compares each such pair.</summary>
+public static class ChangeIndex
+{
+    /// <summary>The previous year's report of each report that has one, keyed by the current report's path.</summary>
+    public static IReadOnlyDictionary<string, Report> Previous(IReadOnlyList<Report> reports)
+    {
+        var byYear = reports.ToDictionary(r => (r.Agency, r.Series, r.Year));
+        var previous = new Dictionary<string, Report>(StringComparer.Ordinal);
+        foreach (var report in reports)
+            if (byYear.TryGetValue((report.Agency, report.Series, report.Year - 1), out var before)) previous[report.Path] = before;
+        return previous;
+    }
+
+    /// <summary>Every report's comparison with its previous year, as counts, keyed by the current report's path. Each agency's
+    /// reports are read once, in year order, and agencies are compared in parallel.</summary>
+    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, Func<Report, SectionedBody>? read = null)
+    {
+        read ??= ReportBodies.Read;
+        var chains = reports.GroupBy(r => (r.Agency, r.Series)).Select(g => g.OrderBy(r => r.Year).ToList()).Where(c => c.Count > 1).ToList();
+        var results = new ChangeSummary[chains.Count][];
+        Parallel.For(0, chains.Count, c =>
+        {
+            var chain = chains[c];
+            var found = new List<ChangeSummary>();
+            (Report Report, SectionedBody Body, ReportSentences Sentences)? last = null;
+            foreach (var report in chain)
+            {
+                var body = read(report);
+                var sentences = ReportSentences.Of(body);
+                if (last is { } l && l.Report.Year == report.Year - 1)
+                    found.Add(ChangeComparer.Summarise(l.Report, l.Body, l.Sentences, report, body, sentences));
+                last = (report, body, sentences);
+            }
+            results[c] = found.ToArray();
+        });
+        return results.SelectMany(r => r).ToDictionary(s => s.Current.Path, StringComparer.Ordinal);
+    }
+}

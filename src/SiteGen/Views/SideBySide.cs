@@ -1,0 +1,64 @@
+using SiteGen.Model;
+using SiteGen.Reports;
+
+namespace SiteGen.Views;
+
+/// <summary>A report's sections on one required item (usually one; item 1 is often spread over several themed sections).</summary>
+public sealed record ItemEntry(Report Report, IReadOnlyList<ReportSection> Sections);
+
+/// <summary>One required item across the reports of a compare page: the reports that have it, in page order, and those that lack it.</summary>
+public sealed record ItemComparison(RequiredItem Item, IReadOnlyList<ItemEntry> Present, IReadOnlyList<Report> Lacking);
+
+/// <summary>The reports of one region, year and series (a <c>/compare/&lt;region&gt;/&lt;year&gt;/</c> page), before their text is read.</summary>
+public sealed record ComparePage(string RegionKey, IReadOnlyList<string> Region, int Year, string Series, IReadOnlyList<Report> Reports);
+
+/// <summary>What a compare page shows: for each of the five required items, every report's text on it, one after another.</summary>
+public sealed record CompareView(ComparePage Page, IReadOnlyList<ItemComparison> Items);
+
+/// <summary>Builds the sections-side-by-side view: the five required items, as the same recognition as `sitegen check` finds them, across the reports of a region and year.</summary>
+public static class SideBySide
+{
+    /// <summary>The compare pages of a series: one per region and year with at least two reports. A page holds the agencies of
+    /// that region itself (a county's government, its departments and its townships), or, with <paramref name="withSubregions"/>,
+    /// also those of every region below it.</summary>
+    public static IReadOnlyList<ComparePage> Pages(IReadOnlyList<Report> reports, string series, bool withSubregions = false)
+    {
+        var pages = new SortedDictionary<(string Region, int Year), List<Report>>(Comparer<(string Region, int Year)>.Create((x, y) =>
+        {
+            var c = string.CompareOrdinal(x.Region, y.Region);
+            return c != 0 ? c : y.Year.CompareTo(x.Year);
+        }));
+        foreach (var report in reports)
+        {
+            if (report.Series != series || report.Region.Count == 0) continue;
+            for (var depth = withSubregions ? 1 : report.Region.Count; depth <= report.Region.Count; depth++)
+            {
+                var key = (PublicationStatus.Key(report.Region.Take(depth).ToList()), report.Year);
+                if (!pages.TryGetValue(key, out var list)) pages[key] = list = [];
+                list.Add(report);
+            }
+        }
+        return pages.Where(p => p.Value.Count >= 2)
+            .Select(p => new ComparePage(p.Key.Region, p.Key.Region.Split('/'), p.Key.Year, series, p.Value.OrderBy(Order).ThenBy(r => r.Agency, StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Governments first, then departments, then townships: the order in which a region's bodies are usually listed.</summary>
+    private static int Order(Report report) => PublicationDeadlines.KindOf(report.Agency) switch
+    {
+        AgencyKind.Government => 0,
+        AgencyKind.Department => 1,
+        _ => 2,
+    };
+
+    /// <summary>Reads the page's reports (with <paramref name="read"/>, by default from their files) and lays out the five items.</summary>
+    public static CompareView Build(ComparePage page, Func<Report, SectionedBody>? read = null)
+    {
+        read ??= ReportBodies.Read;
+        var bodies = page.Reports.Select(r => (Report: r, Body: read(r))).ToList();
+        var items = RequiredSections.All.Select(item => new ItemComparison(item,
+            bodies.Where(b => b.Body.Has(item.Number)).Select(b => new ItemEntry(b.Report, b.Body.SectionsOf(item.Number))).ToList(),
+            bodies.Where(b => !b.Body.Has(item.Number)).Select(b => b.Report).ToList())).ToList();
+        return new CompareView(page, items);
+    }
+}

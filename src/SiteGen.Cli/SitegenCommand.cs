@@ -13,6 +13,7 @@ public static class SitegenCommand
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(NewCommand());
         root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(ExportCommand());
         return root.Parse(args).Invoke();
     }
 
@@ -82,6 +83,26 @@ public static class SitegenCommand
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
         }, result.GetValue(format)!, Console.Out));
+        return command;
+    }
+
+    private static Command ExportCommand()
+    {
+        var site = new Option<string>("--site") { Description = "Site folder holding content/", DefaultValueFactory = _ => "." };
+        var format = new Option<string>("--format")
+        {
+            Description = "ndjson (one document per line: Meilisearch, Typesense) or opensearch-bulk (action and document lines: OpenSearch/Elasticsearch _bulk)",
+            DefaultValueFactory = _ => "ndjson",
+        };
+        format.AcceptOnlyFromAmong("ndjson", "opensearch-bulk");
+        var output = new Option<string?>("--output") { Description = "File to write (replaced atomically); standard output when left out or `-`" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Make document URLs absolute under this URL instead of site.yml's base_url" };
+        var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
+        var command = new Command("export", "Export every report (metadata, sections, plain text) as NDJSON for OpenSearch, Meilisearch or Typesense")
+            { site, format, output, baseUrl, drafts };
+        command.SetAction(result => ExportHandler.Run(Path.GetFullPath(result.GetValue(site)!),
+            result.GetValue(format) == "opensearch-bulk" ? SiteGen.Downloads.ExportFormat.OpenSearchBulk : SiteGen.Downloads.ExportFormat.Ndjson,
+            result.GetValue(output), result.GetValue(baseUrl), result.GetValue(drafts)));
         return command;
     }
 

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using SiteGen.Load;
+using SiteGen.Model;
+using SiteGen.Reports;
+
+namespace SiteGen.Downloads;
+
+/// <summary>The two downloads of each report page (政府信息公开条例: 检索、查阅、下载): the plain text, and the Markdown with its front matter.</summary>
+/// <remarks>
+/// The Markdown is not the source file's bytes: its front matter is written again from the validated fields (those of the content
+/// model, the series filled in), and the body follows as written, with line ends made LF. Source files carry what is not
+/// published: YAML comments, editors' notes in unknown fields (<c>reviewer:</c>, <c>todo:</c>), a <c>draft</c> flag, a BOM, CRLF
+/// line ends. What a reader downloads is what the site states, in a form any Markdown tool (and `sitegen build`) reads back.
+/// The plain text starts with a UTF-8 BOM: static hosts often serve <c>.txt</c> without a charset, and the BOM makes browsers and
+/// Windows Notepad read the Chinese text as UTF-8; the Markdown has none, since front matter must start the file.
+/// </remarks>
+public static class ReportDownloads
+{
+    public const string TextExtension = "txt";
+    public const string MarkdownExtension = "md";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static string TextPath(Report report) => SiteUrls.ReportDownload(report.Path, TextExtension);
+    public static string MarkdownPath(Report report) => SiteUrls.ReportDownload(report.Path, MarkdownExtension);
+
+    /// <summary>Both downloads of a report whose Markdown body is <paramref name="body"/>.</summary>
+    public static IEnumerable<(string Path, byte[] Bytes)> For(Site site, Report report, string body)
+    {
+        yield return (TextPath(report), PlainText(site, report, body));
+        yield return (MarkdownPath(report), Markdown(report, body));
+    }
+
+    public static byte[] Markdown(Report report, string body)
+    {
+        var meta = report.Meta;
+        var sb = new StringBuilder(body.Length + 512);
+        sb.Append("---\n");
+        FrontMatterText.Field(sb, "title", meta.Title);
+        FrontMatterText.Field(sb, "agency", meta.Agency);
+        FrontMatterText.List(sb, "region", meta.Region);
+        FrontMatterText.Year(sb, meta.Year);
+        FrontMatterText.Date(sb, "published", meta.Published);
+        FrontMatterText.Field(sb, "type", report.Series);
+        FrontMatterText.Field(sb, "source_url", meta.SourceUrl);
+        FrontMatterText.Field(sb, "index_no", meta.IndexNo);
+        FrontMatterText.Field(sb, "doc_no", meta.DocNo);
+        FrontMatterText.Field(sb, "publisher", meta.Publisher);
+        FrontMatterText.Date(sb, "written", meta.Written);
+        FrontMatterText.Field(sb, "topic", meta.Topic);
+        FrontMatterText.Field(sb, "slug", meta.Slug);
+        FrontMatterText.Field(sb, "summary", meta.Summary);
+        FrontMatterText.List(sb, "tags", meta.Tags);
+        sb.Append("---\n");
+        var text = body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (!text.StartsWith('\n')) sb.Append('\n');
+        sb.Append(text);
+        if (!text.EndsWith('\n')) sb.Append('\n');
+        return Utf8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>The report as plain text: title, the catalogue facts with labels in the site's language, the page's URL, then the body's text.</summary>
+    public static byte[] PlainText(Site site, Report report, string body)
+    {
+        var meta = report.Meta;
+        var en = site.Config.Language == "en";
+        var sb = new StringBuilder(body.Length + 512);
+        sb.Append('\uFEFF').Append(meta.Title).Append("\n\n");
+        void Line(string zh, string english, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) sb.Append(en ? english + ": " : zh + "：").Append(value).Append('\n');
+        }
+        Line("发布机构", "Agency", meta.Agency);
+        Line("地区", "Region", string.Join(" › ", meta.Region));
+        Line("年度", "Year", meta.Year.ToString(CultureInfo.InvariantCulture));
+        Line("发布日期", "Published", meta.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Line("类别", "Series", report.Series);
+        Line("索引号", "Index number", meta.IndexNo);
+        Line("发文字号", "Document number", meta.DocNo);
+        Line("网址", "URL", site.Urls.Absolute(report.Path));
+        Line("原文网址", "Source", meta.SourceUrl);
+        sb.Append('\n').Append(MarkdownText.ToPlain(body));
+        return Utf8.GetBytes(sb.ToString());
+    }
+}

@@ -92,7 +92,7 @@ public static class SiteBuilder
         progress?.Stage("render", site.Pages.Count);
         var docIds = SearchIndexBuilder.AssignIds(site.Reports);
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml));
-        var fingerprints = new PageFingerprints(renderer, globalHash);
+        var fingerprints = new PageFingerprints(globalHash);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var renderedCount = 0;
         Parallel.ForEach(site.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
@@ -100,7 +100,8 @@ public static class SiteBuilder
             var file = SiteUrls.OutputFile(page.Path);
             try
             {
-                var fingerprint = fingerprints.Of(page);
+                var view = renderer.View(page);
+                var fingerprint = fingerprints.Of(page, view);
                 string? summary;
                 string? html = null;
                 if (cache.TryReuse(file, fingerprint, out var existing, out summary))
@@ -109,7 +110,7 @@ public static class SiteBuilder
                 }
                 else
                 {
-                    var rendered = renderer.Render(page);
+                    var rendered = renderer.Render(page, view);
                     publisher.Write(file, rendered.Html);
                     html = rendered.Html;
                     summary = rendered.Body is null ? null : page.Report!.Meta.Summary ?? rendered.Body.Summary;
@@ -128,7 +129,7 @@ public static class SiteBuilder
             }
             catch (SiteGenException ex)
             {
-                diagnostics.Error(ex.Code, ex.File ?? page.Path, ex.Line, 0, $"{ex.Message} (page /{page.Path})", ex.Hint);
+                diagnostics.Error(ex.Code, ex.File ?? page.Path, ex.Line, ex.Column, $"{ex.Message} (page /{page.Path})", ex.Hint);
             }
             progress?.Advance();
         });

@@ -170,8 +170,8 @@ public sealed class SiteCheckerTests
     {
         using var site = new TestSite();
         site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
-        var head = File.ReadAllText(Path.Combine(FindRepoRoot(), "themes/default/partials/head.hbs")).Replace(" lang=\"{{site.language}}\"", "", StringComparison.Ordinal);
-        site.File("themes/default/partials/head.hbs", head);
+        var head = File.ReadAllText(Path.Combine(FindRepoRoot(), "themes/default/partials/head.sbn-html")).Replace(" lang=\"{{ site.language }}\"", "", StringComparison.Ordinal);
+        site.File("themes/default/partials/head.sbn-html", head);
 
         var result = Check(site);
 
@@ -185,7 +185,7 @@ public sealed class SiteCheckerTests
     {
         using var site = new TestSite();
         site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
-        site.File("themes/default/partials/term-tree.hbs", "<p>（暂无）</p>\n");
+        site.File("themes/default/partials/term-tree.sbn-html", "<p>（暂无）</p>\n");
 
         var result = Check(site);
 

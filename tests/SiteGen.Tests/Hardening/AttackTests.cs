@@ -113,8 +113,8 @@ public sealed class AttackTests
             """);
         site.ReportAt("content/2024/plain.md", "普通机关", 2024);
         // A theme that shows the extras, as a site's own theme might.
-        site.File("themes/default/partials/footer.hbs",
-            "<footer><p>{{site.extra.banner}}</p>{{#if report}}<p>{{report.extra.note}}</p>{{/if}}{{site.footer.sponsor}} {{site.footer.contact}} {{site.footer.icp}}</footer>\n</body>\n</html>\n");
+        site.File("themes/default/partials/footer.sbn-html",
+            "<footer><p>{{ site.extra.banner }}</p>{{ if report }}<p>{{ report.extra.note }}</p>{{ end }}{{ site.footer.sponsor }} {{ site.footer.contact }} {{ site.footer.icp }}</footer>\n</body>\n</html>\n");
         return site;
     }
 
@@ -361,23 +361,5 @@ public sealed class AttackTests
         Assert.Empty(body.QuerySelectorAll("[style]"));
         Assert.Equal(2, body.QuerySelectorAll("td.align-center, th.align-center").Length);
         Assert.Equal(2, body.QuerySelectorAll("td.align-right, th.align-right").Length);
-    }
-
-    [Fact]
-    public void A_partial_included_on_an_indented_line_still_escapes_its_values()
-    {
-        // Given a theme that includes a partial on indented lines (Handlebars.Net skips escaping there unless SiteGen prevents it)
-        using var site = TestSite.Good();
-        site.File("content/site.yml", "title: \"<script>alert(1)</script>\"\n");
-        site.File("themes/default/layouts/home.hbs", "<main>\n    {{> shout}}\n\t{{> shout}}\n</main>\n");
-        site.File("themes/default/partials/shout.hbs", "<p>{{site.title}}</p>\n");
-
-        // When the site is built
-        site.BuildSucceeding();
-
-        // Then both inclusions are escaped
-        var home = site.Read("index.html");
-        Assert.DoesNotContain("<script>", home);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(home, "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
     }
 }

@@ -64,7 +64,10 @@ public static class SitegenCommand
         var region = new Option<string?>("--region") { Description = "Province, city, county separated by commas, e.g. 云南省,玉溪市,红塔区" };
         var report = new Command("report", "Create a report file with front matter and the five required section headings; never overwrites") { site, agency, year, region };
         report.SetAction(result => NewHandler.Report(Path.GetFullPath(result.GetValue(site)!), result.GetValue(agency)!, result.GetValue(year), result.GetValue(region)));
-        return new Command("new", "Create new content from a skeleton") { report };
+        var folder = new Argument<string>("DIR") { Description = "The new site's folder (it must not exist, or be empty)" };
+        var newSite = new Command("site", "Create a site folder that builds at once: site.yml with every setting explained, a sample report, themes/default/ with a guide to overriding the theme") { folder };
+        newSite.SetAction(result => NewHandler.Site(result.GetValue(folder)!));
+        return new Command("new", "Create a new site, or a new report from a skeleton") { newSite, report };
     }
 
     private static Command CheckCommand()

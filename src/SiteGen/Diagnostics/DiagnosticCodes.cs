@@ -55,4 +55,5 @@ public static class DiagnosticCodes
     public const string ServeListen = "SG7003";
     public const string ServeOutput = "SG7004";
     public const string BuildCrashed = "SG7005";
+    public const string SiteFolderNotEmpty = "SG7006";
 }

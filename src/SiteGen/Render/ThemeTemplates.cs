@@ -354,7 +354,7 @@ internal sealed partial class ThemeTemplates
         public override object? ToObject(SourceSpan span, object? value, Type destinationType) =>
             destinationType == typeof(object) ? value : base.ToObject(span, value, destinationType);
 
-        /// <summary>An empty text and an empty list are false, as in Liquid and Handlebars; Scriban alone would count them true.</summary>
+        /// <summary>An empty text and an empty list are false, as themes expect (and as the former theme engine had it); Scriban alone would count them true.</summary>
         public override bool ToBool(SourceSpan span, object? value) => value switch
         {
             null => false,

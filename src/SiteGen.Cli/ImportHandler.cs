@@ -35,7 +35,7 @@ public static class ImportHandler
     {
         if (outcomes.Count == 0)
         {
-            Console.Error.WriteLine("sitegen: error: no .txt, .html, .htm or .docx file found in the inputs");
+            Console.Error.WriteLine("sitegen: error: no .txt, .html, .htm, .docx or .pdf file found in the inputs");
             return;
         }
         var cwd = Directory.GetCurrentDirectory();

@@ -9,7 +9,7 @@ namespace SiteGen.Import;
 public static class ImportRunner
 {
     /// <summary>File name endings the importer reads.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".html", ".htm", ".docx"];
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".html", ".htm", ".docx", ".pdf"];
 
     public static IReadOnlyList<ImportOutcome> Run(ImportOptions options, IBuildProgress? progress = null)
     {
@@ -58,15 +58,18 @@ public static class ImportRunner
         {
             throw new ImportException($"cannot read the file: {ex.Message}", "check that it exists and that you may read it");
         }
+        IReadOnlyList<string> warnings = [];
         var document = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".html" or ".htm" => HtmlReportReader.Read(bytes),
             ".docx" => DocxReportReader.Read(bytes),
+            ".pdf" => PdfReportReader.Read(bytes, out warnings),
             ".txt" or ".text" or "" => PlainTextReader.Read(bytes),
             var other => throw new ImportException($"`{other}` files are not supported",
-                "save the report as .txt (UTF-8 or GB18030), .html or .docx; PDF and .doc files must be converted first"),
+                "save the report as .txt (UTF-8 or GB18030), .html, .docx or .pdf; .doc files must be saved as .docx first"),
         };
-        return ReportConverter.Convert(document);
+        var report = ReportConverter.Convert(document);
+        return warnings.Count == 0 ? report : report with { Warnings = [.. warnings, .. report.Warnings] };
     }
 
     private static ImportOutcome ImportOne(string file, string root, ImportOptions options, Dictionary<string, string> claimed)

@@ -14,7 +14,8 @@ internal sealed class PdfParagraphs
 
     private PdfParagraphs(List<PdfLine> text)
     {
-        _bodySize = Mode(text, l => Math.Round(l.Size * 2) / 2, l => l.Text.Length);
+        // The text's size is the one most characters are set in.
+        _bodySize = text.GroupBy(l => Math.Round(l.Size * 2) / 2).OrderByDescending(g => g.Sum(l => l.Text.Length)).ThenBy(g => g.Key).First().Key;
         var body = text.Where(l => Math.Abs(l.Size - _bodySize) < 0.1 * _bodySize).ToList();
         // The margins are where nearly all lines start and end: a few lines in the margin (a note, an overlong URL) do not move them.
         var lefts = body.Select(l => l.Left).Order().ToList();
@@ -80,7 +81,4 @@ internal sealed class PdfParagraphs
     }
 
     private bool Centred(PdfLine line) => Math.Abs((line.Left + line.Right) / 2 - (_left + _right) / 2) < 1.5 * line.Size;
-
-    private static double Mode(IEnumerable<PdfLine> lines, Func<PdfLine, double> value, Func<PdfLine, int> weight) =>
-        lines.GroupBy(value).OrderByDescending(g => g.Sum(weight)).ThenBy(g => g.Key).First().Key;
 }

@@ -8,16 +8,17 @@ internal static class ChromiumPdf
 {
     private const string Font = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
-    /// <summary>The page style of the test reports: A4, 公文-like margins, the CJK font, 16 pt text with paragraphs indented by two characters.</summary>
+    /// <summary>The page style of the test reports: A4, 公文-like margins, the CJK font, 16 pt text with paragraphs indented by two
+    /// characters; the font has no bold, so Chromium draws the bold title and table headers with Type 3 fonts of its own.</summary>
     public const string Style = """
         @page { size: A4; margin: 25mm 26mm; }
         body { font-family: "WenQuanYi Micro Hei"; font-size: 16pt; line-height: 1.6; margin: 0; }
-        h1 { font-size: 22pt; font-weight: normal; text-align: center; margin: 0 0 16pt; line-height: 1.4; }
+        h1 { font-size: 22pt; text-align: center; margin: 0 0 16pt; line-height: 1.4; }
         p { text-indent: 2em; margin: 0; text-align: justify; }
         .sign { text-align: right; padding-right: 2em; margin-top: 24pt; }
         .sign p { text-indent: 0; text-align: right; }
         table { border-collapse: collapse; margin: 8pt 0; }
-        td, th { border: 1px solid #000; padding: 2pt 6pt; font-weight: normal; }
+        td, th { border: 1px solid #000; padding: 2pt 6pt; }
         """;
 
     /// <summary>A whole HTML page with <see cref="Style"/> and the given body.</summary>

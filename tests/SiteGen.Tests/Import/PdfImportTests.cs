@@ -18,6 +18,7 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
         public string WithScannedPage => Path.Combine(Folder, "with-scanned-page.pdf");
         public string Encrypted => Path.Combine(Folder, "encrypted.pdf");
         public string Restricted => Path.Combine(Folder, "restricted.pdf");
+        public string LongTable => Path.Combine(Folder, "long-table.pdf");
 
         public Pdfs()
         {
@@ -25,7 +26,8 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
                 () => ChromiumPdf.Print(ChromiumPdf.Page(OnePageBody), OnePage),
                 () => ChromiumPdf.Print(ChromiumPdf.Page(SeveralPagesBody, PageStyle), SeveralPages),
                 () => ChromiumPdf.Print(ChromiumPdf.Page(Canvas), Scan),
-                () => ChromiumPdf.Print(ChromiumPdf.Page(OnePageBody + "<div style=\"break-before: page\"></div>" + Canvas), WithScannedPage));
+                () => ChromiumPdf.Print(ChromiumPdf.Page(OnePageBody + "<div style=\"break-before: page\"></div>" + Canvas), WithScannedPage),
+                () => ChromiumPdf.Print(ChromiumPdf.Page(LongTableBody), LongTable));
             // A password to open it (AES-256), and one that only restricts printing and copying (an empty user password).
             ChromiumPdf.Run("qpdf", "--encrypt", "open-sesame", "owner-secret", "256", "--", OnePage, Encrypted);
             ChromiumPdf.Run("qpdf", "--encrypt", "", "owner-secret", "256", "--print=none", "--extract=n", "--", OnePage, Restricted);
@@ -98,6 +100,14 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
             <p>继续深化法治政府建设。</p>
             <div class="sign"><p>新田县司法局</p><p>2025年1月20日</p></div>
             """, "4/4"));
+
+    private const int TableRows = 60;
+
+    /// <summary>A table too long for one page: Chromium repeats its header row on the next.</summary>
+    private static readonly string LongTableBody =
+        "<h1>新田县司法局2024年法治政府建设年度报告</h1><p>一、行政执法情况</p><table><thead><tr><th>乡镇</th><th>检查次数</th></tr></thead><tbody>"
+        + string.Concat(Enumerable.Range(1, TableRows).Select(i => $"<tr><td>第{i}执法片区</td><td>{i * 3}</td></tr>"))
+        + "</tbody></table><p>全县执法工作有序开展。</p>";
 
     private static ImportedReport Import(string path) => ImportRunner.Convert(path);
 
@@ -193,6 +203,19 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
             """, ImportTestSupport.Body(report));
         Assert.Equal("新田县司法局关于2024年度法治政府建设情况的报告", report.Title);
         Assert.Equal(new DateOnly(2025, 1, 20), report.Written);
+    }
+
+    [Fact]
+    public void A_table_broken_by_a_page_break_is_one_table_with_its_header_once()
+    {
+        // Given a table of 60 rows that runs over two pages, its header row printed again on the second
+        var report = Import(pdfs.LongTable);
+
+        // Then it is one Markdown table: the header, then every row in order
+        var table = Assert.Single(report.Blocks.OfType<TableBlock>());
+        string[] expected = ["| 乡镇 | 检查次数 |", "| --- | --- |", .. Enumerable.Range(1, TableRows).Select(i => $"| 第{i}执法片区 | {i * 3} |")];
+        Assert.Equal(expected, table.Rows);
+        Assert.Equal("全县执法工作有序开展。", Assert.IsType<ParagraphBlock>(report.Blocks[^1]).Text);
     }
 
     [Fact]

@@ -12,8 +12,8 @@ internal readonly record struct PdfRule(double Left, double Bottom, double Right
     public bool IsHorizontal => Top - Bottom < Right - Left;
 }
 
-/// <summary>What the PDF reader takes from one page: its visible characters, the rules drawn on it, and whether it shows images.</summary>
-internal sealed record PdfPageContent(int Number, IReadOnlyList<PdfGlyph> Glyphs, IReadOnlyList<PdfRule> Rules, bool HasImages);
+/// <summary>What the PDF reader takes from one page: its characters, the rules drawn on it, and whether it shows images and no text (a scanned page).</summary>
+internal sealed record PdfPageContent(int Number, IReadOnlyList<PdfGlyph> Glyphs, IReadOnlyList<PdfRule> Rules, bool ImagesOnly);
 
 /// <summary>A line of a PDF page in reading order, or a whole table (<see cref="Cells"/>); <see cref="Baseline"/> is a table's top edge.</summary>
 internal sealed record PdfLine(int Page, string Text, double Left, double Right, double Baseline, double Size)

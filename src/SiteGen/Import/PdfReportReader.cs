@@ -50,7 +50,7 @@ internal static class PdfReportReader
 
         if (pages.All(p => p.Glyphs.Count == 0))
         {
-            if (pages.Any(p => p.HasImages))
+            if (pages.Any(p => p.ImagesOnly))
                 throw new ImportException("the PDF holds only page images (a scan) and no text",
                     "run OCR on it first (for example ocrmypdf or the scanner's own OCR) and import the result, or import the report's text or Word version");
             throw new ImportException("the PDF contains no text", "check that this is the report: its pages are blank or their text is drawn as shapes");
@@ -59,7 +59,7 @@ internal static class PdfReportReader
             throw new ImportException($"the PDF's text cannot be read: {undecodable} of its {total} characters have no Unicode meaning (fonts without a ToUnicode map)",
                 "export the PDF again from the original document (Word or WPS: save as PDF), or run OCR on it");
 
-        var images = pages.Where(p => p.HasImages).Select(p => p.Number).ToList();
+        var images = pages.Where(p => p.ImagesOnly).Select(p => p.Number).ToList();
         if (images.Count > 0)
             notes.Add($"pdf: page(s) {string.Join(", ", images)} hold only images (scanned?) and no text: their content is not imported; add it by hand or OCR the pages");
         if (turned > 0)

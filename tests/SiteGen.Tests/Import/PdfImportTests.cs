@@ -19,6 +19,8 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
         public string Encrypted => Path.Combine(Folder, "encrypted.pdf");
         public string Restricted => Path.Combine(Folder, "restricted.pdf");
         public string LongTable => Path.Combine(Folder, "long-table.pdf");
+        public string Watermarked => Path.Combine(Folder, "watermarked.pdf");
+        public string Blank => Path.Combine(Folder, "blank.pdf");
 
         public Pdfs()
         {
@@ -27,7 +29,9 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
                 () => ChromiumPdf.Print(ChromiumPdf.Page(SeveralPagesBody, PageStyle), SeveralPages),
                 () => ChromiumPdf.Print(ChromiumPdf.Page(Canvas), Scan),
                 () => ChromiumPdf.Print(ChromiumPdf.Page(OnePageBody + "<div style=\"break-before: page\"></div>" + Canvas), WithScannedPage),
-                () => ChromiumPdf.Print(ChromiumPdf.Page(LongTableBody), LongTable));
+                () => ChromiumPdf.Print(ChromiumPdf.Page(LongTableBody), LongTable),
+                () => ChromiumPdf.Print(ChromiumPdf.Page(OnePageBody + Watermark), Watermarked),
+                () => ChromiumPdf.Print(ChromiumPdf.Page(""), Blank));
             // A password to open it (AES-256), and one that only restricts printing and copying (an empty user password).
             ChromiumPdf.Run("qpdf", "--encrypt", "open-sesame", "owner-secret", "256", "--", OnePage, Encrypted);
             ChromiumPdf.Run("qpdf", "--encrypt", "", "owner-secret", "256", "--print=none", "--extract=n", "--", OnePage, Restricted);
@@ -100,6 +104,9 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
             <p>继续深化法治政府建设。</p>
             <div class="sign"><p>新田县司法局</p><p>2025年1月20日</p></div>
             """, "4/4"));
+
+    private const string Watermark =
+        "<div style=\"position: fixed; top: 45%; left: 25%; transform: rotate(-30deg); color: #ccc; font-size: 40pt\">内部资料</div>";
 
     private const int TableRows = 60;
 
@@ -236,6 +243,25 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
         // Then the text is imported and the image page is not passed over in silence
         Assert.Equal("新田县司法局", report.Agency);
         Assert.Contains(report.Warnings, w => w.Contains("page(s) 2 hold only images", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_turned_watermark_is_left_out_of_the_text_with_a_warning()
+    {
+        // Given the one-page report with 内部资料 printed across it at an angle
+        var report = Import(pdfs.Watermarked);
+
+        // Then the text is the report's alone, and the warning says turned text was left out
+        Assert.Equal(ImportTestSupport.Body(Import(pdfs.OnePage)), ImportTestSupport.Body(report));
+        Assert.Contains(report.Warnings, w => w.Contains("4 characters of turned text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pdf_without_text_or_images_is_refused_as_empty()
+    {
+        var ex = Assert.Throws<ImportException>(() => Import(pdfs.Blank));
+
+        Assert.Contains("contains no text", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

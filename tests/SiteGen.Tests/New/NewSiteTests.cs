@@ -39,8 +39,8 @@ public sealed class NewSiteTests
     {
         // Given the new site's site.yml with every commented-out setting switched on
         var yml = SiteSkeleton.Files()["content/site.yml"];
-        var setting = new Regex(@"^# ( *)([a-z_]+):", RegexOptions.Multiline);
-        var uncommented = setting.Replace(yml, "$1$2:");
+        var setting = new Regex(@"^# ( *)([a-z_]+|\S+):( |$)", RegexOptions.Multiline); // a key right after "# " (and its indentation)
+        var uncommented = setting.Replace(yml, "$1$2:$3");
         using var site = new TestSite().File("content/site.yml", uncommented);
 
         // When SiteGen loads it
@@ -51,10 +51,10 @@ public sealed class NewSiteTests
         Assert.Empty(diagnostics.Sorted());
         Assert.Empty(config.Extra);
         var keys = Regex.Matches(uncommented, @"^([a-z_]+):", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
-        var footerKeys = Regex.Matches(uncommented, @"^  ([a-z_]+):", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(typeof(SiteConfig).GetProperties().Length - 1, keys.Count); // every setting but Extra, which holds unknown ones
-        Assert.Equal(typeof(FooterIdentifiers).GetProperties().Count(p => p.PropertyType == typeof(string)), footerKeys.Count);
+        Assert.Equal(typeof(FooterIdentifiers).GetProperties().Count(p => p.PropertyType == typeof(string)), Regex.Matches(uncommented, @"^  [a-z_]+: ""…""", RegexOptions.Multiline).Count);
         Assert.True(config.Footer.Any);
+        Assert.Equal(2, config.Search.Synonyms.Count);
     }
 
     [Fact]

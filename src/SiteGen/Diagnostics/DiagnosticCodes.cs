@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "SG1013";
     public const string YearOutOfRange = "SG1014";
     public const string MarkdownTooDeep = "SG1015";
+    public const string IncompleteDraft = "SG1016";
 
     // Model.
     public const string UrlCollision = "SG2001";

@@ -69,6 +69,14 @@ public static class SiteModelBuilder
         {
             var meta = file.FrontMatter;
             if (meta.Draft && !includeDrafts) continue;
+            if (meta.MissingFields.Count > 0)
+            {
+                // Only a draft may lack required fields (the loader refuses any other file); without them it has no page to preview.
+                diagnostics.Warning(DiagnosticCodes.IncompleteDraft, file.RelativePath, 1, 1,
+                    $"draft left out of the preview: it has no {string.Join(", ", meta.MissingFields)} yet",
+                    "fill in the missing fields; `sitegen check` lists every draft that still lacks some");
+                continue;
+            }
             var series = string.IsNullOrWhiteSpace(meta.Type) ? config.DefaultType : meta.Type.Trim();
             var identity = series == config.DefaultType ? meta.Agency : meta.Agency + "\u001f" + series;
             var path = meta.Slug is not null ? SiteUrls.ReportSlugPath(meta.Slug) : SiteUrls.ReportPath(meta.Year, SiteUrls.Segment(identity));

@@ -46,7 +46,7 @@ internal static partial class HtmlReportReader
         facts = facts with
         {
             CatalogueLines = catalogue,
-            Published = facts.Published ?? pageLines.Select(l => MetadataExtractor.HeaderDate(l.Text)).FirstOrDefault(d => d is not null)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Published = facts.Published ?? pageLines.Select(l => PublicationLine.Read(l.Text)?.Date).FirstOrDefault(d => d is not null)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
         var content = MainContent(body);
         var lines = content == body ? pageLines : Lines(content);

@@ -121,13 +121,13 @@ internal static partial class LineCleaner
     [GeneratedRegex(@"[\s|｜/·]+")]
     private static partial Regex ToolbarSeparator();
 
-    [GeneratedRegex(@"^(本网站支持IPv6|IPv6|无障碍(浏览|阅读|服务)?|简体(中文|版)?|繁[体體](中文|版)?|长者模式|关怀(模式|版)|适老(化|版)|English|手机版|移动版|登录|注册|我要留言|网站地图|RSS|打印(整页|内容|本页|此页|页面)?|分享(到)?|收藏|关闭(窗口|页面|本页)?|返回(首页|顶部)?|[\u4e00-\u9fff]{2,16}(网|网站|门户))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(本网站支持IPv6|IPv6|无障碍(浏览|阅读|服务)?|简体(中文|版)?|繁[体體](中文|版)?|长者模式|关怀(模式|版)|适老(化|版)|English|手机版|移动版|登录|注册|我要留言|网站地图|RSS|搜索|站内搜索|高级搜索|请输入关键[字词]|打印(整页|内容|本页|此页|页面)?|分享(到)?|收藏|关闭(窗口|页面|本页)?|返回(首页|顶部)?|[\u4e00-\u9fff]{2,16}(网|网站|门户))$", RegexOptions.IgnoreCase)]
     private static partial Regex ToolbarWord();
 
     [GeneratedRegex("[>＞»›]")]
     private static partial Regex Breadcrumb();
 
-    [GeneratedRegex(@"【\s*(字体|字号|打印|关闭|收藏)|\[\s*(打印|关闭)(页面|窗口|本页)?\s*\]|打印本页|关闭窗口|公网安备|ICP\s*备|ICP证|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|版权所有|Copyright|^(您当前的位置|您当前位置|当前位置|您的位置|所在位置)|^首页\s*[>＞»/]|^字\s*[体号]\s*([:：]|$)|^分享(到)?\s*[:：]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"【\s*(字体|字号|打印|关闭|收藏)|\[\s*(打印|关闭)(页面|窗口|本页)?\s*\]|打印本页|关闭窗口|公网安备|ICP\s*备|ICP证|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|版权所有|Copyright|^(您的|您当前的?|您现在的?|您所在的?|当前|所在)位置|^首页\s*[>＞»/]|^字\s*[体号]\s*([:：]|$)|^分享(到)?\s*[:：]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageFurniture();
 
     [GeneratedRegex(@"(发布时间|发布日期|更新时间|阅读人次|阅读次数|浏览次数|访问次数|点击数|点击量|浏览量)\s*[:：]")]

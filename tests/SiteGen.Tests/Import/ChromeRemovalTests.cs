@@ -23,6 +23,8 @@ public sealed class ChromeRemovalTests
     [InlineData("长者模式")]
     [InlineData("某某县人民政府网 | 注册 | 我要留言")]
     [InlineData("政务公开 > 法治政府建设 > 年度报告")]
+    [InlineData("您现在的位置：首页 > 政务公开")]
+    [InlineData("请输入关键字 搜索")]
     [InlineData("字号:")]
     [InlineData("分享：")]
     [InlineData("扫一扫在手机上查看")]

@@ -4,11 +4,11 @@
 Usage:
   python3 bench/import-accuracy/nesting.py [--sizes 20000,100000,200000] [--runs 3] [--work DIR]
 
-For each size N it writes three pages holding the same short report:
-  nested  N unclosed <div> around the report (a CMS that never closes its blocks);
-  font    N paragraphs that each open a differently coloured <font> and close none (the parser reopens
+For each size N it writes three pages holding the same short report followed by the same N paragraphs:
+  nested  each paragraph in a <div> that is never closed (a CMS that never closes its blocks: N deep);
+  font    each paragraph opening a differently coloured <font> that is never closed (the parser reopens
           every open formatting element in each new paragraph);
-  flat    N closed, empty <div></div> before the report (the same size, no nesting).
+  flat    each paragraph a closed <p> (the same text, no nesting).
 It imports each with the Release CLI (`dotnet build src/SiteGen.Cli -c Release` first) as
 `sitegen import PAGE --dry-run`, the three kinds alternating within each run, and prints the median wall
 time and peak memory per page and the nested/flat ratio. Import time is linear in the page's size when the
@@ -31,9 +31,9 @@ REPORT = ('<p>旺苍县司法局2024年法治政府建设年度报告</p><p>2024
 
 def pages(n):
     return {
-        'nested': '<html><body>' + '<div>' * n + REPORT + '</body></html>',
-        'font': '<html><body>' + REPORT + ''.join('<p><font color="#%06x">第%d段。' % (i, i) for i in range(n)) + '</body></html>',
-        'flat': '<html><body>' + '<div></div>' * n + REPORT + '</body></html>',
+        'nested': '<html><body>' + REPORT + ''.join('<div>第%d项工作已完成。' % i for i in range(n)) + '</body></html>',
+        'font': '<html><body>' + REPORT + ''.join('<p><font color="#%06x">第%d项工作已完成。' % (i, i) for i in range(n)) + '</body></html>',
+        'flat': '<html><body>' + REPORT + ''.join('<p>第%d项工作已完成。</p>' % i for i in range(n)) + '</body></html>',
     }
 
 

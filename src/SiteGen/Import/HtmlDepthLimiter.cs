@@ -12,7 +12,7 @@ internal static class HtmlDepthLimiter
     public const int MaxDepth = 64;
 
     /// <summary>Most formatting elements left open at once: the parser reopens every one of them in each new paragraph, so unclosed <c>&lt;font&gt;</c> tags cost the square of their number.</summary>
-    public const int MaxOpenFormatting = 8;
+    public const int MaxOpenFormatting = 4;
 
     private static readonly HashSet<string> Formatting = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -35,14 +35,14 @@ public static class ImportHandler
     {
         if (outcomes.Count == 0)
         {
-            Console.Error.WriteLine("sitegen: error: no .txt, .html, .htm or .docx file found in the inputs");
+            Console.Error.WriteLine("sitegen: error: no .txt, .html, .htm, .docx or .pdf file found in the inputs");
             return;
         }
         var cwd = Directory.GetCurrentDirectory();
         ConsoleReporter.Table(["input", "output", "title", "agency", "year", "region", "published", "notes"], outcomes.Select(o => (IReadOnlyList<string>)
         [
             Path.GetRelativePath(cwd, o.Input),
-            o.Output is null ? "—" : Path.GetRelativePath(cwd, o.Output) + (options.DryRun && o.Status != ImportStatus.Failed ? " (dry run)" : ""),
+            o.Output is null ? "—" : Path.GetRelativePath(cwd, o.Output) + (o.Original is null ? "" : " + .pdf") + (options.DryRun && o.Status != ImportStatus.Failed ? " (dry run)" : ""),
             o.Report?.Title ?? "?",
             o.Report?.Agency ?? "?",
             o.Report?.Year?.ToString(CultureInfo.InvariantCulture) ?? "?",
@@ -77,6 +77,7 @@ public static class ImportHandler
             ["input"] = o.Input,
             ["status"] = o.Status.ToString().ToLowerInvariant(),
             ["output"] = o.Output,
+            ["original"] = o.Original,
             ["title"] = o.Report?.Title,
             ["agency"] = o.Report?.Agency,
             ["year"] = o.Report?.Year,

@@ -55,6 +55,7 @@ public static class SiteBuilder
 
         progress?.Stage("write", 0);
         WriteSiteFiles(site, theme, summaries, publisher);
+        if (index is not null) NameSearchFiles.Write(site, publisher.WriteUnlessSame);
         // The index record is forgotten before the new output goes live and written after, so it never describes another index.
         SearchIndexState.Delete(options.ResolvedOutputDir);
         publisher.Commit();

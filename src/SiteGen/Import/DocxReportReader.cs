@@ -96,21 +96,9 @@ internal static class DocxReportReader
         return sb.ToString();
     }
 
-    private static List<string> TableRows(Table table)
-    {
-        var rows = table.Elements<TableRow>()
-            .Select(r => r.Elements<TableCell>().Select(c => MarkdownReportWriter.EscapeInline(string.Join(" ", c.Elements<Paragraph>().Select(p => Text(p).Replace('\n', ' ').Trim()).Where(t => t.Length > 0))).Replace("|", "\\|", StringComparison.Ordinal)).ToList())
-            .Where(r => r.Count > 0).ToList();
-        if (rows.Count == 0) return [];
-        var width = rows.Max(r => r.Count);
-        var result = new List<string>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            result.Add("| " + string.Join(" | ", rows[i].Concat(Enumerable.Repeat("", width - rows[i].Count))) + " |");
-            if (i == 0) result.Add("|" + string.Concat(Enumerable.Repeat(" --- |", width)));
-        }
-        return result;
-    }
+    private static List<string> TableRows(Table table) => MarkdownTable.Rows(table.Elements<TableRow>()
+        .Select(r => (IReadOnlyList<string>)r.Elements<TableCell>()
+            .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(p => Text(p).Replace('\n', ' ').Trim()).Where(t => t.Length > 0))).ToList()));
 
     /// <summary>Writes out Word's automatic numbering (<c>一、</c>, <c>（一）</c>, <c>1.</c>), which is not part of the paragraph text.</summary>
     private sealed class NumberingFormatter(Numbering? numbering)

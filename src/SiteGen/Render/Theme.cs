@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using SiteGen.Diagnostics;
@@ -56,14 +55,16 @@ public sealed partial class Theme
         var strings = LoadStrings(files, config.Language, diagnostics);
         var assets = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var assetHrefs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in files.Paths.Where(p => p.StartsWith("static/", StringComparison.Ordinal)))
+        var statics = files.Paths.Where(p => p.StartsWith("static/", StringComparison.Ordinal)).ToDictionary(p => p["static/".Length..], files.Bytes, StringComparer.Ordinal);
+        var hashed = StaticAssets.Hash(statics, out var cycle);
+        foreach (var asset in hashed)
         {
-            var relative = path["static/".Length..];
-            var bytes = files.Bytes(path);
-            var hashed = HashedName(relative, bytes);
-            assets["assets/" + hashed] = bytes;
-            assetHrefs[relative] = urls.Href("assets/" + hashed);
+            assets["assets/" + asset.Hashed] = asset.Bytes;
+            assetHrefs[asset.Relative] = urls.Href("assets/" + asset.Hashed);
         }
+        if (cycle is var (from, to))
+            diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins["static/" + from], 0, 0,
+                $"JavaScript module static/{from} imports static/{to}, which imports it back: hashed asset names cannot name each other", "break the import cycle");
 
         foreach (var path in files.Paths.Where(p => p.StartsWith("root/", StringComparison.Ordinal)))
         {
@@ -153,14 +154,6 @@ public sealed partial class Theme
         }
         foreach (var e in entries!) strings[e.Key] = YamlDocument.ToPlain(e.Value)?.ToString() ?? "";
         return strings;
-    }
-
-    private static string HashedName(string relative, byte[] bytes)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
-        var dot = relative.LastIndexOf('.');
-        var slash = relative.LastIndexOf('/');
-        return dot > slash ? $"{relative[..dot]}.{hash}{relative[dot..]}" : $"{relative}.{hash}";
     }
 
     /// <summary>Where a Handlebars compile error is: the position the parser reports, or the opening of the block left unclosed.</summary>

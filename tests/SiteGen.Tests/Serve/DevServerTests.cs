@@ -48,6 +48,7 @@ public sealed class DevServerTests
         Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType?.ToString());
         Assert.Contains(SiteResponderTag, html, StringComparison.Ordinal);
         Assert.Equal("application/xml; charset=utf-8", feed.Content.Headers.ContentType?.ToString());
+        Assert.DoesNotContain("__sitegen", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var onDisk = Directory.EnumerateFiles(server.OutputDir, "*", SearchOption.AllDirectories).Select(File.ReadAllText);
         Assert.DoesNotContain(onDisk, text => text.Contains("__sitegen", StringComparison.Ordinal));
     }

@@ -46,8 +46,7 @@ internal static partial class CatalogueReader
         foreach (var cell in extra) ReadPairs(cell, values);
         var rest = new List<SourceLine>(lines.Count);
         // The bracket, row and label-alone shapes sit above the report: only there are they read as a catalogue.
-        var head = lines.ToList().FindIndex(l => l.Kind == SourceLineKind.Text && HeadingRecognizer.Match(l.Text) is { Level: 2 });
-        if (head < 0) head = lines.Count;
+        var head = HeadingRecognizer.FirstTopHeading(lines);
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Text;

@@ -84,21 +84,20 @@ internal static class ReportConverter
     {
         DateOnly? date = null;
         string? source = null;
-        var rest = new List<SourceLine>(lines.Count);
-        var inHead = true;
-        foreach (var line in lines)
+        var others = new List<SourceLine>(lines.Count);
+        var head = HeadingRecognizer.FirstTopHeading(lines);
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (line.Kind == SourceLineKind.Text && HeadingRecognizer.Match(line.Text) is { Level: 2 }) inHead = false;
-            var facts = inHead && line.Kind == SourceLineKind.Text ? PublicationLine.Read(line.Text) : null;
+            var facts = i < head && lines[i].Kind == SourceLineKind.Text ? PublicationLine.Read(lines[i].Text) : null;
             if (facts is null)
             {
-                rest.Add(line);
+                others.Add(lines[i]);
                 continue;
             }
             date ??= facts.Date;
             source ??= facts.Source;
         }
-        return (new PublicationFacts(date, source), rest);
+        return (new PublicationFacts(date, source), others);
     }
 
     /// <summary>Text above the title that is not page chrome (a cover letter, a site's own text) is left out of the body; the editor is told.</summary>

@@ -22,7 +22,7 @@ internal static partial class TitleFinder
     public static TitleMatch Find(IReadOnlyList<SourceLine> lines, string? catalogueTitle, string? pageTitle)
     {
         var header = Math.Min(FirstBodyLine(lines, 0), HeaderWindow);
-        var top = FirstTopHeading(lines);
+        var top = HeadingRecognizer.FirstTopHeading(lines);
         var covers = CoverNames(lines, header, top).ToList();
         var confirmed = new[] { catalogueTitle, pageTitle }.Concat(covers).Where(t => t is not null).Select(t => Clean(t!)).ToList();
 
@@ -113,14 +113,6 @@ internal static partial class TitleFinder
                 || HeadingRecognizer.Match(line.Text) is not null || line.Text.EndsWith('：') || line.Text.EndsWith(':'))
                 return i;
         }
-        return lines.Count;
-    }
-
-    private static int FirstTopHeading(IReadOnlyList<SourceLine> lines)
-    {
-        for (var i = 0; i < lines.Count; i++)
-            if (lines[i].Kind == SourceLineKind.Heading || (lines[i].Kind == SourceLineKind.Text && HeadingRecognizer.Match(lines[i].Text) is { Level: 2 }))
-                return i;
         return lines.Count;
     }
 

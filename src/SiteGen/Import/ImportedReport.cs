@@ -12,6 +12,7 @@ public sealed record ImportedReport
 
     /// <summary>The report series (<c>type</c>): 法治政府建设年度报告 or 政府信息公开工作年度报告.</summary>
     public string Type { get; init; } = ReportSeries.RuleOfLaw;
+
     public string? SourceUrl { get; init; }
     public string? IndexNo { get; init; }
     public string? DocNo { get; init; }

@@ -1,9 +1,10 @@
 using SiteGen.Check;
-using SiteGen.Cli;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
 using SiteGen.Tests.Support;
+
+using static SiteGen.Tests.Import.ImportTestSupport;
 
 namespace SiteGen.Tests.Import;
 
@@ -17,24 +18,6 @@ public sealed class DraftImportTests
 
     /// <summary>A complete report page.</summary>
     private const string Complete = "旺苍县司法局2024年法治政府建设年度报告\n发布时间:2025-02-10\n" + ImportTestSupport.SampleBody;
-
-    private static (int Exit, string Out, string Err) Sitegen(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (SitegenCommand.Run(args), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     private static string[] Written(string site) =>
         Directory.Exists(Path.Combine(site, "content")) ? Directory.GetFiles(Path.Combine(site, "content"), "*.md", SearchOption.AllDirectories) : [];

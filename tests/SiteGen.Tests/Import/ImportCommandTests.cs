@@ -1,9 +1,10 @@
 using System.Text;
 using SiteGen.Build;
-using SiteGen.Cli;
 using SiteGen.Import;
 
 using SiteGen.Tests.Support;
+using static SiteGen.Tests.Import.ImportTestSupport;
+
 namespace SiteGen.Tests.Import;
 
 /// <summary>`sitegen import` as a user runs it: files and folders in, reports written without overwriting, a failure per file, an exit code for the batch.</summary>
@@ -12,24 +13,6 @@ public sealed class ImportCommandTests
 {
     private static string ValidReport(string county) =>
         $"{county}司法局2024年法治政府建设年度报告\n发布时间:2025-02-10 来源: 本网\n" + ImportTestSupport.SampleBody;
-
-    private static (int Exit, string Out, string Err) Sitegen(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (SitegenCommand.Run(args), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     [Fact]
     public void Importing_a_folder_writes_each_report_under_its_year_and_agency_segment()

@@ -117,7 +117,7 @@ public static class ContentLoader
             var found = local.Sorted();
             foreach (var diagnostic in found) diagnostics.Add(diagnostic);
             if (cache is not null && stamp is { } read && results[i] is { } loaded && !local.HasErrors)
-                cache.Record(display, new LoadCacheEntry(read, hash!, loaded.BodyOffset, loaded.BodyLine, loaded.FrontMatter, found));
+                cache.Record(display, new LoadCacheEntry(read, hash!, loaded.BodyOffset, loaded.BodyLine, loaded.FrontMatter, loaded.Links, found));
         });
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
@@ -145,7 +145,8 @@ public static class ContentLoader
         var (frontMatter, split) = FrontMatterParser.Parse(text, display, diagnostics);
         if (frontMatter is null || split is null) return null;
         hash = System.Security.Cryptography.SHA256.HashData(bytes!);
-        return new ContentFile(path, display, frontMatter, split.BodyOffset, split.BodyLine, hash);
+        var links = BodyLink.Find(split.BodyOffset >= text.Length ? "" : text[split.BodyOffset..], split.BodyLine);
+        return new ContentFile(path, display, frontMatter, split.BodyOffset, split.BodyLine, hash, links);
     }
 
     /// <summary>Reads a report's Markdown body again at render time.</summary>

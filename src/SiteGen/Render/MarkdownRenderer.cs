@@ -7,6 +7,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SiteGen.Diagnostics;
 using SiteGen.Html;
+using SiteGen.Load;
 
 namespace SiteGen.Render;
 
@@ -16,7 +17,8 @@ public sealed record TocEntry(int Level, string Id, string Text);
 /// <summary>A report body rendered to HTML, with its table of contents and a plain-text summary for lists and feeds.</summary>
 public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string Summary);
 
-/// <summary>The one home of Markdig: turns report Markdown into safe HTML with readable Chinese heading ids; one pipeline per build.</summary>
+/// <summary>The one home of Markdig: turns report Markdown into safe HTML with readable Chinese heading ids; one pipeline per build.
+/// It also finds the links of a body for the loader, which resolves attachments before anything is rendered.</summary>
 public sealed class MarkdownRenderer
 {
     private const int SummaryLength = 160;
@@ -27,16 +29,22 @@ public sealed class MarkdownRenderer
 
     // One HTML buffer per rendering thread: a report's HTML is written into an already grown buffer instead of a fresh one.
     [ThreadStatic] private static StringWriter? t_writer;
+
+    /// <summary>Finds the links of a body as rendering would: with raw HTML off, so that no link a page can show is missed.</summary>
+    private static readonly MarkdownPipeline LinkPipeline = Extensions().DisableHtml().Build();
+
     private readonly MarkdownPipeline _pipeline;
     private readonly bool _allowRawHtml;
 
     public MarkdownRenderer(bool allowRawHtml)
     {
         _allowRawHtml = allowRawHtml;
-        var builder = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().UseFootnotes();
+        var builder = Extensions();
         if (!allowRawHtml) builder.DisableHtml();
         _pipeline = builder.Build();
     }
+
+    private static MarkdownPipelineBuilder Extensions() => new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().UseFootnotes();
 
     /// <summary>Renders a report body; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
     public RenderedBody Render(string markdown)
@@ -161,6 +169,38 @@ public sealed class MarkdownRenderer
                 case AutolinkInline autolink when !UrlSafety.IsSafe(autolink.Url): autolink.Url = "#"; break;
             }
             if (inline is ContainerInline inner) NeutraliseUnsafeLinks(inner);
+        }
+    }
+
+    /// <summary>Every link and image of a body, with its line and column (1-based, within <paramref name="markdown"/>); none for Markdown
+    /// nested too deeply to render, which rendering reports.</summary>
+    public static IReadOnlyList<BodyLink> Links(string markdown)
+    {
+        if (MarkdownLimits.Check(markdown, rawHtml: false) is not null) return [];
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, LinkPipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            return [];
+        }
+        var blocks = new List<Block>();
+        CollectBlocks(document, blocks);
+        var links = new List<BodyLink>();
+        foreach (var block in blocks)
+            if (block is LeafBlock { Inline: { } inline }) CollectLinks(inline, links);
+        return links;
+    }
+
+    private static void CollectLinks(ContainerInline container, List<BodyLink> links)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is LinkInline { Url: { Length: > 0 } url } link)
+                links.Add(new BodyLink(url, InlineText(link).Trim(), link.Line + 1, link.Column + 1, link.IsImage));
+            if (inline is ContainerInline inner) CollectLinks(inner, links);
         }
     }
 

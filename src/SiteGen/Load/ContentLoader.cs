@@ -70,7 +70,8 @@ public static class ContentLoader
         }
     }
 
-    private static string ResolveReal(string path)
+    /// <summary>The path with every symbolic link on it resolved; an unresolvable link throws <see cref="IOException"/>.</summary>
+    internal static string ResolveReal(string path)
     {
         var info = new FileInfo(path);
         var target = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true) : null;
@@ -83,7 +84,7 @@ public static class ContentLoader
         return Path.Combine(realParent, Path.GetFileName(full));
     }
 
-    private static bool IsInside(string path, string root) =>
+    internal static bool IsInside(string path, string root) =>
         path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
 
     /// <summary>A path for diagnostics: relative to the site folder, with forward slashes.</summary>

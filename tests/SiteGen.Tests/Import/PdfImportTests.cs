@@ -1,3 +1,6 @@
+using SiteGen.Build;
+using SiteGen.Check;
+using SiteGen.Diagnostics;
 using SiteGen.Import;
 using SiteGen.Tests.Hardening;
 using SiteGen.Tests.Support;
@@ -381,6 +384,30 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
         Assert.Equal(ImportStatus.Written, ImportRunner.Run(options with { Force = true }).Single().Status);
         Assert.Equal(File.ReadAllBytes(pdfs.OnePage), File.ReadAllBytes(first.Original!));
         Assert.True(File.Exists(first.Output));
+    }
+
+    [Fact]
+    public void A_report_imported_with_its_original_builds_publishes_the_pdf_and_passes_sitegen_check()
+    {
+        // Given a PDF report imported with --keep-original
+        using var temp = new TestSite();
+        var site = temp.PathOf("site");
+        var outcome = ImportRunner.Run(new ImportOptions { Inputs = [pdfs.OnePage], SiteDir = site, KeepOriginal = true }).Single();
+        Assert.Equal(ImportStatus.Written, outcome.Status);
+
+        // When the site is checked and built
+        var check = SiteChecker.Run(new CheckOptions { SiteDir = site });
+        var build = SiteBuilder.Run(new BuildOptions { SiteDir = site });
+
+        // Then the check passes without a missing attachment, and the PDF is published beside the report's page, which links it
+        Assert.True(check.Passed, string.Join("\n", check.Diagnostics));
+        Assert.True(check.OutputChecked);
+        Assert.DoesNotContain(check.Diagnostics, d => d.Code is DiagnosticCodes.MissingAttachment or DiagnosticCodes.AttachmentUnlinked);
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+        var published = Directory.GetFiles(build.OutputDir, Path.GetFileName(outcome.Original)!, SearchOption.AllDirectories).Single();
+        Assert.Equal(File.ReadAllBytes(pdfs.OnePage), File.ReadAllBytes(published));
+        var page = File.ReadAllText(Path.Combine(Path.GetDirectoryName(published)!, "index.html"));
+        Assert.Contains($"href=\"/{Path.GetRelativePath(build.OutputDir, published)}\">附件：报告原文（PDF）</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]

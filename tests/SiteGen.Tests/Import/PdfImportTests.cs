@@ -411,6 +411,45 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
     }
 
     [Fact]
+    public void The_text_of_a_pdf_attachment_is_its_paragraphs_without_running_headers_footers_or_page_numbers()
+    {
+        // Given a four-page report with a running header, a running footer and page numbers
+        // When its text is read for search
+        var result = AttachmentText.Read(pdfs.SeveralPages);
+
+        // Then it is the report's text, paragraphs re-joined across the page break, without what repeats on every page
+        Assert.Null(result.Problem);
+        Assert.False(result.Truncated);
+        Assert.Contains("办理行政复议案件15件，行政诉讼案件出庭应诉率达到100%", result.Text, StringComparison.Ordinal);
+        Assert.EndsWith("新田县司法局\n2025年1月20日", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("新田县司法局文件", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 3 页", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("— 1 —", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_of_a_long_pdf_is_read_only_up_to_the_budget()
+    {
+        var whole = AttachmentText.Read(pdfs.SeveralPages);
+        var cut = AttachmentText.Read(pdfs.SeveralPages, maxChars: 60);
+
+        Assert.True(cut.Truncated);
+        Assert.Equal(60, cut.Text.Length);
+        Assert.Equal(whole.Text[..60], cut.Text);
+    }
+
+    [Fact]
+    public void A_scanned_encrypted_or_damaged_pdf_attachment_gives_its_reason_instead_of_text()
+    {
+        var bytes = File.ReadAllBytes(pdfs.OnePage);
+
+        Assert.Contains("only page images", AttachmentText.Read(pdfs.Scan).Problem, StringComparison.Ordinal);
+        Assert.Contains("encrypted", AttachmentText.Read(pdfs.Encrypted).Problem, StringComparison.Ordinal);
+        Assert.Contains("truncated", AttachmentText.Read(bytes[..(bytes.Length / 2)], ".pdf").Problem, StringComparison.Ordinal);
+        Assert.All(new[] { pdfs.Scan, pdfs.Encrypted }, f => Assert.Equal("", AttachmentText.Read(f).Text));
+    }
+
+    [Fact]
     public void Keep_original_warns_that_it_keeps_only_pdfs()
     {
         using var temp = new TestSite();

@@ -20,7 +20,7 @@ public sealed record TocEntry(int Level, string Id, string Text);
 public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string Summary);
 
 /// <summary>The one home of Markdig: turns report Markdown into safe HTML with readable Chinese heading ids and attachment links; one pipeline per build.
-/// It also finds the links of a body for the loader, which resolves attachments before anything is rendered.</summary>
+/// It also finds the links of a body for the loader, so that the model resolves attachments before anything is rendered.</summary>
 public sealed class MarkdownRenderer
 {
     private const int SummaryLength = 160;

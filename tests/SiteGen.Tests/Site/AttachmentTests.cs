@@ -287,8 +287,9 @@ public sealed class AttachmentTests
         Build(site, site.Output);
         var published = InodeOf(site, Folder + "a.pdf");
 
-        // When it is built again unchanged, then the file is the very same one and no page is rendered
-        Assert.Equal(0, Build(site, site.Output).PagesRendered);
+        // When it is built again unchanged (the report's links taken from the load cache), then the file is the very same one and no page is rendered
+        var unchanged = Build(site, site.Output);
+        Assert.Equal((1, 0), (unchanged.ReportsFromCache, unchanged.PagesRendered));
         Assert.Equal(published, InodeOf(site, Folder + "a.pdf"));
 
         // When the file changes but keeps its size, then it is published again and the page (same label) is not rendered

@@ -12,7 +12,7 @@ public static class SiteModelBuilder
 
     public static Site Build(SiteConfig config, SiteUrls urls, IReadOnlyList<ContentFile> files, bool includeDrafts, DiagnosticBag diagnostics)
     {
-        var reports = CreateReports(config, files, includeDrafts, diagnostics);
+        var reports = AttachmentResolver.Resolve(CreateReports(config, files, includeDrafts, diagnostics), files, urls, config.Attachments, diagnostics);
 
         var agencies = BuildFlat("agencies", reports, r => r.Agency, r => r.Agency,
             keys => keys.OrderBy(k => k.Report.Region.Count == 0 ? "\uffff" : string.Join('/', k.Report.Region), StringComparer.Ordinal)

@@ -95,7 +95,7 @@ public static class SitegenCommand
         var output = new Option<string?>("--out") { Description = "Write reports to OUT/<year>/ instead of the site's content folder" };
         var force = new Option<bool>("--force") { Description = "Replace report files that already exist" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Convert and show the results, write nothing" };
-        var strict = new Option<bool>("--strict") { Description = "Fail when a required field (title, agency, year) cannot be determined" };
+        var strict = new Option<bool>("--strict") { Description = "Refuse, and fail on, reports whose title, agency or year cannot be found (otherwise they are written as drafts)" };
         var keepOriginal = new Option<bool>("--keep-original") { Description = "Copy each PDF beside its report (same name, .pdf) and link it at the end as the report's original" };
         var format = new Option<string>("--format") { Description = "Result listing: table (default) or json", DefaultValueFactory = _ => "table" };
         var command = new Command("import", "Convert published reports (text, saved web pages, Word files, text PDFs) into Markdown reports with front matter")

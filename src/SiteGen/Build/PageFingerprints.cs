@@ -9,7 +9,7 @@ using SiteGen.Render;
 
 namespace SiteGen.Build;
 
-/// <summary>Hashes everything a page's HTML depends on (its view model, the hash of its Markdown source, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
+/// <summary>Hashes everything a page's HTML depends on (its view model, the hash of its Markdown source, what it shows of its attachments, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
 public sealed class PageFingerprints(byte[] globalHash)
 {
     // The JSON only feeds a hash, never a page: Chinese text is written as UTF-8 instead of escaped char by char (a third of a clean build's fingerprinting time).
@@ -36,6 +36,8 @@ public sealed class PageFingerprints(byte[] globalHash)
             // The loader already hashed the source (or took the hash from its cache); a stat still notices content that vanished since.
             if (!File.Exists(report.Source.FullPath)) throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
             buffer.Write(report.Source.SourceHash);
+            // What the page shows of its attachments (their URLs, types and sizes) is not in its source.
+            foreach (var attachment in report.Attachments) buffer.Write(Encoding.UTF8.GetBytes(attachment.RenderKey));
         }
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, digest);

@@ -48,6 +48,7 @@ public static class SiteBuilder
             return true;
         }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
         var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);
+        AttachmentFiles.Publish(site, cache, publisher, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         progress?.Stage("index", 0);
@@ -92,7 +93,7 @@ public static class SiteBuilder
     {
         progress?.Stage("render", site.Pages.Count);
         var docIds = SearchIndexBuilder.AssignIds(site.Reports);
-        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml));
+        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)));
         var fingerprints = new PageFingerprints(globalHash);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var renderedCount = 0;

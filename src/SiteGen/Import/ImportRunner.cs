@@ -5,7 +5,8 @@ using SiteGen.Model;
 
 namespace SiteGen.Import;
 
-/// <summary>Runs a batch import: finds the input files, converts each one (a failure stays with its file), checks the result with the site's own front matter validation and writes it without overwriting.</summary>
+/// <summary>Runs a batch import: finds the input files, converts each one (a failure stays with its file), checks the result with the site's own front matter validation and writes it without overwriting;
+/// a report missing title, agency or year is written as a draft (refused with --strict).</summary>
 public static class ImportRunner
 {
     /// <summary>File name endings the importer reads.</summary>
@@ -83,12 +84,13 @@ public static class ImportRunner
         {
             return new ImportOutcome(file, ImportStatus.Failed, null, null, ex.Message, ex.Hint);
         }
-        if (report.MissingFields.Count > 0)
-            return new ImportOutcome(file, ImportStatus.Incomplete, null, report,
-                $"required field(s) not found: {string.Join(", ", report.MissingFields)}; nothing was written",
-                "complete the source (title line with agency and year), or write the report by hand from the converted text");
+        var missing = report.MissingFields;
+        if (missing.Count > 0 && options.Strict)
+            return new ImportOutcome(file, ImportStatus.Failed, null, report,
+                $"required field(s) not found: {string.Join(", ", missing)}; --strict refuses drafts, nothing was written",
+                "complete the source (a title line with agency and year), or import without --strict and finish the draft by hand");
 
-        var output = Path.Combine(root, report.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteUrls.Segment(report.Agency!) + ".md");
+        var output = OutputPath(root, file, report);
         var markdown = MarkdownReportWriter.Render(report);
         string? original = null;
         if (options.KeepOriginal && Path.GetExtension(file).Equals(".pdf", StringComparison.OrdinalIgnoreCase))
@@ -107,14 +109,15 @@ public static class ImportRunner
                 "report this input file as an importer bug");
 
         if (claimed.TryGetValue(output, out var other))
-            return new ImportOutcome(file, ImportStatus.Failed, output, report, $"same agency and year as {other}",
-                "an agency publishes one report per year: import only one of the two files, or correct the title");
+            return new ImportOutcome(file, ImportStatus.Failed, output, report, $"same agency, year and series as {other}",
+                "an agency publishes one report per year and series: import only one of the two files, or correct the title");
         claimed[output] = file;
         if (File.Exists(output) && !options.Force)
             return new ImportOutcome(file, ImportStatus.Failed, output, report, "the output file already exists", "pass --force to replace it");
         if (original is not null && File.Exists(original) && !options.Force)
             return new ImportOutcome(file, ImportStatus.Failed, output, report, $"the original's copy {original} already exists", "pass --force to replace it");
-        if (options.DryRun) return new ImportOutcome(file, ImportStatus.Converted, output, report, Original: original);
+        var draft = missing.Count > 0;
+        if (options.DryRun) return new ImportOutcome(file, draft ? ImportStatus.Draft : ImportStatus.Converted, output, report, Original: original);
 
         try
         {
@@ -128,7 +131,16 @@ public static class ImportRunner
         {
             return new ImportOutcome(file, ImportStatus.Failed, output, report, $"cannot write the report: {ex.Message}", "check that the folder is writable");
         }
-        return new ImportOutcome(file, ImportStatus.Written, output, report, Original: original);
+        return new ImportOutcome(file, draft ? ImportStatus.Draft : ImportStatus.Written, output, report, Original: original);
+    }
+
+    /// <summary><c>ROOT/&lt;year&gt;/&lt;segment&gt;.md</c> named like the report's URL (agency and, for another series, the series); a draft without a year goes to <c>ROOT/drafts/</c>, one without an agency is named after its input file.</summary>
+    private static string OutputPath(string root, string file, ImportedReport report)
+    {
+        var folder = report.Year is { } year ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : "drafts";
+        var identity = report.Agency is null ? "draft\u001f" + Path.GetFullPath(file)
+            : report.Type == ReportSeries.RuleOfLaw ? report.Agency : report.Agency + "\u001f" + report.Type;
+        return Path.Combine(root, folder, SiteUrls.Segment(identity) + ".md");
     }
 
     /// <summary>Writes each file to a temporary file in its folder, then renames them in order, so a report is never half-written; a

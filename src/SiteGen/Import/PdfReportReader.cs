@@ -12,17 +12,52 @@ internal static class PdfReportReader
     /// <summary>Thickest filled rectangle (points) taken for a drawn line such as a table border.</summary>
     private const double RuleThickness = 3;
 
+    /// <summary>Pages <see cref="ReadText"/> reads at least, even past its budget.</summary>
+    private const int FurniturePages = 5;
+
     /// <summary>The report's lines; <paramref name="warnings"/> says what had to be left out (image-only pages, turned text, undecodable characters).</summary>
     public static SourceDocument Read(byte[] bytes, out IReadOnlyList<string> warnings)
     {
+        var (pages, turned, undecodable, total, _) = ReadPages(bytes, int.MaxValue);
+        RefuseWithoutText(pages, undecodable, total);
+
+        var notes = new List<string>();
+        var images = pages.Where(p => p.ImagesOnly).Select(p => p.Number).ToList();
+        if (images.Count > 0)
+            notes.Add($"pdf: page(s) {string.Join(", ", images)} hold only images (scanned?) and no text: their content is not imported; add it by hand or OCR the pages");
+        if (turned > 0)
+            notes.Add($"pdf: {turned} characters of turned text (a watermark, a stamp or a rotated table) are left out; check them against the original");
+        if (undecodable > 0)
+            notes.Add($"pdf: {undecodable} characters without Unicode meaning are left out; check the text against the original");
+        warnings = notes;
+        return new SourceDocument(Lines(pages), new SourceFacts(), "pdf");
+    }
+
+    /// <summary>The text of a PDF for search (an attachment's): the lines <see cref="Read"/> finds, one per line, with pages read only until
+    /// <paramref name="maxChars"/> characters are found (and at least five), so a long PDF costs no more than its first pages
+    /// (<paramref name="complete"/> says whether every page was read). Refused like <see cref="Read"/>.</summary>
+    public static string ReadText(byte[] bytes, int maxChars, out bool complete)
+    {
+        var (pages, _, undecodable, total, allPages) = ReadPages(bytes, maxChars);
+        RefuseWithoutText(pages, undecodable, total);
+        complete = allPages;
+        return string.Join('\n', Lines(pages).Select(l => l.Text));
+    }
+
+    /// <summary>Each page's characters and border rules, pages read until <paramref name="maxGlyphs"/> characters are taken, with counts of
+    /// the characters left out (turned, undecodable) and of all characters seen, and whether every page was read.</summary>
+    private static (List<PdfPageContent> Pages, int Turned, int Undecodable, int Total, bool AllPages) ReadPages(byte[] bytes, int maxGlyphs)
+    {
         CheckEnds(bytes);
         var pages = new List<PdfPageContent>();
-        var notes = new List<string>();
-        var (turned, undecodable, total) = (0, 0, 0);
+        var (turned, undecodable, total, taken) = (0, 0, 0, 0);
+        var pageCount = 0;
         try
         {
             using var pdf = PdfDocument.Open(bytes);
-            for (var n = 1; n <= pdf.NumberOfPages; n++)
+            pageCount = pdf.NumberOfPages;
+            // Past the budget, pages are still read up to the fifth: running headers and footers are recognised by repeating on several.
+            for (var n = 1; n <= pdf.NumberOfPages && (taken < maxGlyphs || n <= FurniturePages); n++)
             {
                 var page = pdf.GetPage(n);
                 var glyphs = new List<PdfGlyph>();
@@ -34,6 +69,7 @@ internal static class PdfReportReader
                     else if (letter.TextOrientation != TextOrientation.Horizontal) turned++;
                     else glyphs.Add(new PdfGlyph(letter.Value, letter.StartBaseLine.X, letter.EndBaseLine.X, letter.StartBaseLine.Y, letter.PointSize));
                 }
+                taken += glyphs.Count;
                 pages.Add(new PdfPageContent(n, glyphs, Rules(page), glyphs.Count == 0 && page.NumberOfImages > 0));
             }
         }
@@ -47,7 +83,12 @@ internal static class PdfReportReader
             throw new ImportException($"the PDF is damaged and cannot be read ({ex.Message})",
                 "open it in a PDF reader and save or print it as a new PDF, or fetch the original again");
         }
+        return (pages, turned, undecodable, total, pages.Count == pageCount);
+    }
 
+    /// <summary>Refuses a PDF without readable text: a scan, blank pages, or fonts without a Unicode map.</summary>
+    private static void RefuseWithoutText(List<PdfPageContent> pages, int undecodable, int total)
+    {
         if (pages.All(p => p.Glyphs.Count == 0))
         {
             if (pages.Any(p => p.ImagesOnly))
@@ -58,19 +99,11 @@ internal static class PdfReportReader
         if (undecodable * 20 > total)
             throw new ImportException($"the PDF's text cannot be read: {undecodable} of its {total} characters have no Unicode meaning (fonts without a ToUnicode map)",
                 "export the PDF again from the original document (Word or WPS: save as PDF), or run OCR on it");
-
-        var images = pages.Where(p => p.ImagesOnly).Select(p => p.Number).ToList();
-        if (images.Count > 0)
-            notes.Add($"pdf: page(s) {string.Join(", ", images)} hold only images (scanned?) and no text: their content is not imported; add it by hand or OCR the pages");
-        if (turned > 0)
-            notes.Add($"pdf: {turned} characters of turned text (a watermark, a stamp or a rotated table) are left out; check them against the original");
-        if (undecodable > 0)
-            notes.Add($"pdf: {undecodable} characters without Unicode meaning are left out; check the text against the original");
-
-        var lines = PdfPageFurniture.Remove(pages.Select(PdfLineBuilder.Lines).ToList()).SelectMany(p => p).ToList();
-        warnings = notes;
-        return new SourceDocument(PdfParagraphs.Join(lines), new SourceFacts(), "pdf");
     }
+
+    /// <summary>The lines of the pages in reading order: lines and tables built, running headers and footers dropped, paragraphs re-joined.</summary>
+    private static IReadOnlyList<SourceLine> Lines(List<PdfPageContent> pages) =>
+        PdfParagraphs.Join(PdfPageFurniture.Remove(pages.Select(PdfLineBuilder.Lines).ToList()).SelectMany(p => p).ToList());
 
     /// <summary>A PDF starts with <c>%PDF-</c> and ends with <c>%%EOF</c> (readers allow some bytes around both); a file cut off in a download lacks the end.</summary>
     private static void CheckEnds(byte[] bytes)

@@ -34,7 +34,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     public RenderedPage Render(Page page, PageView view)
     {
         if (page.Report is not { } report) return new RenderedPage(page, theme.Render(page.Kind, view), null);
-        var body = RenderBody(report.Source);
+        var body = RenderBody(report);
         view = view with
         {
             Page = view.Page with { Description = report.Meta.Summary ?? body.Summary },
@@ -43,11 +43,12 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         return new RenderedPage(page, theme.Render(page.Kind, view), body);
     }
 
-    private RenderedBody RenderBody(ContentFile source)
+    private RenderedBody RenderBody(Report report)
     {
+        var source = report.Source;
         try
         {
-            return markdown.Render(ContentLoader.ReadBody(source));
+            return markdown.Render(ContentLoader.ReadBody(source), report.Attachments);
         }
         catch (Diagnostics.SiteGenException ex) when (ex.File is null)
         {

@@ -1,3 +1,6 @@
+using SiteGen.Build;
+using SiteGen.Check;
+using SiteGen.Diagnostics;
 using SiteGen.Import;
 using SiteGen.Tests.Hardening;
 using SiteGen.Tests.Support;
@@ -333,7 +336,7 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
 
         // Then both fail, each with its file, its reason and a hint, and nothing is written
         Assert.Equal(1, exit);
-        Assert.Contains("imported 0, 0 incomplete, 2 failed", stdout, StringComparison.Ordinal);
+        Assert.Contains("imported 0, 0 as drafts with missing fields, 2 failed", stdout, StringComparison.Ordinal);
         Assert.Contains("cut.pdf: error: the PDF is truncated", stderr, StringComparison.Ordinal);
         Assert.Contains("scan.pdf: error: the PDF holds only page images (a scan) and no text\n  hint: run OCR on it first", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp.PathOf("site/content")));
@@ -381,6 +384,69 @@ public sealed class PdfImportTests(PdfImportTests.Pdfs pdfs) : IClassFixture<Pdf
         Assert.Equal(ImportStatus.Written, ImportRunner.Run(options with { Force = true }).Single().Status);
         Assert.Equal(File.ReadAllBytes(pdfs.OnePage), File.ReadAllBytes(first.Original!));
         Assert.True(File.Exists(first.Output));
+    }
+
+    [Fact]
+    public void A_report_imported_with_its_original_builds_publishes_the_pdf_and_passes_sitegen_check()
+    {
+        // Given a PDF report imported with --keep-original
+        using var temp = new TestSite();
+        var site = temp.PathOf("site");
+        var outcome = ImportRunner.Run(new ImportOptions { Inputs = [pdfs.OnePage], SiteDir = site, KeepOriginal = true }).Single();
+        Assert.Equal(ImportStatus.Written, outcome.Status);
+
+        // When the site is checked and built
+        var check = SiteChecker.Run(new CheckOptions { SiteDir = site });
+        var build = SiteBuilder.Run(new BuildOptions { SiteDir = site });
+
+        // Then the check passes without a missing attachment, and the PDF is published beside the report's page, which links it
+        Assert.True(check.Passed, string.Join("\n", check.Diagnostics));
+        Assert.True(check.OutputChecked);
+        Assert.DoesNotContain(check.Diagnostics, d => d.Code is DiagnosticCodes.MissingAttachment or DiagnosticCodes.AttachmentUnlinked);
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+        var published = Directory.GetFiles(build.OutputDir, Path.GetFileName(outcome.Original)!, SearchOption.AllDirectories).Single();
+        Assert.Equal(File.ReadAllBytes(pdfs.OnePage), File.ReadAllBytes(published));
+        var page = File.ReadAllText(Path.Combine(Path.GetDirectoryName(published)!, "index.html"));
+        Assert.Contains($"href=\"/{Path.GetRelativePath(build.OutputDir, published)}\">附件：报告原文（PDF）</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_of_a_pdf_attachment_is_its_paragraphs_without_running_headers_footers_or_page_numbers()
+    {
+        // Given a four-page report with a running header, a running footer and page numbers
+        // When its text is read for search
+        var result = AttachmentText.Read(pdfs.SeveralPages);
+
+        // Then it is the report's text, paragraphs re-joined across the page break, without what repeats on every page
+        Assert.Null(result.Problem);
+        Assert.False(result.Truncated);
+        Assert.Contains("办理行政复议案件15件，行政诉讼案件出庭应诉率达到100%", result.Text, StringComparison.Ordinal);
+        Assert.EndsWith("新田县司法局\n2025年1月20日", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("新田县司法局文件", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 3 页", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("— 1 —", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_of_a_long_pdf_is_read_only_up_to_the_budget()
+    {
+        var whole = AttachmentText.Read(pdfs.SeveralPages);
+        var cut = AttachmentText.Read(pdfs.SeveralPages, maxChars: 60);
+
+        Assert.True(cut.Truncated);
+        Assert.Equal(60, cut.Text.Length);
+        Assert.Equal(whole.Text[..60], cut.Text);
+    }
+
+    [Fact]
+    public void A_scanned_encrypted_or_damaged_pdf_attachment_gives_its_reason_instead_of_text()
+    {
+        var bytes = File.ReadAllBytes(pdfs.OnePage);
+
+        Assert.Contains("only page images", AttachmentText.Read(pdfs.Scan).Problem, StringComparison.Ordinal);
+        Assert.Contains("encrypted", AttachmentText.Read(pdfs.Encrypted).Problem, StringComparison.Ordinal);
+        Assert.Contains("truncated", AttachmentText.Read(bytes[..(bytes.Length / 2)], ".pdf").Problem, StringComparison.Ordinal);
+        Assert.All(new[] { pdfs.Scan, pdfs.Encrypted }, f => Assert.Equal("", AttachmentText.Read(f).Text));
     }
 
     [Fact]

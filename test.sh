@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test of SiteGen on a fresh machine: installs what the tests need (Debian's chromium, the npm
+# Runs every test of SiteGen on a fresh machine: installs what the tests need (Debian's chromium, CJK font and qpdf, the npm
 # packages of tests/js), then runs the .NET suite and the JavaScript/browser suite, and ends with one line
 # counting both.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "installing Debian's chromium for the browser tests…"
+# Debian packages the tests need: chromium (browser tests, and printing the test PDFs), a CJK font for the PDFs' Chinese text,
+# and qpdf to encrypt one.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing Debian's ${missing[*]} for the tests…"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "./lib/browser.js";
-import { buildAndServeSite, makeCorpusSite, makeTemp, removeTemp, sampleSite } from "./lib/sitegen.js";
+import { buildAndServeSite, makeCorpusSite, makeTemp, removeTemp, repoRoot, sampleSite } from "./lib/sitegen.js";
 import { crawl } from "./lib/links.js";
 import { axeViolations } from "./lib/axe.js";
 
@@ -312,6 +312,31 @@ describe("English UI", () => {
     assert.match(en.html("agencies/index.html"), /<a href="[^"]+" lang="zh-CN">/);
     // And a zh-CN site needs only the lang of its <html>
     assert.equal((zh.html(zh.pages.report).match(/lang="/g) ?? []).length, 1);
+  });
+  it("the search page of the English UI speaks English, every string coming from the theme's i18n file through the page", async () => {
+    // Given the English site's search page, its i18n file, and the script the page loads
+    const strings = Object.fromEntries(readFileSync(path.join(repoRoot, "themes/default/i18n/en.yml"), "utf8").split("\n")
+      .map((line) => line.match(/^([a-z_]+): "(.*)"$/)).filter(Boolean).map((m) => [m[1], m[2]]));
+    const script = readFileSync(path.join(repoRoot, "themes/default/static/search/ui.js"), "utf8");
+    // When a visitor searches for a phrase the reports hold
+    const { page, context, errors } = await open(`${en.url(en.pages.search)}?q=${encodeURIComponent("法治政府")}`);
+    try {
+      await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0);
+      // Then the status, the filters and the button say what i18n/en.yml says
+      const shown = await page.locator(".search-results li").count();
+      const status = await page.locator(".search-status").textContent();
+      assert.match(status, new RegExp(`^(${strings.search_found.replace("{0}", "\\d+")}|${strings.search_found_at_least.replace("{0}", "\\d+")}) ${strings.search_shown.replace("{0}", String(shown)).replace(".", "\\.")}$`));
+      assert.equal(await page.locator(".search-filters nav").getAttribute("aria-label"), strings.search_filters);
+      const headings = await page.locator(".search-filters h2").allTextContents();
+      assert.ok(headings.length > 0 && headings.every((h) => [strings.year, strings.region, strings.series_label, strings.agency].includes(h)), headings.join(", "));
+      assert.ok((await page.locator(".search-filters a[data-facet]").allTextContents()).includes(strings.search_all));
+      assert.equal(await page.locator(".search-more").textContent(), strings.search_more);
+      assert.deepEqual(errors, []);
+      // And the script keeps no copy of its own: no Chinese text, none of the English strings
+      assert.ok(!han.test(script), "no Chinese text in ui.js");
+      for (const key of ["search_loading", "search_failed", "search_empty", "search_more", "search_filters", "search_partial_label"])
+        assert.ok(!script.includes(strings[key]), `ui.js holds its own copy of ${key}`);
+    } finally { await context.close(); }
   });
 });
 

@@ -5,15 +5,21 @@ using SiteGen.Reports;
 
 namespace SiteGen.Check;
 
-/// <summary>Checks one report's content against the publication rules: its year against its publication date, late publication, and the five required sections.</summary>
+/// <summary>Checks one report's content against the publication rules: drafts that still lack required fields, its year against its publication date, late publication, and the five required sections.</summary>
 public static class ReportRules
 {
     /// <summary>Checks one report of <paramref name="series"/> against the deadline its series and its kind of body set.</summary>
     public static void Check(ContentFile file, string series, string body, PublicationDeadlines deadlines, DiagnosticBag diagnostics)
     {
         var meta = file.FrontMatter;
+        if (meta.MissingFields.Count > 0)
+        {
+            diagnostics.Warning(DiagnosticCodes.IncompleteDraft, file.RelativePath, 1, 1,
+                $"draft still lacks {string.Join(", ", meta.MissingFields)}: it stays out of the site",
+                "fill in the missing fields from the original (the comment at the top says what the import could not find), then remove `draft: true`");
+        }
         var publishedLine = meta.FieldLines.TryGetValue("published", out var pl) ? pl : 1;
-        if (meta.Published is { } published)
+        if (meta.Published is { } published && meta.Year != 0)
         {
             if (meta.Year > published.Year)
                 diagnostics.Error(DiagnosticCodes.YearAfterPublication, file.RelativePath, publishedLine, 1,

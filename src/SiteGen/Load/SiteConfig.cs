@@ -25,6 +25,8 @@ public sealed record SiteConfig
     /// <summary>The site's publication deadlines per series (<c>deadlines:</c>), overriding the built-in ones; see <c>PublicationDeadlines</c>.</summary>
     public IReadOnlyList<SeriesDeadline> Deadlines { get; init; } = [];
 
+    public AttachmentSettings Attachments { get; init; } = new();
+
     /// <summary>Fields of site.yml that SiteGen does not know; passed to templates untouched.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
@@ -62,3 +64,12 @@ public readonly record struct MonthDay(int Month, int Day)
 
 /// <summary>The deadline a site sets for one series in site.yml: per kind of publishing body; null where the site leaves the built-in deadline.</summary>
 public sealed record SeriesDeadline(string Series, MonthDay? Department, MonthDay? Government, MonthDay? Township);
+
+/// <summary>Settings of the files reports publish beside their pages (<c>attachments:</c> in site.yml).</summary>
+public sealed record AttachmentSettings
+{
+    public const long DefaultMaxSize = 50L * 1024 * 1024;
+
+    /// <summary>The largest file a report may publish, in bytes (<c>max_size: 50MB</c>).</summary>
+    public long MaxSize { get; init; } = DefaultMaxSize;
+}

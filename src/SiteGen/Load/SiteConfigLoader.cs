@@ -67,6 +67,10 @@ public static class SiteConfigLoader
                     else Bad("a mapping such as `synonyms:`");
                     break;
                 case "deadlines": config = config with { Deadlines = SiteConfigDeadlines.Read(e, display, diagnostics) }; break;
+                case "attachments":
+                    if (YamlDocument.AsMapping(e.Value) is { } attachments) config = config with { Attachments = AttachmentSettingsReader.Read(attachments, display, diagnostics) };
+                    else Bad("a mapping such as `max_size: 50MB`");
+                    break;
                 default: extra[e.Key] = value; break;
             }
         }

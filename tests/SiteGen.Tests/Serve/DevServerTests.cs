@@ -206,8 +206,8 @@ public sealed class DevServerTests
         await using var events = await EventStream.OpenAsync(Events(server));
         await events.WaitForAsync("hello");
 
-        var layout = File.ReadAllText(Path.Combine(SiteCheckerTests.FindRepoRoot(), "themes/default/layouts/404.hbs"));
-        site.File("themes/default/layouts/404.hbs", layout.Replace("<h1>", "<h1 data-custom-theme>", StringComparison.Ordinal));
+        var layout = File.ReadAllText(Path.Combine(SiteCheckerTests.FindRepoRoot(), "themes/default/layouts/404.sbn-html"));
+        site.File("themes/default/layouts/404.sbn-html", layout.Replace("<h1>", "<h1 data-custom-theme>", StringComparison.Ordinal));
         await events.WaitForAsync("reload");
 
         var response = await Http.GetAsync(new Uri(server.Address, "missing/"));

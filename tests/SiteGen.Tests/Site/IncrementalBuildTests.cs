@@ -138,7 +138,7 @@ public sealed class IncrementalBuildTests
         var first = Build(site, site.Output, clean: false);
 
         Assert.Equal(first.PagesRendered, Build(site, site.Output, clean: true).PagesRendered);
-        site.File("themes/default/partials/footer.hbs", "<footer>新页脚</footer></body></html>\n");
+        site.File("themes/default/partials/footer.sbn-html", "<footer>新页脚</footer></body></html>\n");
         Assert.Equal(first.PagesRendered, Build(site, site.Output, clean: false).PagesRendered);
         Assert.Contains("新页脚", site.Read("index.html"));
     }

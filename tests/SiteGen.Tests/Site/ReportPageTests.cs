@@ -112,8 +112,8 @@ public sealed class ReportPageTests
         // Given a report with 政府信息公开 catalogue fields and a field SiteGen does not know, used by an overriding layout
         using var site = new TestSite()
             .Report("a", Agency, 2024, Hongta, extra: "index_no: \"11500111MB15011811/2026-00005\"\ndoc_no: \"红卫〔2025〕3号\"\nreviewer: \"张三\"\n");
-        var layout = new StreamReader(typeof(SiteGen.Render.Theme).Assembly.GetManifestResourceStream("theme/layouts/report.hbs")!).ReadToEnd();
-        site.File("themes/default/layouts/report.hbs", layout.Replace("</article>", "<p class=\"reviewer\">{{report.extra.reviewer}}</p></article>"));
+        var layout = new StreamReader(typeof(SiteGen.Render.Theme).Assembly.GetManifestResourceStream("theme/layouts/report.sbn-html")!).ReadToEnd();
+        site.File("themes/default/layouts/report.sbn-html", layout.Replace("</article>", "<p class=\"reviewer\">{{ report.extra.reviewer }}</p></article>"));
 
         // When the site is built
         site.BuildSucceeding();

@@ -1,28 +1,22 @@
 // The search page: reads ?q= (and filters) from the URL, shows results with excerpts, filters with counts and "more results".
-// Every state is a URL, so results can be shared and the back button works. Loaded by layouts/search.hbs as a module.
+// Every state is a URL, so results can be shared and the back button works. Loaded by layouts/search.sbn-html as a module.
 
 const root = document.querySelector("[data-search-root]");
 const form = document.querySelector("form.search-form");
 const input = document.getElementById("search-q");
-const english = (document.documentElement.lang || "").toLowerCase().startsWith("en");
 const PAGE = 10;
 const FILTERS = ["year", "region", "series", "agency"];
 
-const T = english
-  ? {
-    loading: "Searching…", failed: "Search is unavailable: the index could not be loaded.", empty: "Type a word or phrase to search all reports.",
-    none: (q) => `No report contains “${q}”.`, found: (n, done) => (done ? `${n} reports found.` : `At least ${n} reports found.`),
-    partial: (q, n, done) => `No report contains “${q}” exactly. ${done ? n : `At least ${n}`} reports contain all of its parts (partial matches):`,
-    partialLabel: "partial match", more: "More results", filters: "Filter results", clear: "All",
-    facet: { year: "Year", region: "Region", series: "Series", agency: "Agency" }, shown: (n) => `Showing ${n}.`,
-  }
-  : {
-    loading: "正在搜索…", failed: "搜索暂不可用：无法加载索引。", empty: "请输入词语或短语，在全部报告中搜索。",
-    none: (q) => `没有报告包含“${q}”。`, found: (n, done) => (done ? `找到 ${n} 篇报告。` : `找到至少 ${n} 篇报告。`),
-    partial: (q, n, done) => `没有报告完整包含“${q}”。以下 ${done ? "" : "至少 "}${n} 篇报告包含其全部组成部分（部分匹配）：`,
-    partialLabel: "部分匹配", more: "更多结果", filters: "筛选结果", clear: "全部",
-    facet: { year: "年度", region: "地区", series: "类别", agency: "发布机构" }, shown: (n) => `已显示 ${n} 篇。`,
-  };
+// The UI strings come from the theme's i18n files, written by layouts/search.sbn-html as data-text-NAME attributes;
+// {0} and {1} stand for the query or a count.
+const text = (name, ...args) => (root.getAttribute(`data-text-${name}`) ?? name).replace(/\{(\d)\}/g, (_, i) => String(args[i]));
+const T = {
+  loading: text("loading"), failed: text("failed"), empty: text("empty"), none: (q) => text("none", q),
+  found: (n, done) => text(done ? "found" : "found-at-least", n),
+  partial: (q, n, done) => text(done ? "partial" : "partial-at-least", q, n),
+  partialLabel: text("partial-label"), more: text("more"), filters: text("filters"), clear: text("all"),
+  facet: Object.fromEntries(FILTERS.map((f) => [f, text(`facet-${f}`)])), shown: (n) => text("shown", n),
+};
 
 const el = (tag, props = {}, children = []) => {
   const node = document.createElement(tag);

@@ -21,7 +21,12 @@ public sealed class PageFingerprints(byte[] globalHash)
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     /// <summary>The fingerprint of a page from its view (<see cref="PageRenderer.View"/>, which holds no report body: a report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering).</summary>
-    public string Of(Page page, PageView view)
+    public string Of(Page page, PageView view) => Of(view, page.Report is { } report ? [report] : [], page.Report is not null);
+
+    /// <summary>The fingerprint of a page whose view leaves out what it shows of <paramref name="sources"/>' bodies: their source hashes stand for it.</summary>
+    public string Of(PageView view, IReadOnlyList<Report> sources) => Of(view, sources, attachments: false);
+
+    private string Of(PageView view, IReadOnlyList<Report> sources, bool attachments)
     {
         // Every page shares one site view: it is hashed once, not serialized into each of 15,000 fingerprints.
         var siteHash = SiteHashOf(view.Site);
@@ -31,13 +36,13 @@ public sealed class PageFingerprints(byte[] globalHash)
         buffer.Write(globalHash);
         buffer.Write(siteHash);
         Serialize(view with { Site = SitePlaceholder }, buffer);
-        if (page.Report is { } report)
+        foreach (var report in sources)
         {
             // The loader already hashed the source (or took the hash from its cache); a stat still notices content that vanished since.
             if (!File.Exists(report.Source.FullPath)) throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
             buffer.Write(report.Source.SourceHash);
             // What the page shows of its attachments (their URLs, types and sizes) is not in its source.
-            foreach (var attachment in report.Attachments) buffer.Write(Encoding.UTF8.GetBytes(attachment.RenderKey));
+            if (attachments) foreach (var attachment in report.Attachments) buffer.Write(Encoding.UTF8.GetBytes(attachment.RenderKey));
         }
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, digest);

@@ -47,7 +47,11 @@ public static class SiteBuilder
             publisher.Reuse(path, live.FullName);
             return true;
         }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
-        var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);
+        var globalHash = PageFingerprints.Global(themeFiles, config, urls);
+        var views = Views.SiteViews.Compute(site);
+        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
+        var (summaries, rendered) = RenderPages(site, renderer, globalHash, cache, publisher, index, diagnostics, progress);
+        ViewOutput.Write(site, views, renderer, globalHash, cache, publisher, diagnostics);
         AttachmentFiles.Publish(site, cache, publisher, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
@@ -88,12 +92,11 @@ public static class SiteBuilder
     }
 
     /// <summary>Renders every page in parallel (reusing the previous build's file where the page's fingerprint is unchanged) and streams it to the staging folder; feeds each report page to the search index; returns report summaries for the feeds and the number of pages rendered.</summary>
-    private static (IReadOnlyDictionary<string, string> Summaries, int Rendered) RenderPages(Site site, Theme theme, byte[] globalHash, BuildCache cache,
+    private static (IReadOnlyDictionary<string, string> Summaries, int Rendered) RenderPages(Site site, PageRenderer renderer, byte[] globalHash, BuildCache cache,
         OutputPublisher publisher, SearchIndexBuilder? index, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
         var docIds = SearchIndexBuilder.AssignIds(site.Reports);
-        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)));
         var fingerprints = new PageFingerprints(globalHash);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var renderedCount = 0;

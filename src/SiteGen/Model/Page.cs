@@ -9,6 +9,11 @@ public enum PageKind
     Term,
     Search,
     NotFound,
+
+    /// <summary>The views of the archive (publication status, sections side by side, changes since last year), rendered beside <see cref="Site.Pages"/>.</summary>
+    Status,
+    Compare,
+    Changes,
 }
 
 /// <summary>One HTML file of the site: its kind, URL, and the slice of the model it shows.</summary>

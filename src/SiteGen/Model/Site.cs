@@ -28,6 +28,9 @@ public sealed record Site
     public Term? RegionOf(Report report) =>
         report.Region.Count == 0 ? null : _regionByKey[string.Join('/', report.Region)];
 
+    /// <summary>The region term of a key of the regions taxonomy (<c>省/市/县</c>), or null.</summary>
+    public Term? RegionByKey(string key) => _regionByKey.GetValueOrDefault(key);
+
     private Dictionary<string, Term> _agencyByName = [];
     private Dictionary<int, Term> _yearByValue = [];
     private Dictionary<string, Term> _regionByKey = [];

@@ -9,7 +9,8 @@ namespace SiteGen.Render;
 public sealed record RenderedPage(Page Page, string Html, RenderedBody? Body);
 
 /// <summary>Turns each page of the model into HTML through the theme; safe to call from many threads at once.</summary>
-public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdown)
+/// <param name="views">The views of the build (status, compare, changes), linked from report, home, region and agency pages; null renders none.</param>
+public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdown, Views.SiteViews? views = null)
 {
     private const int RelatedLimit = 12;
     private static readonly Markup NoBody = new("");
@@ -29,6 +30,42 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     private readonly SiteUrls _urls = site.Urls;
     private readonly SiteView _siteView = BuildSiteView(site, theme);
     private readonly ConcurrentDictionary<Term, ILookup<int, Report>> _reportsByYear = new();
+    private readonly ViewPageViews? _views = views is null ? null : new ViewPageViews(site, views, theme.Strings);
+
+    /// <summary>The page a view page is rendered as.</summary>
+    public static Page PageOf(Views.ViewPage page) => new()
+    {
+        Kind = page.Kind switch { Views.ViewPageKind.Status => PageKind.Status, Views.ViewPageKind.Compare => PageKind.Compare, _ => PageKind.Changes },
+        Path = page.Path,
+    };
+
+    /// <summary>A view page's view without the text it shows from reports' bodies (those are fingerprinted by their sources instead):
+    /// status pages complete, compare and changes pages with their headings and links only.</summary>
+    public PageView Shell(Views.ViewPage page)
+    {
+        var title = _views!.Title(page);
+        var crumbs = new List<CrumbView> { HomeCrumb };
+        if (page.Kind == Views.ViewPageKind.Status && page.RegionKey is not null) crumbs.Add(Crumb("status", SiteUrls.Status));
+        crumbs.Add(new CrumbView(title, _urls.Href(page.Path), true, page.Kind != Views.ViewPageKind.Status || page.RegionKey is not null));
+        var info = Info(PageOf(page), title, crumbs, column: T("status"));
+        var view = new PageView(_siteView, info);
+        return page.Kind == Views.ViewPageKind.Status ? view with { Status = _views.Status(page) } : view;
+    }
+
+    /// <summary>Reports whose bodies a view page shows.</summary>
+    public IReadOnlyList<Report> Sources(Views.ViewPage page) => _views!.Sources(page);
+
+    /// <summary>Renders a view page from its <see cref="Shell"/>, reading the bodies it shows.</summary>
+    public string Render(Views.ViewPage page, PageView shell)
+    {
+        var view = page.Kind switch
+        {
+            Views.ViewPageKind.Compare => shell with { Compare = _views!.Compare(page) },
+            Views.ViewPageKind.Changes => shell with { Changes = _views!.Changes(page) },
+            _ => shell,
+        };
+        return theme.Render(PageOf(page).Kind, view);
+    }
 
     /// <summary>Renders the page through the theme from its <see cref="View"/>; a report's body is rendered from Markdown here and completes the view.</summary>
     public RenderedPage Render(Page page, PageView view)
@@ -153,7 +190,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var jsonLd = JsonLd.Report(report, _urls, site.Config);
         var info = Info(page, report.Title, crumbs, meta.Summary ?? "", jsonLd: jsonLd,
             pubDate: Date(report.Published), column: report.Series);
-        return new PageView(_siteView, info, Report: view);
+        return new PageView(_siteView, info, Report: _views is null ? view : _views.ForReport(view, report));
     }
 
     /// <summary>A region's reports grouped by year (newest first within a year), built once per region rather than filtered once per report.</summary>
@@ -169,7 +206,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var years = site.Years.Terms.Select(t => TermItem(t, withChildren: false)).ToList();
         // The home page's feed is the site feed, which every page links already.
         var info = Info(page, site.Config.Title, [], column: T("home"));
-        return new PageView(_siteView, info, Reports: latest, Counts: counts, Terms: years, Browse: browse);
+        return new PageView(_siteView, info, Reports: latest, Counts: counts, Terms: years, Browse: browse, Views: _views?.Home());
     }
 
     private TermItemView TermItem(Term term, bool withChildren) =>
@@ -206,6 +243,6 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var info = Info(page, title, crumbs, feed: hasFeed ? SiteUrls.Feed(term.Path) : null, column: label,
             pageHref: n => _urls.Href(SiteUrls.Paged(term.Path, n)));
         return new PageView(_siteView, info, Reports: reports, TaxonomyName: taxonomy.Name, TaxonomyLabel: label,
-            Term: TermItem(term, withChildren: true));
+            Term: TermItem(term, withChildren: true), Views: _views?.ForTerm(term));
     }
 }

@@ -7,7 +7,7 @@ namespace SiteGen.Render;
 /// <summary>A compiled theme: its templates (parsed once per build), the UI strings of the site's language, and the files it publishes.</summary>
 public sealed class Theme
 {
-    public static readonly IReadOnlyList<string> LayoutNames = ["home", "report", "taxonomy", "term", "search", "404"];
+    public static readonly IReadOnlyList<string> LayoutNames = ["home", "report", "taxonomy", "term", "search", "404", "status", "compare", "changes"];
 
     private readonly ThemeTemplates _templates;
 
@@ -34,6 +34,9 @@ public sealed class Theme
         PageKind.Taxonomy => "taxonomy",
         PageKind.Term => "term",
         PageKind.Search => "search",
+        PageKind.Status => "status",
+        PageKind.Compare => "compare",
+        PageKind.Changes => "changes",
         _ => "404",
     };
 
@@ -77,7 +80,7 @@ public sealed class Theme
         var templates = ThemeTemplates.Compile(files, LayoutNames, strings, assetHrefs, diagnostics);
         foreach (var name in LayoutNames.Where(n => !files.Exists(ThemeTemplates.LayoutPath(n))))
             diagnostics.Error(DiagnosticCodes.ThemeMissing, $"themes/{config.Theme}/{ThemeTemplates.LayoutPath(name)}", 0, 0, $"layout `{name}` is missing from the theme",
-                "every theme needs layouts home, report, taxonomy, term, search and 404");
+                $"every theme needs the layouts {string.Join(", ", LayoutNames)}");
         return new Theme(templates, assets, strings);
     }
 

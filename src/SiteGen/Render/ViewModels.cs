@@ -60,7 +60,85 @@ public sealed record ReportView(
     string? Published, string Series, string SeriesHref, string? SourceUrl, string? IndexNo, string? DocNo, string? Publisher,
     string? Written, string? Topic, string? Summary, IReadOnlyList<string> Tags, IReadOnlyList<TocEntry> Toc, Markup BodyHtml,
     IReadOnlyList<ReportItemView> OtherYears, IReadOnlyList<ReportItemView> SameYearRegion, LinkView? SameYearRegionMore,
-    bool HasCatalogue, bool HasRelated, IReadOnlyDictionary<string, object?> Extra);
+    bool HasCatalogue, bool HasRelated, IReadOnlyDictionary<string, object?> Extra)
+{
+    /// <summary>The report as plain text and as Markdown with its front matter.</summary>
+    public IReadOnlyList<LinkView> Downloads { get; init; } = [];
+
+    /// <summary>What changed since the agency's report of the previous year, as counts; null when there is none.</summary>
+    public ChangeSummaryView? Changes { get; init; }
+
+    /// <summary>The sections of this report beside those of the other reports of its region and year; null when it is the only one.</summary>
+    public string? CompareHref { get; init; }
+
+    /// <summary>The publication status of the report's region (of the archive when it has no region).</summary>
+    public string? StatusHref { get; init; }
+}
+
+/// <summary>The counts of a report's comparison with its previous year, shown on the report page.</summary>
+/// <param name="Summary">The counts in one sentence (新增 3 句，删去 2 句，数字变化 1 句).</param>
+public sealed record ChangeSummaryView(int PreviousYear, string PreviousHref, string Href, string Summary, IReadOnlyList<ChangeItemCountView> Items);
+
+/// <summary>One required item's counts: its name and the counts in one sentence (or that a report lacks it).</summary>
+public sealed record ChangeItemCountView(string Name, string Summary);
+
+/// <summary>Links from the home, region and agency pages to the views: the publication status, the compare pages, the catalogue.</summary>
+/// <param name="StatusName">The label of the link to the status page.</param>
+/// <param name="Compare">Region pages: one link per year that has a compare page, newest first.</param>
+public sealed record ViewLinksView(string StatusHref, string StatusName, IReadOnlyList<LinkView> Compare, string? CatalogueCsvHref, string? CatalogueJsonHref);
+
+/// <summary>The publication status page: one table per series, and links to the status of the regions below.</summary>
+/// <param name="Scope">The region the page covers, or null for the whole archive.</param>
+/// <param name="AsOf">The newest publication date in the archive, up to which missing reports are counted.</param>
+public sealed record StatusPageView(string? Scope, string? AsOf, IReadOnlyList<StatusSeriesView> Series, IReadOnlyList<TermItemView> Subregions);
+
+/// <summary>The status of one series: its deadline, the chart and its text equivalent, counts per region, and the agency table.</summary>
+/// <param name="Deadline">The deadline rule in words (次年4月1日前).</param>
+/// <param name="Chart">The inline SVG chart of the counts per year (markup).</param>
+/// <param name="States">The names of the states counted, the columns of <c>ByYear</c> and <c>ByRegion</c>.</param>
+/// <param name="Columns">The number of columns of the agency table (the agency and one per year), for a heading that spans them.</param>
+public sealed record StatusSeriesView(
+    string Name, string Id, string Deadline, IReadOnlyList<int> Years, int Columns, Markup Chart, IReadOnlyList<string> States,
+    IReadOnlyList<StatusCountRowView> ByYear, IReadOnlyList<StatusCountRowView> ByRegion, StatusCountRowView Total, IReadOnlyList<StatusGroupView> Groups);
+
+/// <summary>A row of counts: a year or a region, its count per state, and their total; <c>Href</c> links a region's own status page.</summary>
+public sealed record StatusCountRowView(string Name, string? Href, int Depth, IReadOnlyList<int> Counts, int Total);
+
+/// <summary>The agencies of one region in the status table.</summary>
+public sealed record StatusGroupView(string Region, IReadOnlyList<StatusRowView> Rows);
+
+/// <summary>One agency's row: its name, its page, and one cell per year.</summary>
+public sealed record StatusRowView(string Agency, string AgencyHref, IReadOnlyList<StatusCellView> Cells);
+
+/// <summary>One agency and year: <c>State</c> is on_time, late, undated, published, missing or not_due (for a class name),
+/// <c>Label</c> says it in words, <c>Href</c> links the report, <c>Detail</c> gives its date (and how late it was).</summary>
+public sealed record StatusCellView(string State, string Label, string? Href, string? Detail);
+
+/// <summary>The sections side by side of a region and year: for each of the five required items, every report's text on it.</summary>
+/// <param name="Count">The number of reports on the page.</param>
+public sealed record ComparePageView(string Region, int Year, string Series, IReadOnlyList<ReportItemView> Reports, int Count, IReadOnlyList<CompareItemView> Items);
+
+/// <summary>One required item on the compare page: its name, an anchor, the reports that have it, and those that lack it.</summary>
+/// <param name="Count">The number of reports that have the item.</param>
+public sealed record CompareItemView(string Name, string Id, int Count, IReadOnlyList<CompareEntryView> Entries, IReadOnlyList<ReportItemView> Lacking);
+
+/// <summary>One report's text on an item: its agency, a link back, the headings it uses, and the text as paragraphs.</summary>
+public sealed record CompareEntryView(string Agency, string Href, IReadOnlyList<string> Headings, IReadOnlyList<string> Paragraphs);
+
+/// <summary>What changed in a report since the agency's previous year's report, item by item.</summary>
+/// <param name="Approximate">An item was rewritten so widely that its sentences were aligned approximately.</param>
+public sealed record ChangesPageView(ReportItemView Current, ReportItemView Previous, string Summary, bool Approximate, IReadOnlyList<ChangesItemView> Items);
+
+/// <summary>One required item compared: its name, the counts in one sentence, whether either report lacks it, and the sentences that changed.</summary>
+public sealed record ChangesItemView(string Name, string Id, string Summary, string? Note, IReadOnlyList<SentenceView> Sentences);
+
+/// <summary>A sentence added, dropped or changed: <c>Kind</c> is added, dropped or changed (for a class name), <c>Label</c> says it
+/// in words, <c>Added</c> and <c>Changed</c> tell which (neither: dropped); <c>Before</c> and <c>After</c> are the sentence of each
+/// year in pieces, the changed figures marked.</summary>
+public sealed record SentenceView(string Kind, string Label, bool Added, bool Changed, IReadOnlyList<PieceView> Before, IReadOnlyList<PieceView> After);
+
+/// <summary>A piece of a sentence; <c>Changed</c> marks a figure that changed.</summary>
+public sealed record PieceView(string Text, bool Changed);
 
 /// <summary>Counts shown on the home page.</summary>
 public sealed record CountsView(int Reports, int Agencies, int Regions, int Years);
@@ -83,4 +161,8 @@ public sealed record PageView(
     TermItemView? Term = null,
     CountsView? Counts = null,
     IReadOnlyList<TermItemView>? Browse = null,
-    IReadOnlyList<UiTextView>? SearchTexts = null);
+    IReadOnlyList<UiTextView>? SearchTexts = null,
+    ViewLinksView? Views = null,
+    StatusPageView? Status = null,
+    ComparePageView? Compare = null,
+    ChangesPageView? Changes = null);

@@ -55,15 +55,17 @@ public sealed class PublicationDeadlines
     /// <summary>The last day a report of <paramref name="year"/> may be published on time; null when its series has no known deadline.</summary>
     public DateOnly? Deadline(string series, string agency, int year)
     {
-        if (!_bySeries.TryGetValue(series, out var d)) return null;
-        var day = KindOf(agency) switch
+        return Deadline(series, KindOf(agency))?.In(year + 1);
+    }
+
+    /// <summary>The day of the following year by which a body of <paramref name="kind"/> must publish; null when the series has none.</summary>
+    public MonthDay? Deadline(string series, AgencyKind kind) =>
+        !_bySeries.TryGetValue(series, out var d) ? null : kind switch
         {
             AgencyKind.Government => d.Government,
             AgencyKind.Township => d.Township,
             _ => d.Department,
         };
-        return day?.In(year + 1);
-    }
 
     public DateOnly? Deadline(Report report) => Deadline(report.Series, report.Agency, report.Year);
 

@@ -4,35 +4,11 @@ using System.Text;
 
 namespace SiteGen.Views;
 
-/// <summary>The words of the status chart and its table in the site's language.</summary>
-public sealed record StatusLabels(string Title, string Year, string Total, string Summary, string Separator, string Stop, IReadOnlyDictionary<PublicationState, string> States)
-{
-    public static readonly StatusLabels Chinese = new("各年度报告公开情况", "年度", "合计", "详见图后的表格。", "，", "。", new Dictionary<PublicationState, string>
-    {
-        [PublicationState.OnTime] = "按时公开",
-        [PublicationState.Late] = "逾期公开",
-        [PublicationState.Undated] = "公开日期不详",
-        [PublicationState.Published] = "已公开（无公开期限）",
-        [PublicationState.Missing] = "未公开",
-        [PublicationState.NotDue] = "未到公开期限",
-    });
-
-    public static readonly StatusLabels English = new("Reports published per year", "Year", "Total", "The table after the chart gives the figures.", ", ", ". ", new Dictionary<PublicationState, string>
-    {
-        [PublicationState.OnTime] = "On time",
-        [PublicationState.Late] = "Late",
-        [PublicationState.Undated] = "Date unknown",
-        [PublicationState.Published] = "Published (no deadline)",
-        [PublicationState.Missing] = "Not published",
-        [PublicationState.NotDue] = "Not yet due",
-    });
-
-    /// <summary>The labels for a site language (<c>zh-CN</c> or <c>en</c>).</summary>
-    public static StatusLabels For(string language) => language == "en" ? English : Chinese;
-}
+/// <summary>The words of the status chart in the site's language: its title, the sentence after its totals, how a list and a sentence are punctuated, and the name of each state.</summary>
+public sealed record StatusLabels(string Title, string Summary, string Separator, string Stop, IReadOnlyDictionary<PublicationState, string> States);
 
 /// <summary>Draws the per-year counts of a status table as a small stacked bar chart in inline SVG (no library, no script, no
-/// inline style, so it passes a strict Content-Security-Policy), with an HTML table that says the same in text.</summary>
+/// inline style, so it passes a strict Content-Security-Policy), whose text equivalent is the table of counts per year the page shows beside it.</summary>
 /// <remarks>Every text is escaped. Colours reach 3:1 against white for graphics (WCAG 1.4.11), and the legend names each state,
 /// so colour is not the only cue; the SVG is <c>role="img"</c> labelled by its title and description, and the table is its text equivalent.</remarks>
 public static class StatusChart
@@ -98,25 +74,6 @@ public static class StatusChart
             sb.Append(Invariant($"<text x=\"{plotRight + 16 + 18}\" y=\"{y + 10}\">")).Append(Escape(labels.States[shown[k]])).Append("</text>");
         }
         sb.Append("</g></svg>");
-        return sb.ToString();
-    }
-
-    /// <summary>The chart's text equivalent: a table with a row per year and a column per state shown, and the totals.</summary>
-    public static string Table(IReadOnlyList<YearCounts> years, StatusLabels labels)
-    {
-        var shown = StatesShown(years);
-        var sb = new StringBuilder();
-        sb.Append("<table class=\"status-chart-table\"><caption>").Append(Escape(labels.Title)).Append("</caption><thead><tr><th scope=\"col\">")
-            .Append(Escape(labels.Year)).Append("</th>");
-        foreach (var s in shown) sb.Append("<th scope=\"col\">").Append(Escape(labels.States[s])).Append("</th>");
-        sb.Append("<th scope=\"col\">").Append(Escape(labels.Total)).Append("</th></tr></thead><tbody>");
-        foreach (var y in years)
-        {
-            sb.Append(Invariant($"<tr><th scope=\"row\">{y.Year}</th>"));
-            foreach (var s in shown) sb.Append(Invariant($"<td>{y.Counts.Of(s)}</td>"));
-            sb.Append(Invariant($"<td>{shown.Sum(s => y.Counts.Of(s))}</td></tr>"));
-        }
-        sb.Append("</tbody></table>");
         return sb.ToString();
     }
 

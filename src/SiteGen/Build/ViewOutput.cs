@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using SiteGen.Diagnostics;
+using SiteGen.Downloads;
+using SiteGen.Load;
+using SiteGen.Model;
+using SiteGen.Render;
+using SiteGen.Views;
+using SiteGen.Write;
+
+namespace SiteGen.Build;
+
+/// <summary>Writes what the views add to the output: the status, compare and changes pages, each report's two downloads, and the
+/// catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders only what shows that report.</summary>
+public static class ViewOutput
+{
+    public static void Write(Site site, SiteViews views, PageRenderer renderer, byte[] globalHash, BuildCache cache, OutputPublisher publisher,
+        DiagnosticBag diagnostics)
+    {
+        var fingerprints = new PageFingerprints(globalHash);
+        Parallel.ForEach(views.Pages, page =>
+        {
+            var file = SiteUrls.OutputFile(page.Path);
+            try
+            {
+                var shell = renderer.Shell(page);
+                var fingerprint = fingerprints.Of(shell, renderer.Sources(page));
+                if (cache.TryReuse(file, fingerprint, out var existing, out _)) publisher.Reuse(file, existing);
+                else publisher.Write(file, renderer.Render(page, shell));
+                cache.Record(file, fingerprint, null);
+            }
+            catch (IOException ex)
+            {
+                diagnostics.Error(DiagnosticCodes.ContentVanished, page.Path, 0, 0, $"cannot read a report while rendering: {ex.Message}",
+                    "do not move or delete content while a build runs");
+            }
+            catch (SiteGenException ex)
+            {
+                diagnostics.Error(ex.Code, ex.File ?? page.Path, ex.Line, ex.Column, $"{ex.Message} (page /{page.Path})", ex.Hint);
+            }
+        });
+
+        Parallel.ForEach(site.Reports, report =>
+        {
+            // A download shows the report's source, its URL and the site's settings (language, base URL): all in this fingerprint.
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. globalHash, .. report.Source.SourceHash, .. Encoding.UTF8.GetBytes(report.Path + "\0" + report.Series)]));
+            var paths = new[] { ReportDownloads.TextPath(report), ReportDownloads.MarkdownPath(report) };
+            if (paths.All(p => cache.TryReuse(p, fingerprint, out _, out _)))
+            {
+                foreach (var p in paths)
+                {
+                    cache.TryReuse(p, fingerprint, out var existing, out _);
+                    publisher.Reuse(p, existing);
+                    cache.Record(p, fingerprint, null);
+                }
+                return;
+            }
+            try
+            {
+                foreach (var (path, bytes) in ReportDownloads.For(site, report, ContentLoader.ReadBody(report.Source)))
+                {
+                    publisher.Write(path, bytes);
+                    cache.Record(path, fingerprint, null);
+                }
+            }
+            catch (IOException ex)
+            {
+                diagnostics.Error(DiagnosticCodes.ContentVanished, report.Source.RelativePath, 0, 0, $"cannot read the report: {ex.Message}",
+                    "do not move or delete content while a build runs");
+            }
+        });
+
+        foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
+    }
+}

@@ -1,0 +1,72 @@
+using SiteGen.Model;
+using SiteGen.Reports;
+
+namespace SiteGen.Views;
+
+/// <summary>What kind of view page a <see cref="ViewPage"/> is.</summary>
+public enum ViewPageKind
+{
+    Status,
+    Compare,
+    Changes,
+}
+
+/// <summary>One page of the views: publication status (of the archive, or of one region), sections side by side, or what changed.</summary>
+/// <param name="RegionKey">Status: the region (null for the whole archive); compare: the page's region.</param>
+public sealed record ViewPage(ViewPageKind Kind, string Path, string? RegionKey, ComparePage? Compare, Report? Report, Report? Previous);
+
+/// <summary>The views of one build, computed once from the model before pages render: the status tables, which report has a
+/// previous year (and its sentence counts), which regions and years have a compare page, and every view page.</summary>
+public sealed class SiteViews
+{
+    private readonly Dictionary<(string Region, int Year), ComparePage> _compare;
+    private readonly IReadOnlyDictionary<string, Report> _previous;
+
+    public PublicationDeadlines Deadlines { get; }
+    public StatusView Status { get; }
+
+    /// <summary>Each report's comparison with its previous year, as counts, keyed by the report's path.</summary>
+    public IReadOnlyDictionary<string, ChangeSummary> Changes { get; }
+
+    public IReadOnlyList<ViewPage> Pages { get; }
+
+    private SiteViews(Site site, Func<Report, SectionedBody>? read)
+    {
+        Deadlines = PublicationDeadlines.For(site.Config);
+        Status = PublicationStatus.Compute(site.Reports, Deadlines);
+        _previous = ChangeIndex.Previous(site.Reports);
+        Changes = ChangeIndex.Summaries(site.Reports, read);
+        var compare = site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
+            .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList();
+        // Most sites have one series; a second series' page of the same region and year is left to its own series only when the first has none.
+        _compare = [];
+        foreach (var page in compare) _compare.TryAdd((page.RegionKey, page.Year), page);
+
+        var pages = new List<ViewPage> { new(ViewPageKind.Status, SiteUrls.Status, null, null, null, null) };
+        pages.AddRange(site.Regions.Terms.Select(t => new ViewPage(ViewPageKind.Status, StatusPath(t.Key), t.Key, null, null, null)));
+        pages.AddRange(_compare.Values.Select(p => new ViewPage(ViewPageKind.Compare, ComparePath(p.RegionKey, p.Year), p.RegionKey, p, null, null)));
+        foreach (var report in site.Reports)
+            if (_previous.TryGetValue(report.Path, out var before))
+                pages.Add(new ViewPage(ViewPageKind.Changes, ChangesPath(report, site.Config.DefaultType), null, null, report, before));
+        Pages = pages;
+    }
+
+    /// <summary>Computes the views; <paramref name="read"/> reads a report's body (by default from its file).</summary>
+    public static SiteViews Compute(Site site, Func<Report, SectionedBody>? read = null) => new(site, read);
+
+    public static string StatusPath(string? regionKey) => regionKey is null ? SiteUrls.Status : SiteUrls.StatusOf(SiteUrls.Segment(regionKey));
+
+    public static string ComparePath(string regionKey, int year) => SiteUrls.Compare(SiteUrls.Segment(regionKey), year);
+
+    public static string ChangesPath(Report report, string defaultSeries) =>
+        SiteUrls.Changes(SiteUrls.Segment(SiteUrls.ReportIdentity(report.Agency, report.Series, defaultSeries)), report.Year);
+
+    /// <summary>The compare page of a region and year, if it has one (at least two reports).</summary>
+    public ComparePage? CompareOf(string regionKey, int year) => _compare.GetValueOrDefault((regionKey, year));
+
+    /// <summary>The years that have a compare page for a region, newest first.</summary>
+    public IReadOnlyList<int> CompareYears(string regionKey) =>
+        _compare.Keys.Where(k => k.Region == regionKey).Select(k => k.Year).OrderDescending().ToList();
+
+    public Report? PreviousOf(Report report) => _previous.GetValueOrDefault(report.Path);
+}

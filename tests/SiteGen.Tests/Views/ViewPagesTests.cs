@@ -1,0 +1,241 @@
+using System.Text;
+using System.Text.Json;
+using SiteGen.Build;
+using SiteGen.Load;
+using SiteGen.Model;
+using SiteGen.Tests.Check;
+using SiteGen.Tests.Support;
+using SiteGen.Views;
+
+namespace SiteGen.Tests.Views;
+
+/// <summary>The pages of issue 15 in a built site: publication status, sections side by side, changes since last year, downloads and the catalogue.</summary>
+public sealed class ViewPagesTests
+{
+    private static readonly string[] County = SampleReports.Region;
+    private static string Key(string[] region) => string.Join('/', region);
+    private static string StatusPage(string[] region) => $"status/{SiteUrls.Segment(Key(region))}/index.html";
+    private static string ComparePage(string[] region, int year) => $"compare/{SiteUrls.Segment(Key(region))}/{year}/index.html";
+    private static string ChangesPage(string agency, int year) => $"changes/{SiteUrls.Segment(agency)}/{year}/index.html";
+    private static string ReportPage(string agency, int year) => $"reports/{year}/{SiteUrls.Segment(agency)}/index.html";
+
+    private static string Body(string measures, string shortcomings = "执法人员不足。") =>
+        $"## 一、主要举措和成效\n\n{measures}\n\n## 二、存在的不足和原因\n\n{shortcomings}\n\n## 三、第一责任人职责情况\n\n主要负责人带头学法。\n\n## 四、下一年度工作安排\n\n继续推进。\n";
+
+    [Fact]
+    public void The_status_page_shows_each_agency_and_year_as_on_time_late_undated_or_missing_with_counts_and_a_chart()
+    {
+        // Given one agency that published 2023 on time and 2024 late, and another that published 2023 without a date and skipped 2024
+        using var site = new TestSite()
+            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01")
+            .Report("a24", "红塔区司法局", 2024, County, "2025-04-15")
+            .Report("b23", "红塔区教育局", 2023, County);
+
+        // When the site is built
+        site.BuildSucceeding();
+
+        // Then the archive's and the county's status pages hold one cell per agency and year, in words, linked to the reports
+        foreach (var page in new[] { "status/index.html", StatusPage(County) })
+        {
+            var html = site.Read(page);
+            Assert.Contains($"<td class=\"state-on_time\"><a href=\"/{ReportPage("红塔区司法局", 2023)[..^"index.html".Length]}\">按时公开</a><span class=\"detail\">2024-03-01</span></td>", html);
+            Assert.Contains("<td class=\"state-late\"><a href=\"/" + ReportPage("红塔区司法局", 2024)[..^"index.html".Length] + "\">逾期公开</a><span class=\"detail\">2025-04-15，逾期 14 天</span></td>", html);
+            Assert.Contains("<td class=\"state-undated\">", html);
+            Assert.Contains("<td class=\"state-missing\">未公开</td>", html);
+            // the counts per year: 2023 one on time and one undated; 2024 one late and one missing
+            Assert.Contains("<tr><th scope=\"row\">2023</th><td>1</td><td>0</td><td>1</td><td>0</td><td>2</td></tr>", html);
+            Assert.Contains("<tr><th scope=\"row\">2024</th><td>0</td><td>1</td><td>0</td><td>1</td><td>2</td></tr>", html);
+            // and an inline SVG chart labelled by its title and a description giving the totals
+            Assert.Contains("role=\"img\" aria-labelledby=\"status-1-chart-title status-1-chart-desc\"", html);
+            Assert.Contains("按时公开 1；逾期公开 1；公开日期不详 1；未公开 1。", html);
+        }
+        // and the region and agency pages link their status page
+        Assert.Contains($"href=\"/status/{SiteUrls.Segment(Key(County))}/\"", site.Read($"regions/{SiteUrls.Segment(Key(County))}/index.html"));
+        Assert.Contains($"href=\"/status/{SiteUrls.Segment(Key(County))}/\"", site.Read($"agencies/{SiteUrls.Segment("红塔区司法局")}/index.html"));
+        Assert.Contains("href=\"/status/\"", site.Read("index.html"));
+    }
+
+    [Fact]
+    public void A_deadline_set_in_site_yml_decides_what_the_status_page_calls_late()
+    {
+        // Given a site whose deadline is 1 March, and a report published on 2 March
+        using var site = new TestSite()
+            .File("content/site.yml", "deadlines:\n  法治政府建设年度报告: \"03-01\"\n")
+            .Report("a", "红塔区司法局", 2024, County, "2025-03-02");
+
+        // When it is built
+        site.BuildSucceeding();
+
+        // Then the report is late by one day, and the page states the deadline
+        var html = site.Read("status/index.html");
+        Assert.Contains("2025-03-02，逾期 1 天", html);
+        Assert.Contains("公开期限：次年3月1日前", html);
+    }
+
+    [Fact]
+    public void The_compare_page_shows_each_required_item_of_every_report_of_a_region_and_year_and_lists_those_lacking_it()
+    {
+        // Given two reports of one county and year, the second without a section on its shortcomings
+        using var site = new TestSite()
+            .Report("a", "红塔区人民政府", 2024, County, "2025-03-01", body: Body("全年办理行政复议案件12件。", "基层执法力量薄弱。"))
+            .Report("b", "红塔区司法局", 2024, County, "2025-03-01",
+                body: "## 一、主要举措和成效\n\n开展普法活动30场。\n\n## 二、下一步工作打算\n\n继续推进。\n");
+
+        // When the site is built
+        site.BuildSucceeding();
+
+        // Then the compare page has each item with each report's text under its agency, and names the report that lacks it
+        var html = site.Read(ComparePage(County, 2024));
+        var measures = html[html.IndexOf("<h2 id=\"item-1\">", StringComparison.Ordinal)..html.IndexOf("<h2 id=\"item-2\">", StringComparison.Ordinal)];
+        Assert.True(measures.IndexOf("全年办理行政复议案件12件。", StringComparison.Ordinal) < measures.IndexOf("开展普法活动30场。", StringComparison.Ordinal));
+        Assert.Contains("<h3>红塔区人民政府</h3>", measures);
+        var shortcomings = html[html.IndexOf("<h2 id=\"item-2\">", StringComparison.Ordinal)..html.IndexOf("<h2 id=\"item-3\">", StringComparison.Ordinal)];
+        Assert.Contains("基层执法力量薄弱。", shortcomings);
+        Assert.Contains($"未报告此项的报告：<span><a href=\"/reports/2024/{SiteUrls.Segment("红塔区司法局")}/\">红塔区司法局</a></span>", shortcomings);
+        // and the report pages and the region page link it
+        var href = $"href=\"/compare/{SiteUrls.Segment(Key(County))}/2024/\"";
+        Assert.Contains(href, site.Read(ReportPage("红塔区司法局", 2024)));
+        Assert.Contains(href, site.Read($"regions/{SiteUrls.Segment(Key(County))}/index.html"));
+    }
+
+    [Fact]
+    public void The_sections_a_compare_page_finds_are_those_sitegen_check_finds()
+    {
+        // Given a body whose plan heading mentions measures (check counts it as item 4 only)
+        var body = "## 一、2025年推进法治政府建设的工作思路目标举措\n\n继续。\n\n## 二、存在的不足\n\n不足。\n";
+
+        // Then the compare view's lacking items are exactly check's missing ones
+        var split = SiteGen.Reports.RequiredSections.Split(body);
+        Assert.Equal(SiteGen.Reports.RequiredSections.Missing(body).Select(i => i.Number), split.Missing.Select(i => i.Number));
+        Assert.Contains(1, split.Missing.Select(i => i.Number));
+    }
+
+    [Fact]
+    public void A_report_page_counts_what_changed_since_last_year_and_the_changes_page_shows_a_changed_figure_as_a_change()
+    {
+        // Given an agency's 2023 and 2024 reports: one figure changed, one sentence added, one dropped
+        using var site = new TestSite()
+            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为81起。开展培训5次。"))
+            .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body("查处违法行为95起。新建调解室一个。"));
+
+        // When the site is built
+        site.BuildSucceeding();
+
+        // Then the 2024 report page gives the counts and links the full comparison
+        var report = site.Read(ReportPage("红塔区司法局", 2024));
+        Assert.Contains("新增 1 句，删去 1 句，数字变化 1 句，未变 3 句", report);
+        Assert.Contains($"href=\"/changes/{SiteUrls.Segment("红塔区司法局")}/2024/\"", report);
+        Assert.DoesNotContain("/changes/", site.Read(ReportPage("红塔区司法局", 2023)));
+
+        // and the changes page shows the figure as a change (both years, the figure marked), not as a removal plus an addition
+        var changes = site.Read(ChangesPage("红塔区司法局", 2024));
+        Assert.Contains("<del>查处违法行为<mark>81</mark>起。</del>", changes);
+        Assert.Contains("<ins>查处违法行为<mark>95</mark>起。</ins>", changes);
+        Assert.Contains("<li class=\"sentence-added\"><span class=\"sentence-kind\">新增</span><ins>新建调解室一个。</ins>", changes.Replace("\n", "").Replace("  ", ""));
+        Assert.Contains("<li class=\"sentence-dropped\"><span class=\"sentence-kind\">删去</span><del>开展培训5次。</del>", changes.Replace("\n", "").Replace("  ", ""));
+        Assert.DoesNotContain("<del>查处违法行为81起。</del>", changes);
+    }
+
+    [Fact]
+    public void Each_report_page_offers_its_plain_text_and_its_Markdown_with_front_matter()
+    {
+        // Given a report with catalogue fields, a comment in its front matter and a draft flag set to false
+        using var site = new TestSite().Report("a", "# 编辑备注\n" + TestSite.FrontMatter("红塔区司法局", 2024, County, "2025-03-01", extra: "index_no: \"11530402-2025-00001\"\ndraft: false\n"),
+            "## 一、主要举措和成效\n\n**全年**查处违法行为[81起](https://example.org/)。\n");
+
+        // When it is built
+        site.BuildSucceeding();
+
+        // Then the page links both files, which sit beside it
+        var folder = $"reports/2024/{SiteUrls.Segment("红塔区司法局")}/";
+        var name = SiteUrls.Segment("红塔区司法局");
+        var page = site.Read(folder + "index.html");
+        Assert.Contains($"href=\"/{folder}{name}.txt\" download", page);
+        Assert.Contains($"href=\"/{folder}{name}.md\" download", page);
+        // the text starts with a BOM and holds the facts and the text without Markdown
+        var text = File.ReadAllBytes(Path.Combine(site.Output, folder + name + ".txt"));
+        Assert.Equal([0xEF, 0xBB, 0xBF], text[..3]);
+        var plain = Encoding.UTF8.GetString(text[3..]);
+        Assert.Contains("索引号：11530402-2025-00001", plain);
+        Assert.Contains("全年查处违法行为81起。", plain);
+        // and the Markdown is the published front matter (no comment, no draft flag) and the body as written, which SiteGen reads back
+        var markdown = site.Read(folder + name + ".md");
+        Assert.StartsWith("---\ntitle: \"红塔区司法局2024年法治政府建设工作情况报告\"\nagency: \"红塔区司法局\"\n", markdown);
+        Assert.DoesNotContain("编辑备注", markdown);
+        Assert.DoesNotContain("draft", markdown);
+        Assert.Contains("**全年**查处违法行为[81起](https://example.org/)。", markdown);
+        using var again = new TestSite().File("content/reports/a.md", markdown);
+        again.BuildSucceeding();
+        Assert.Equal(site.Read(folder + name + ".md"), again.Read(folder + name + ".md"));
+    }
+
+    [Fact]
+    public void The_catalogue_lists_every_report_in_csv_with_a_bom_and_in_json_and_the_home_page_links_both()
+    {
+        // Given two reports, one with a title a spreadsheet would read as a formula and one with a comma
+        using var site = new TestSite()
+            .Report("a", "红塔区司法局", 2024, County, "2025-03-01", title: "=SUM(A1,A2)")
+            .Report("b", "红塔区教育局", 2023, County, extra: "doc_no: \"红教〔2024〕1号, 附件\"\n");
+
+        // When the site is built
+        site.BuildSucceeding();
+
+        // Then the CSV starts with a BOM and a header, and each row is one report, neutralised and quoted as RFC 4180 says
+        var csv = File.ReadAllBytes(Path.Combine(site.Output, "catalogue.csv"));
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("标题,发布机构,省级,市级,县级,年度,发布日期,类别,索引号,发文字号,网址", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("\"'=SUM(A1,A2)\",红塔区司法局,云南省,玉溪市,红塔区,2024,2025-03-01,法治政府建设年度报告,,,", lines[1]);
+        Assert.Contains(",\"红教〔2024〕1号, 附件\",", lines[2]);
+        // and the JSON keeps every value exactly
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, "catalogue.json")));
+        var reports = json.RootElement.GetProperty("reports");
+        Assert.Equal(2, json.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal("=SUM(A1,A2)", reports[0].GetProperty("title").GetString());
+        Assert.Equal(["云南省", "玉溪市", "红塔区"], reports[0].GetProperty("region").EnumerateArray().Select(e => e.GetString()));
+        var home = site.Read("index.html");
+        Assert.Contains("href=\"/catalogue.csv\" download", home);
+        Assert.Contains("href=\"/catalogue.json\" download", home);
+    }
+
+    [Fact]
+    public void Changing_one_report_re_renders_only_the_view_pages_and_downloads_that_show_it()
+    {
+        // Given two agencies of one county with reports for 2022–2024, built once
+        using var site = new TestSite();
+        foreach (var agency in new[] { "红塔区人民政府", "红塔区司法局" })
+            for (var year = 2022; year <= 2024; year++)
+                site.Report($"{agency}{year}", agency, year, County, SampleReports.Published(year), body: Body($"{agency}查处违法行为{year - 1900}起。"));
+        SiteBuilder.Run(new BuildOptions { SiteDir = site.Root });
+        var before = Files(site);
+
+        // When one 2023 report's body changes
+        var file = site.PathOf("content/reports/红塔区司法局2023.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("执法人员不足。", "执法人员不足，装备老旧。"));
+        var result = SiteBuilder.Run(new BuildOptions { SiteDir = site.Root });
+        Assert.True(result.Succeeded);
+
+        // Then what shows its text is written again: its page and downloads, its year's compare page, and the changes pages of 2023
+        // and of 2024 (which compares with it); no other view page, download or report page
+        var segment = SiteUrls.Segment("红塔区司法局");
+        Assert.Equal(new[]
+        {
+            ChangesPage("红塔区司法局", 2023), ChangesPage("红塔区司法局", 2024), ComparePage(County, 2023),
+            $"reports/2023/{segment}/{segment}.md", $"reports/2023/{segment}/{segment}.txt", ReportPage("红塔区司法局", 2023),
+            ReportPage("红塔区司法局", 2024),
+        }.Order(StringComparer.Ordinal), WrittenAgain(before, Files(site)).Where(p => !p.StartsWith("search/", StringComparison.Ordinal)));
+        Assert.Contains("装备老旧", site.Read(ComparePage(County, 2023)));
+    }
+
+    /// <summary>Each file of the output (pages, downloads, catalogue) with its inode: a reused file is the previous build's very file.</summary>
+    private static Dictionary<string, long> Files(TestSite site) =>
+        Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/'))
+            .Where(f => f != "robots.txt")
+            .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+            .ToDictionary(f => f, f => SourceStamp.Of(Path.Combine(site.Output, f))!.Value.Inode);
+
+    private static List<string> WrittenAgain(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Where(p => !before.TryGetValue(p.Key, out var inode) || inode != p.Value).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+}

@@ -91,6 +91,10 @@ async function buildAndServe(target, siteDir) {
     termPage2: target.htmlFiles.find((f) => /^[a-z]+\/[^/]+\/page\/2\/index\.html$/.test(f)),
     search: "search/index.html",
     notFound: "404.html",
+    status: "status/index.html",
+    regionStatus: target.htmlFiles.find((f) => /^status\/[^/]+\/index\.html$/.test(f)),
+    compare: target.htmlFiles.find((f) => f.startsWith("compare/")),
+    changes: target.htmlFiles.find((f) => f.startsWith("changes/")),
   };
 }
 
@@ -103,6 +107,12 @@ before(async () => {
   await buildAndServe(zh, sample.site);
   const english = await makeCorpusSite(path.join(scratch, "english"), { count: 40, seed: "1", siteYml: englishSiteYml });
   writeFileSync(path.join(english, "content", "reports", "showcase.md"), showcaseReport);
+  // The showcase agency's previous year and a second body of its city and year: a changes page and a compare page to check.
+  writeFileSync(path.join(english, "content", "reports", "showcase-2023.md"), showcaseReport
+    .replace('slug: "showcase-2024"', 'slug: "showcase-2023"').replace("year: 2024", "year: 2023").replace("published: 2025-03-20", "published: 2024-04-20")
+    .replace("2024年", "2023年").replace("| 1,203 | 1,388 |", "| 1,100 | 1,203 |").replace("法治宣传形式单一", "法治宣传覆盖面不广"));
+  writeFileSync(path.join(english, "content", "reports", "showcase-other.md"), showcaseReport
+    .replace('slug: "showcase-2024"', 'slug: "showcase-other"').replaceAll("示例市司法局", "示例市人民政府"));
   await buildAndServe(en, english);
   en.pages.report = "reports/showcase-2024/index.html";
   browser = await launching;
@@ -203,9 +213,9 @@ describe("links", () => {
 
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
   for (const site of [zh, en]) {
-    it(`finds zero violations on a page of every kind of the ${site.name} site: home, report, taxonomy, terms (one paginated), search, 404`, async () => {
-      // The English test site pages every 5 reports, so it always has a second page of a term
-      if (site === en) assert.ok(site.pages.termPage2, "a paginated term page to check");
+    it(`finds zero violations on a page of every kind of the ${site.name} site: home, report, taxonomy, terms (one paginated), search, 404, status, compare, changes`, async () => {
+      // The English test site pages every 5 reports, so it always has a second page of a term, and its showcase reports make a compare and a changes page
+      if (site === en) for (const kind of ["termPage2", "regionStatus", "compare", "changes"]) assert.ok(site.pages[kind], `a ${kind} page to check`);
       const kinds = { ...site.pages, notFound: undefined, missing: `${prefix}no-such-page/` };
       const found = [];
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

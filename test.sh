@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test of SiteGen on a fresh machine: installs what the tests need (Debian's chromium, the npm
-# packages of tests/js), then runs the .NET suite and the JavaScript/browser suite, and ends with one line
+# Runs every test of SiteGen on a fresh machine: installs what the tests need (Debian's chromium and nginx-light,
+# the npm packages of tests/js), then runs the .NET suite and the JavaScript/browser suite, and ends with one line
 # counting both.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "installing Debian's chromium for the browser tests…"
+# chromium for the browser tests; nginx (a real static host, run by the tests with configs of their own) for `sitegen verify`.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing Debian's ${missing[*]} for the tests…"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 

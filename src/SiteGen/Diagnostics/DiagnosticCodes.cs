@@ -55,4 +55,14 @@ public static class DiagnosticCodes
     public const string ServeListen = "SG7003";
     public const string ServeOutput = "SG7004";
     public const string BuildCrashed = "SG7005";
+
+    // sitegen verify: a deployed site as its host serves it.
+    public const string VerifyUnreachable = "SG8001";
+    public const string VerifyBaseUrl = "SG8002";
+    public const string VerifyRangeIgnored = "SG8003";
+    public const string VerifyContentType = "SG8004";
+    public const string VerifySecurityHeader = "SG8005";
+    public const string VerifyNotFoundPage = "SG8006";
+    public const string VerifySearchIndex = "SG8007";
+    public const string VerifyNotASite = "SG8008";
 }

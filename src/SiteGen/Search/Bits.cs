@@ -11,9 +11,6 @@ public sealed class BitWriter
     private ulong _pending;
     private int _pendingBits;
 
-    /// <summary>Bits written so far.</summary>
-    public long BitCount => 8L * _length + _pendingBits;
-
     public void Clear()
     {
         _length = 0;
@@ -122,12 +119,6 @@ public ref struct BitReader(ReadOnlySpan<byte> bytes)
         }
         return (quotient << k) | Read(k);
     }
-
-    /// <summary>Skips to the next whole byte.</summary>
-    public void AlignToByte() => _bit = (_bit + 7) & ~7L;
-
-    /// <summary>Bytes consumed, counting a partly read byte as whole.</summary>
-    public readonly int BytePosition => (int)((_bit + 7) >> 3);
 }
 
 /// <summary>The integer rules shared by the index writer and the browser runtime, so both derive the same code parameters.</summary>

@@ -29,16 +29,4 @@ public static class Varints
         }
         return false;
     }
-
-    /// <summary>Every varint of the bytes.</summary>
-    public static int[] All(ReadOnlySpan<byte> bytes)
-    {
-        var values = new List<int>();
-        for (var offset = 0; offset < bytes.Length;)
-        {
-            if (!TryRead(bytes, ref offset, out var value)) throw new InvalidDataException("a varint list in the search index is cut short");
-            values.Add(value);
-        }
-        return values.ToArray();
-    }
 }

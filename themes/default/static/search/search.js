@@ -170,7 +170,7 @@ function varintReader(bytes, offset = 0) {
 }
 
 /** Reads bits least significant first (as the indexer writes them), with the Elias gamma and Rice codes of term objects. */
-export class BitReader {
+class BitReader {
   constructor(bytes) {
     this.bytes = bytes;
     this.bit = 0;
@@ -205,7 +205,7 @@ export class BitReader {
 }
 
 /** The Rice parameter for gaps averaging range / count: ⌊log₂(⌊range × 69 / (count × 100)⌋)⌋, at least 0 (as BitRules.RiceParameter). */
-export function riceParameter(range, count) {
+function riceParameter(range, count) {
   if (count <= 0) return 0;
   const mean = Math.floor((range * 69) / (count * 100));
   return mean < 1 ? 0 : 31 - Math.clz32(mean);
@@ -224,7 +224,7 @@ export function sampleKey(doc) {
 }
 
 /** FNV-1a (32 bits) over a term's UTF-16 code units as little-endian byte pairs: which shard holds it (as TermShards.Hash). */
-export function termHash(term) {
+function termHash(term) {
   let h = 0x811c9dc5;
   for (let i = 0; i < term.length; i++) {
     const c = term.charCodeAt(i);
@@ -322,6 +322,18 @@ export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetc
   const manifest = await files.json("manifest.json");
   if (manifest.version !== 3) throw new Error(`search index version ${manifest.version} is not supported by this runtime (3)`);
   return new Search(manifest, files, exactBudget);
+}
+
+/** How a count is shown: exact as it is; an estimate rounded to two significant digits, or three where two would move it by
+ * more than 2 % (3,812 → 3,800; 1,049 → 1,050). */
+export function shownCount({ value, exact }) {
+  if (exact || value < 100) return Math.round(value);
+  for (const digits of [2, 3]) {
+    const scale = 10 ** (Math.floor(Math.log10(value)) + 1 - digits);
+    const rounded = Math.round(value / scale) * scale;
+    if (Math.abs(rounded - value) / value <= 0.02 || digits === 3) return rounded;
+  }
+  return Math.round(value);
 }
 
 /** BM25's inverse document frequency, as the indexer defines it (stored levels are the term-frequency part). */
@@ -898,6 +910,14 @@ class QueryRun {
       batch = Math.min(4 * batch, Math.ceil((want - found.length) / rate) + 2);
     }
     return found;
+  }
+
+  /** Every matching document id (ascending) of a state's query and filters, proving every candidate first. */
+  async matches(filters = {}) {
+    await this.prepare();
+    const pool = this.filtered(this.mode === "none" ? [] : this.candidates, await this.codes(filters));
+    await this.verify(pool);
+    return pool.filter((d) => this.status[d] === YES);
   }
 
   /** Filter names from the page state as catalogue codes (a name the archive does not have matches nothing). */

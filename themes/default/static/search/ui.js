@@ -88,19 +88,6 @@ const STRINGS = english
 const t = (key, values = {}) => STRINGS[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 const numbers = new Intl.NumberFormat(english ? "en" : "zh-CN");
 
-/** An estimate rounded to two significant digits, or three where two would move it by more than 2 %. */
-function rounded(value) {
-  if (value < 100) return Math.round(value);
-  for (const digits of [2, 3]) {
-    const scale = 10 ** (Math.floor(Math.log10(value)) + 1 - digits);
-    const r = Math.round(value / scale) * scale;
-    if (Math.abs(r - value) / value <= 0.02 || digits === 3) return r;
-  }
-  return Math.round(value);
-}
-
-const shownCount = (count) => numbers.format(count.exact ? Math.round(count.value) : rounded(count.value));
-
 /** Builds an element: "text" becomes its textContent, every other property an attribute; children are appended. */
 const el = (tag, props = {}, children = []) => {
   const node = document.createElement(tag);
@@ -156,7 +143,6 @@ root.replaceChildren(
   el("div", { class: "search-toolbar" }, [el("div", { class: "search-summary" }, [status, exactButton]), el("div", { class: "search-controls" }, [toggle, sortControl])]),
   el("div", { class: "search-layout" }, [panel, el("div", { class: "search-main" }, [list, pager])]),
 );
-document.querySelector("main")?.classList.add("search-ready");
 
 // On wide screens the panel is a side column, always open; on phones it starts collapsed behind the toggle.
 const wide = matchMedia("(min-width: 56rem)");
@@ -173,11 +159,16 @@ toggle.addEventListener("click", () => {
 });
 layoutPanel();
 
+let runtime = null;
 let searchPromise = null;
 const openSearch = () => {
-  searchPromise ??= import(root.dataset.runtime).then((m) => m.createSearch({ baseUrl: root.dataset.index }));
+  searchPromise ??= import(root.dataset.runtime).then((m) => {
+    runtime = m;
+    return m.createSearch({ baseUrl: root.dataset.index });
+  });
   return searchPromise;
 };
+const formatCount = (count) => numbers.format(runtime.shownCount(count));
 
 let generation = 0;
 const baseTitle = document.title;
@@ -186,6 +177,8 @@ async function render(state, { exact = false, focus = null } = {}) {
   const mine = ++generation;
   input.value = state.q;
   document.title = state.q ? `${state.q} - ${baseTitle}` : baseTitle;
+  // While searching or filtering, the introduction gives its room to the results.
+  document.querySelector("main")?.classList.toggle("search-active", Boolean(state.q) || chosenCount(state.filters) > 0);
   status.textContent = exact ? t("search_counting") : t("search_loading");
   root.setAttribute("aria-busy", "true");
   try {
@@ -211,7 +204,7 @@ async function render(state, { exact = false, focus = null } = {}) {
 }
 
 function showStatus(state, view) {
-  const n = shownCount(view.count);
+  const n = formatCount(view.count);
   exactButton.hidden = !view.exactAvailable;
   if (view.mode === "none") status.textContent = t("search_none", { q: state.q });
   else if (view.mode === "partial") status.textContent = t("search_partial", { q: state.q, n });
@@ -261,7 +254,10 @@ function fieldset(facet, legend, children) {
   return el("fieldset", { class: `search-facet facet-${facet}` }, [el("legend", { text: legend }), ...children]);
 }
 
-const countText = (v) => `(${v.exact ? numbers.format(Math.round(v.count)) : t("search_about", { n: numbers.format(rounded(v.count)) })})`;
+const countText = (v) => {
+  const n = formatCount({ value: v.count, exact: v.exact });
+  return `(${v.exact ? n : t("search_about", { n })})`;
+};
 
 /** One facet value as a checkbox; <paramref name="next"/> gives the state after it is checked or unchecked. */
 function facetCheckbox(facet, v, next) {

@@ -13,11 +13,19 @@ public sealed class Deflater
     private const int MaxMatch = 258;
     private const int HashBits = 14;
     private const int MaxChain = 48;
+    private const int GoodLength = 32;
     private const int NiceLength = 96;
     private const int BlockTokens = 16384;
 
+    // Hash heads of the stream being compressed, valid where _headStamp holds this stream's stamp (elsewhere the dictionary's
+    // heads apply): no copy of the dictionary's table per stream.
     private readonly int[] _head = new int[1 << HashBits];
+    private readonly int[] _headStamp = new int[1 << HashBits];
+    private int _stamp;
     private int[] _prev = new int[1 << 16];
+    private byte[] _buffer = [];
+    private byte[]? _bufferHistory;
+    private int _end;
     private int[] _tokens = new int[BlockTokens];
     private readonly int[] _litFreq = new int[286];
     private readonly int[] _distFreq = new int[30];
@@ -67,22 +75,31 @@ public sealed class Deflater
 
     private byte[] Encode(byte[] history, int[]? historyHead, int[]? historyPrev, ReadOnlySpan<byte> data, bool final, bool alignWithEmptyStored = false)
     {
-        // The buffer is history followed by data; positions below history.Length belong to the dictionary.
+        // The buffer is history followed by data; positions below history.Length belong to the dictionary (copied once per thread).
         var start = history.Length;
-        var buffer = new byte[start + data.Length];
-        history.CopyTo(buffer, 0);
+        var end = start + data.Length;
+        if (_buffer.Length < end || !ReferenceEquals(_bufferHistory, history))
+        {
+            if (_buffer.Length < end) _buffer = new byte[Math.Max(end, 2 * _buffer.Length)];
+            history.CopyTo(_buffer, 0);
+            _bufferHistory = history;
+        }
+        var buffer = _buffer;
         data.CopyTo(buffer.AsSpan(start));
+        _end = end;
         _history = history;
         _historyHead = historyHead;
         _historyPrev = historyPrev;
-        if (historyHead is null) Array.Fill(_head, -1);
-        else historyHead.CopyTo(_head, 0);
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_headStamp);
+            _stamp = 1;
+        }
         if (_prev.Length < data.Length) _prev = new int[Math.Max(data.Length, 2 * _prev.Length)];
 
         _bits.Clear();
         var blockStart = start;
         var count = 0;
-        var end = buffer.Length;
         var havePrev = false;
         int prevLength = 0, prevDistance = 0;
         var i = start;
@@ -160,9 +177,10 @@ public sealed class Deflater
     private int Insert(byte[] buffer, int i, int start)
     {
         var h = Hash(buffer, i);
-        var previous = _head[h];
+        var previous = _headStamp[h] == _stamp ? _head[h] : _historyHead?[h] ?? -1;
         _prev[i - start] = previous;
         _head[h] = i;
+        _headStamp[h] = _stamp;
         return previous;
     }
 
@@ -171,17 +189,18 @@ public sealed class Deflater
     /// <summary>The longest match for position i that is longer than <paramref name="better"/>, walking the hash chain from <paramref name="candidate"/>.</summary>
     private (int Length, int Distance) Longest(byte[] buffer, int i, int candidate, int better, int start)
     {
-        var limit = Math.Min(MaxMatch, buffer.Length - i);
+        var limit = Math.Min(MaxMatch, _end - i);
         var bestLength = better;
         var bestDistance = 0;
-        var chain = MaxChain;
+        // As zlib does: with a good match in hand already, look at fewer candidates.
+        var chain = better >= GoodLength ? MaxChain / 4 : MaxChain;
         var floor = i - Window;
+        var here = buffer.AsSpan(i, limit);
         while (candidate >= 0 && candidate > floor && chain-- > 0)
         {
             if (bestLength < limit && buffer[candidate + bestLength] == buffer[i + bestLength] && buffer[candidate] == buffer[i])
             {
-                var length = 0;
-                while (length < limit && buffer[candidate + length] == buffer[i + length]) length++;
+                var length = buffer.AsSpan(candidate, limit).CommonPrefixLength(here);
                 if (length > bestLength)
                 {
                     bestLength = length;
@@ -387,12 +406,15 @@ public sealed class Deflater
     private static byte[] HuffmanLengths(int[] freq, int maxBits)
     {
         var lengths = new byte[freq.Length];
-        var used = Enumerable.Range(0, freq.Length).Where(s => freq[s] > 0).ToList();
-        if (used.Count == 0) used.Add(0);
-        if (used.Count == 1) used.Add(used[0] == 0 ? 1 : 0);
-        // Leaves in ascending frequency (ties by symbol); two queues give the Huffman tree without a heap.
-        var leaves = used.OrderBy(s => freq[s]).ThenBy(s => s).ToArray();
-        var n = leaves.Length;
+        // Leaves in ascending frequency (ties by symbol), sorted by one primitive key; two queues then give the tree without a heap.
+        var keys = new long[freq.Length + 2];
+        var n = 0;
+        for (var s = 0; s < freq.Length; s++) if (freq[s] > 0) keys[n++] = ((long)freq[s] << 16) | (uint)s;
+        if (n == 0) keys[n++] = 0;
+        if (n == 1) keys[n++] = (keys[0] & 0xFFFF) == 0 ? 1 : 0;
+        Array.Sort(keys, 0, n);
+        var leaves = new int[n];
+        for (var k = 0; k < n; k++) leaves[k] = (int)(keys[k] & 0xFFFF);
         var weight = new long[2 * n];
         var parent = new int[2 * n];
         for (var k = 0; k < n; k++) weight[k] = Math.Max(1, freq[leaves[k]]);

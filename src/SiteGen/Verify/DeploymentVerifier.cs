@@ -60,6 +60,11 @@ public sealed class DeploymentVerifier(HttpClient http)
             if (ReportLink(home.Value.Html) is { } report) await Page(new Uri(site, report), "report", cancellation);
             else Add(Severity.Warning, DiagnosticCodes.VerifyNotASite, site, "the home page links to no report (a.report-title), so no report page was checked",
                 "check that this is the home page of a SiteGen site with reports");
+            // The search page runs as JavaScript modules, which browsers refuse unless served with a JavaScript type.
+            var searchPage = new Uri(site, Model.SiteUrls.Search);
+            if (await Page(searchPage, "search page", cancellation) is { } search)
+                foreach (var module in new HtmlParser().ParseDocument(search.Html).QuerySelectorAll("script[type=module][src]"))
+                    await Asset(new Uri(searchPage, module.GetAttribute("src")!), "module script", cancellation);
         }
         await SearchIndex(new Uri(site, SearchIndexBuilder.Folder), cancellation);
         await NotFound(site, home?.Html, cancellation);
@@ -150,7 +155,7 @@ public sealed class DeploymentVerifier(HttpClient http)
         using var response = await Get(url, kind, cancellation);
         if (response is null) return;
         var type = response.Content.Headers.ContentType?.MediaType ?? "";
-        var ok = kind == "stylesheet" ? type == "text/css" : type is "text/javascript" or "application/javascript" or "application/x-javascript";
+        var ok = kind == "stylesheet" ? type == "text/css" : type is "text/javascript" or "application/javascript";
         if (response.StatusCode != HttpStatusCode.OK)
             Add(Severity.Error, DiagnosticCodes.VerifyUnreachable, url, $"the {kind} answered HTTP {(int)response.StatusCode}", "publish the whole output folder, assets/ included");
         else if (!ok)

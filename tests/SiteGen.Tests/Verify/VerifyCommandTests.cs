@@ -42,7 +42,7 @@ public sealed class VerifyCommandTests : IDisposable
         // Then every check passed: pages, assets, base URL, the search manifest, a pack read by Range, the 404 page
         Assert.True(exit == 0, output);
         Assert.Contains("0 error(s), 0 warning(s)", output);
-        foreach (var check in new[] { "ok   home page:", "ok   report:", "ok   stylesheet:", "ok   script:", "ok   base URL:", "ok   search manifest:", "ok   search pack with Range:", "ok   404 page:" })
+        foreach (var check in new[] { "ok   home page:", "ok   report:", "ok   stylesheet:", "ok   script:", "ok   search page:", "ok   module script:", "ok   base URL:", "ok   search manifest:", "ok   search pack with Range:", "ok   404 page:" })
             Assert.Contains(check, output);
         Assert.Matches(@"search pack with Range: \S+/t/\w+\.bin — 206, 8 bytes \(bytes 0-7/\d+\)", output);
     }

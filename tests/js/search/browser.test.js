@@ -9,7 +9,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { axeViolations } from "../lib/axe.js";
 import { launchBrowser } from "../lib/browser.js";
-import { sendFile } from "../lib/server.js";
+import { sendFile, siteHeaders } from "../lib/server.js";
 import { buildSite, sampleReports, serve } from "./site.mjs";
 
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), "sitegen-search-shots-"));
@@ -25,13 +25,7 @@ const settled = (page) => page.waitForFunction(() => !document.querySelector("[d
  * like a host configured as docs/security-headers.md says.
  */
 async function serveWithHeaders(output) {
-  const headers = {};
-  let inAll = false;
-  for (const line of fs.readFileSync(path.join(output, "_headers"), "utf8").split("\n")) {
-    if (line.startsWith("#") || !line.trim()) continue;
-    if (!/^\s/.test(line)) { inAll = line.trim() === "/*"; continue; }
-    if (inAll) headers[line.slice(0, line.indexOf(":")).trim()] = line.slice(line.indexOf(":") + 1).trim();
-  }
+  const headers = siteHeaders(path.join(output, "_headers"));
   const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");

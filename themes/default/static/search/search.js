@@ -806,20 +806,19 @@ class QueryRun {
     const pool = this.unknown(Array.from(this.candidates)).sort((a, b) => sampleKey(a) - sampleKey(b));
     const start = this.fetched;
     let size = Math.min(pool.length, SAMPLE_START);
+    let limit = SAMPLE_BYTES;
     let ratio = 1;
     while (size > 0) {
-      // Shrink to what the budget allows (the first round's, then the whole sample's).
-      const limit = size === Math.min(pool.length, SAMPLE_START) ? SAMPLE_BYTES : SAMPLE_MAX_BYTES - (this.fetched - start);
       while (size > SAMPLE_MIN && (await this.cost(pool.slice(0, size))) > limit) size = Math.floor(size * 0.7);
       const sample = pool.slice(0, size);
       await this.verify(sample);
-      const yes = sample.filter((d) => this.status[d] === YES).length;
-      ratio = yes / size;
+      ratio = sample.filter((d) => this.status[d] === YES).length / size;
       this.sampled = size;
-      if (size === pool.length) break;
       const needed = sampleSize(ratio, pool.length);
-      if (needed <= size || this.fetched - start >= SAMPLE_MAX_BYTES) break;
+      if (size === pool.length || needed <= size || this.fetched - start >= SAMPLE_MAX_BYTES) break;
+      // Not precise enough: a larger sample, within what is left of the whole budget.
       size = Math.min(pool.length, needed);
+      limit = SAMPLE_MAX_BYTES - (this.fetched - start);
     }
     this.ratio = ratio;
     return ratio;

@@ -3,9 +3,25 @@ using SiteGen.New;
 
 namespace SiteGen.Cli;
 
-/// <summary>Runs `sitegen new report`: creates the report skeleton and says where it is, or explains why not.</summary>
+/// <summary>Runs `sitegen new site` and `sitegen new report`: creates the skeleton and says where it is, or explains why not.</summary>
 public static class NewHandler
 {
+    public static int Site(string siteDir)
+    {
+        try
+        {
+            var files = SiteSkeleton.Create(siteDir);
+            Console.Out.WriteLine($"created the site {siteDir}: {string.Join(", ", files)}");
+            Console.Out.WriteLine($"build it with `sitegen build --site {siteDir}` or preview it with `sitegen serve --site {siteDir}`; replace the sample report with yours");
+            return ExitCodes.Ok;
+        }
+        catch (SiteGenException ex)
+        {
+            ConsoleReporter.Error(ex);
+            return ExitCodes.Failed;
+        }
+    }
+
     public static int Report(string siteDir, string agency, int year, string? region)
     {
         if (!Directory.Exists(Path.Combine(siteDir, Load.ContentLoader.ContentFolder)))

@@ -65,7 +65,10 @@ public static class SitegenCommand
         var region = new Option<string?>("--region") { Description = "Province, city, county separated by commas, e.g. 云南省,玉溪市,红塔区" };
         var report = new Command("report", "Create a report file with front matter and the five required section headings; never overwrites") { site, agency, year, region };
         report.SetAction(result => NewHandler.Report(Path.GetFullPath(result.GetValue(site)!), result.GetValue(agency)!, result.GetValue(year), result.GetValue(region)));
-        return new Command("new", "Create new content from a skeleton") { report };
+        var folder = new Argument<string>("DIR") { Description = "The new site's folder (it must not exist, or be empty)" };
+        var newSite = new Command("site", "Create a site folder that builds at once: site.yml with every setting explained, a sample report, themes/default/ with a guide to overriding the theme") { folder };
+        newSite.SetAction(result => NewHandler.Site(result.GetValue(folder)!));
+        return new Command("new", "Create a new site, or a new report from a skeleton") { newSite, report };
     }
 
     private static Command CheckCommand()
@@ -96,16 +99,17 @@ public static class SitegenCommand
 
     private static Command ImportCommand()
     {
-        var inputs = new Argument<string[]>("INPUT") { Description = "Report files (.txt, .html, .htm, .docx) or folders to import recursively", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("INPUT") { Description = "Report files (.txt, .html, .htm, .docx, .pdf) or folders to import recursively", Arity = ArgumentArity.OneOrMore };
         var site = new Option<string>("--site") { Description = "Site folder; reports go to SITE/content/reports/<year>/", DefaultValueFactory = _ => "." };
         var output = new Option<string?>("--out") { Description = "Write reports to OUT/<year>/ instead of the site's content folder" };
         var force = new Option<bool>("--force") { Description = "Replace report files that already exist" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Convert and show the results, write nothing" };
-        var strict = new Option<bool>("--strict") { Description = "Fail when a required field (title, agency, year) cannot be determined" };
+        var strict = new Option<bool>("--strict") { Description = "Refuse, and fail on, reports whose title, agency or year cannot be found (otherwise they are written as drafts)" };
+        var keepOriginal = new Option<bool>("--keep-original") { Description = "Copy each PDF beside its report (same name, .pdf) and link it at the end as the report's original" };
         var format = new Option<string>("--format") { Description = "Result listing: table (default) or json", DefaultValueFactory = _ => "table" };
-        var command = new Command("import", "Convert published reports (text, saved web pages, Word files) into Markdown reports with front matter")
+        var command = new Command("import", "Convert published reports (text, saved web pages, Word files, text PDFs) into Markdown reports with front matter")
         {
-            inputs, site, output, force, dryRun, strict, format,
+            inputs, site, output, force, dryRun, strict, keepOriginal, format,
         };
         command.SetAction(result => ImportHandler.Run(new SiteGen.Import.ImportOptions
         {
@@ -115,6 +119,7 @@ public static class SitegenCommand
             Force = result.GetValue(force),
             DryRun = result.GetValue(dryRun),
             Strict = result.GetValue(strict),
+            KeepOriginal = result.GetValue(keepOriginal),
         }, result.GetValue(format)!));
         return command;
     }

@@ -21,6 +21,8 @@ internal sealed class SiteResponder(string outputDir, Func<string> basePath)
         var provider = new FileExtensionContentTypeProvider();
         provider.Mappings[".xml"] = "application/xml";
         provider.Mappings[".webmanifest"] = "application/manifest+json";
+        // Attachments are served as a host should serve them (OFD and WPS Office's formats are unknown to ASP.NET Core).
+        foreach (var type in Model.AttachmentTypes.All) provider.Mappings[type.Extension] = type.MediaType;
         return provider;
     }
 
@@ -127,7 +129,10 @@ internal sealed class SiteResponder(string outputDir, Func<string> basePath)
         var response = context.Response;
         if (!ContentTypes.TryGetContentType(full, out var contentType)) contentType = "application/octet-stream";
         var isHtml = contentType == "text/html";
-        if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType is "application/xml" or "application/json" or "application/manifest+json")
+        // SiteGen writes its own text files in UTF-8; a text attachment (.txt, .csv) is sent as the editor saved it, often in GB18030,
+        // so it is labelled UTF-8 only when it is, and otherwise left for the browser to recognise.
+        if ((contentType.StartsWith("text/", StringComparison.Ordinal) && (contentType is not ("text/plain" or "text/csv") || await StartsAsUtf8Async(file, length)))
+            || contentType is "application/xml" or "application/json" or "application/manifest+json")
             contentType += "; charset=utf-8";
 
         var etag = string.Create(CultureInfo.InvariantCulture, $"\"{length:x}-{modified.Ticks:x}{(isHtml ? "-r" : "")}\"");
@@ -181,6 +186,16 @@ internal sealed class SiteResponder(string outputDir, Func<string> basePath)
         response.ContentLength = last - first + 1;
         if (HttpMethods.IsHead(request.Method)) return;
         await CopySliceAsync(context, file, first, last - first + 1);
+    }
+
+    /// <summary>Whether the first 64 KiB of a file are valid UTF-8 (a character cut off at that point allowed).</summary>
+    private static async Task<bool> StartsAsUtf8Async(SafeFileHandle file, long length)
+    {
+        var head = new byte[(int)Math.Min(length, 64 * 1024)];
+        var read = 0;
+        for (int n; read < head.Length && (n = await RandomAccess.ReadAsync(file, head.AsMemory(read), read)) > 0;) read += n;
+        var status = System.Text.Unicode.Utf8.ToUtf16(head.AsSpan(0, read), new char[read], out _, out _, replaceInvalidSequences: false, isFinalBlock: read == length);
+        return status is System.Buffers.OperationStatus.Done or System.Buffers.OperationStatus.NeedMoreData;
     }
 
     /// <summary>Streams <paramref name="count"/> bytes from <paramref name="offset"/> in small blocks, so a slice of a large pack never sits whole in memory.</summary>

@@ -84,6 +84,9 @@ before(async () => {
   fs.writeFileSync(path.join(workDir, "content/2024/payload-text.md"),
     `---\ntitle: "<script>alert(1)</script>文本报告"\nagency: "<img src=x onerror=alert(1)>机关"\nyear: 2024\n---\n## 一、正文\n\n` +
     "注入文本 `<script>alert(1)</script>` 与 &lt;img src=x onerror=alert(1)&gt; 结束。\n");
+  // Template code as content: it must show as written, never be evaluated (1234 * 1000 would show as 1234000).
+  fs.writeFileSync(path.join(workDir, "content/2024/template-text.md"),
+    "---\ntitle: \"模板{{ 1234 * 1000 }}报告\"\nagency: \"模板{{ site.title }}机关\"\nyear: 2024\n---\n## 一、正文\n\n模板正文 {{ 1234 * 1000 }} 与 {{ include 'head' }} 结束。\n");
   execFileSync("dotnet", [cliDll(), "build", "--site", workDir], { stdio: "pipe" });
   output = path.join(workDir, "output");
   securityHeaders = siteHeaders(path.join(output, "_headers"));
@@ -226,6 +229,18 @@ test("searching the payload site for the payloads shows them as text in the resu
   assert.deepEqual(result.pwned, [], "no payload ran");
   assert.deepEqual(result.violations, [], "no securitypolicyviolation event");
   assert.deepEqual(result.consoleProblems, [], "no CSP message or page error in the console");
+});
+
+test("searching for content that looks like template code shows the code as written in the results", async () => {
+  const result = await visit(`/search/?q=${encodeURIComponent("模板正文")}`, async (page) => {
+    await page.waitForSelector(".search-results li", { timeout: 10000 });
+    return page.evaluate(() => ({ text: document.querySelector(".search-results").textContent }));
+  });
+  assert.ok(result.text.includes("模板{{ 1234 * 1000 }}报告"), result.text);
+  assert.ok(result.text.includes("模板{{ site.title }}机关"), result.text);
+  assert.ok(result.text.includes("{{ 1234 * 1000 }}"), "the excerpt shows the code");
+  assert.ok(!result.text.includes("1234000"), "nothing was evaluated");
+  assert.deepEqual(result.pwned, []);
 });
 
 test("the search index files are served by byte range under the same security headers, as the packed index reads them", async () => {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "./lib/browser.js";
-import { buildAndServeSite, makeCorpusSite, makeTemp, removeTemp, sampleSite } from "./lib/sitegen.js";
+import { buildAndServeSite, makeCorpusSite, makeTemp, removeTemp, repoRoot, sampleSite } from "./lib/sitegen.js";
 import { crawl } from "./lib/links.js";
 import { axeViolations } from "./lib/axe.js";
 
@@ -312,6 +312,34 @@ describe("English UI", () => {
     assert.match(en.html("agencies/index.html"), /<a href="[^"]+" lang="zh-CN">/);
     // And a zh-CN site needs only the lang of its <html>
     assert.equal((zh.html(zh.pages.report).match(/lang="/g) ?? []).length, 1);
+  });
+  it("the search page of the English UI speaks English, every string coming from the theme's i18n file through the page", async () => {
+    // Given the English site's search page, its i18n file, and the script the page loads
+    const strings = Object.fromEntries(readFileSync(path.join(repoRoot, "themes/default/i18n/en.yml"), "utf8").split("\n")
+      .map((line) => line.match(/^([a-z_]+): "(.*)"$/)).filter(Boolean).map((m) => [m[1], m[2]]));
+    const script = readFileSync(path.join(repoRoot, "themes/default/static/search/ui.js"), "utf8");
+    // When a visitor searches for a phrase the reports hold
+    const { page, context, errors } = await open(`${en.url(en.pages.search)}?q=${encodeURIComponent("法治政府")}`);
+    try {
+      await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0);
+      // Then the status, the filters, the sort control and the pager say what i18n/en.yml says
+      const shown = await page.locator(".search-results li").count();
+      assert.ok(shown > 0);
+      const status = await page.locator(".search-status").textContent();
+      const count = (key) => strings[key].replace("{n}", "[\\d,]+");
+      assert.match(status, new RegExp(`^(${count("search_count")}|${count("search_count_estimate").replace(/[()（）]/g, "\\$&")})$`));
+      assert.equal(await page.locator(".search-filters").getAttribute("aria-label"), strings.search_filters);
+      assert.equal(await page.locator(".search-results").getAttribute("aria-label"), strings.search_results);
+      assert.equal(await page.locator(".search-sort label").textContent(), strings.search_sort);
+      const legends = await page.locator(".search-filters legend").allTextContents();
+      assert.ok(legends.length > 0 && legends.every((h) => [strings.search_facet_year, strings.search_facet_region, strings.search_facet_series,
+        strings.search_facet_agency, strings.search_year_range].includes(h)), legends.join(", "));
+      assert.deepEqual(errors, []);
+      // And the script keeps no copy of its own: no Chinese text, none of the English strings
+      assert.ok(!han.test(script), "no Chinese text in ui.js");
+      for (const key of ["search_loading", "search_failed", "search_count_exactly", "search_sort_newest", "search_filters", "search_partial_label"])
+        assert.ok(!script.includes(strings[key]), `ui.js holds its own copy of ${key}`);
+    } finally { await context.close(); }
   });
 });
 

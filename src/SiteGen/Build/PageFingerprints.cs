@@ -9,22 +9,20 @@ using SiteGen.Render;
 
 namespace SiteGen.Build;
 
-/// <summary>Hashes everything a page's HTML depends on (its view model, the hash of its Markdown source, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
-public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
+/// <summary>Hashes everything a page's HTML depends on (its view model, the hash of its Markdown source, what it shows of its attachments, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
+public sealed class PageFingerprints(byte[] globalHash)
 {
-    private static readonly RenderedBody BodyPlaceholder = new("", [], "");
     // The JSON only feeds a hash, never a page: Chinese text is written as UTF-8 instead of escaped char by char (a third of a clean build's fingerprinting time).
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions ViewWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
-    private static readonly SiteView SitePlaceholder = new("", "", "", "", "", "", [], new FooterView(null, null, null, null, null, false), new Dictionary<string, object?>());
+    private static readonly SiteView SitePlaceholder = new("", "", "", null, "", "", "", [], [], new FooterView(null, null, null, null, null, false), new Dictionary<string, object?>());
     private SiteHash? _siteHash;
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
-    public string Of(Page page)
+    /// <summary>The fingerprint of a page from its view (<see cref="PageRenderer.View"/>, which holds no report body: a report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering).</summary>
+    public string Of(Page page, PageView view)
     {
-        // A report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering.
-        var view = renderer.View(page, page.Kind == PageKind.Report ? BodyPlaceholder : null);
         // Every page shares one site view: it is hashed once, not serialized into each of 15,000 fingerprints.
         var siteHash = SiteHashOf(view.Site);
         // Everything hashed is gathered in one reused buffer and hashed in one call: per-call overhead, not bytes, dominated.
@@ -38,6 +36,8 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
             // The loader already hashed the source (or took the hash from its cache); a stat still notices content that vanished since.
             if (!File.Exists(report.Source.FullPath)) throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
             buffer.Write(report.Source.SourceHash);
+            // What the page shows of its attachments (their URLs, types and sizes) is not in its source.
+            foreach (var attachment in report.Attachments) buffer.Write(Encoding.UTF8.GetBytes(attachment.RenderKey));
         }
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, digest);
@@ -52,7 +52,7 @@ public sealed class PageFingerprints(PageRenderer renderer, byte[] globalHash)
         var known = Volatile.Read(ref _siteHash);
         if (known is not null && ReferenceEquals(known.Site, site)) return known.Hash;
         var buffer = new ArrayBufferWriter<byte>();
-        Serialize(new PageView(site, new PageInfoView("", "", "", "", "", [], null, null, null, null, "")), buffer);
+        Serialize(new PageView(site, new PageInfoView("", "", "", "", "", "", [], [], null, null, null, null, "")), buffer);
         var computed = new SiteHash(site, SHA256.HashData(buffer.WrittenSpan));
         Volatile.Write(ref _siteHash, computed);
         return computed.Hash;

@@ -48,6 +48,7 @@ public static class SiteBuilder
             return true;
         }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
         var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);
+        AttachmentFiles.Publish(site, cache, publisher, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
         progress?.Stage("index", 0);
@@ -55,6 +56,7 @@ public static class SiteBuilder
 
         progress?.Stage("write", 0);
         WriteSiteFiles(site, theme, summaries, publisher);
+        if (index is not null) NameSearchFiles.Write(site, publisher.WriteUnlessSame);
         // The index record is forgotten before the new output goes live and written after, so it never describes another index.
         SearchIndexState.Delete(options.ResolvedOutputDir);
         publisher.Commit();
@@ -90,8 +92,8 @@ public static class SiteBuilder
         OutputPublisher publisher, SearchIndexBuilder? index, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
-        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml));
-        var fingerprints = new PageFingerprints(renderer, globalHash);
+        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)));
+        var fingerprints = new PageFingerprints(globalHash);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var renderedCount = 0;
         Parallel.ForEach(site.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
@@ -99,7 +101,8 @@ public static class SiteBuilder
             var file = SiteUrls.OutputFile(page.Path);
             try
             {
-                var fingerprint = fingerprints.Of(page);
+                var view = renderer.View(page);
+                var fingerprint = fingerprints.Of(page, view);
                 string? summary;
                 string? html = null;
                 if (cache.TryReuse(file, fingerprint, out var existing, out summary))
@@ -108,7 +111,7 @@ public static class SiteBuilder
                 }
                 else
                 {
-                    var rendered = renderer.Render(page);
+                    var rendered = renderer.Render(page, view);
                     publisher.Write(file, rendered.Html);
                     html = rendered.Html;
                     summary = rendered.Body is null ? null : page.Report!.Meta.Summary ?? rendered.Body.Summary;
@@ -127,7 +130,7 @@ public static class SiteBuilder
             }
             catch (SiteGenException ex)
             {
-                diagnostics.Error(ex.Code, ex.File ?? page.Path, ex.Line, 0, $"{ex.Message} (page /{page.Path})", ex.Hint);
+                diagnostics.Error(ex.Code, ex.File ?? page.Path, ex.Line, ex.Column, $"{ex.Message} (page /{page.Path})", ex.Hint);
             }
             progress?.Advance();
         });

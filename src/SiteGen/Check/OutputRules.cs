@@ -45,7 +45,7 @@ public static class OutputRules
     {
         if (string.IsNullOrWhiteSpace(facts.Lang))
             diagnostics.Error(DiagnosticCodes.MissingLang, OutputLabel + file, 1, 1, "the page does not declare its language (<html lang>)",
-                "the theme's <html> element needs lang=\"{{site.language}}\" so screen readers pronounce it correctly");
+                "the theme's <html> element needs lang=\"{{ site.language }}\" so screen readers pronounce it correctly");
 
         foreach (var image in facts.Images)
         {

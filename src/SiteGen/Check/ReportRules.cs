@@ -4,7 +4,7 @@ using SiteGen.Load;
 
 namespace SiteGen.Check;
 
-/// <summary>Checks one report's content against the publication rules: its year against its publication date, late publication, and the five required sections.</summary>
+/// <summary>Checks one report's content against the publication rules: drafts that still lack required fields, its year against its publication date, late publication, and the five required sections.</summary>
 public static class ReportRules
 {
     /// <summary>Reports must be public by 1 April of the following year (厅字〔2019〕28号, art. 24).</summary>
@@ -13,8 +13,14 @@ public static class ReportRules
     public static void Check(ContentFile file, string body, DiagnosticBag diagnostics)
     {
         var meta = file.FrontMatter;
+        if (meta.MissingFields.Count > 0)
+        {
+            diagnostics.Warning(DiagnosticCodes.IncompleteDraft, file.RelativePath, 1, 1,
+                $"draft still lacks {string.Join(", ", meta.MissingFields)}: it stays out of the site",
+                "fill in the missing fields from the original (the comment at the top says what the import could not find), then remove `draft: true`");
+        }
         var publishedLine = meta.FieldLines.TryGetValue("published", out var pl) ? pl : 1;
-        if (meta.Published is { } published)
+        if (meta.Published is { } published && meta.Year != 0)
         {
             if (meta.Year > published.Year)
                 diagnostics.Error(DiagnosticCodes.YearAfterPublication, file.RelativePath, publishedLine, 1,

@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "SG1013";
     public const string YearOutOfRange = "SG1014";
     public const string MarkdownTooDeep = "SG1015";
+    public const string IncompleteDraft = "SG1016";
 
     // Model.
     public const string UrlCollision = "SG2001";
@@ -42,6 +43,7 @@ public static class DiagnosticCodes
     public const string LatePublication = "SG6003";
     public const string BrokenLink = "SG6004";
     public const string BrokenAnchor = "SG6005";
+    /// <summary>A built page links a file the output lacks (a link in raw HTML or a template; a report's own links are checked at build time as SG8001).</summary>
     public const string MissingAttachment = "SG6006";
     public const string EmptyIndexPage = "SG6007";
     public const string MissingLang = "SG6008";
@@ -55,14 +57,23 @@ public static class DiagnosticCodes
     public const string ServeListen = "SG7003";
     public const string ServeOutput = "SG7004";
     public const string BuildCrashed = "SG7005";
+    public const string SiteFolderNotEmpty = "SG7006";
+
+    // Attachments: files a report links, published beside its page (found at build time, so `sitegen check` reports them too).
+    public const string AttachmentMissing = "SG8001";
+    public const string AttachmentOutside = "SG8002";
+    public const string AttachmentType = "SG8003";
+    public const string AttachmentTooLarge = "SG8004";
+    public const string AttachmentUnlinked = "SG8005";
+    public const string AttachmentCollision = "SG8006";
 
     // sitegen verify: a deployed site as its host serves it.
-    public const string VerifyUnreachable = "SG8001";
-    public const string VerifyBaseUrl = "SG8002";
-    public const string VerifyRangeIgnored = "SG8003";
-    public const string VerifyContentType = "SG8004";
-    public const string VerifySecurityHeader = "SG8005";
-    public const string VerifyNotFoundPage = "SG8006";
-    public const string VerifySearchIndex = "SG8007";
-    public const string VerifyNotASite = "SG8008";
+    public const string VerifyUnreachable = "SG9001";
+    public const string VerifyBaseUrl = "SG9002";
+    public const string VerifyRangeIgnored = "SG9003";
+    public const string VerifyContentType = "SG9004";
+    public const string VerifySecurityHeader = "SG9005";
+    public const string VerifyNotFoundPage = "SG9006";
+    public const string VerifySearchIndex = "SG9007";
+    public const string VerifyNotASite = "SG9008";
 }

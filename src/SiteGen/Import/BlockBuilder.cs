@@ -12,39 +12,54 @@ internal static partial class BlockBuilder
     public static List<ReportBlock> Build(IEnumerable<SourceLine> lines)
     {
         var blocks = new List<ReportBlock>();
-        var open = false; // the last block is a paragraph that may continue
+        // The paragraph still open, kept as a builder: a long run of broken lines is joined in time linear in its length.
+        var paragraph = new System.Text.StringBuilder();
+        void Close()
+        {
+            if (paragraph.Length > 0) blocks.Add(new ParagraphBlock(paragraph.ToString()));
+            paragraph.Clear();
+        }
         foreach (var line in lines)
         {
             switch (line.Kind)
             {
                 case SourceLineKind.Verbatim:
+                    Close();
                     if (blocks.Count > 0 && blocks[^1] is TableBlock table) blocks[^1] = new TableBlock([.. table.Rows, line.Text]);
                     else blocks.Add(new TableBlock([line.Text]));
-                    open = false;
                     continue;
                 case SourceLineKind.Heading:
+                    Close();
                     blocks.Add(new HeadingBlock(Math.Clamp(line.Level, 2, 6), line.Text));
-                    open = false;
                     continue;
             }
 
             var heading = HeadingRecognizer.Match(line.Text);
             if (heading is not null)
             {
+                Close();
                 blocks.Add(new HeadingBlock(heading.Level, heading.Heading));
-                open = heading.Rest.Length > 0;
-                if (open) blocks.Add(new ParagraphBlock(heading.Rest));
+                paragraph.Append(heading.Rest);
                 continue;
             }
-            if (open && blocks[^1] is ParagraphBlock previous && !EndsSentence(previous.Text) && !StartsItem(line.Text))
+            if (paragraph.Length > 0 && !EndsSentence(paragraph) && !StartsItem(line.Text))
             {
-                blocks[^1] = new ParagraphBlock(Join(previous.Text, line.Text));
+                Join(paragraph, line.Text);
                 continue;
             }
-            blocks.Add(new ParagraphBlock(line.Text));
-            open = true;
+            Close();
+            paragraph.Append(line.Text);
         }
+        Close();
         return blocks;
+    }
+
+    private static bool EndsSentence(System.Text.StringBuilder text)
+    {
+        var end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        var start = Math.Max(0, end - 16);
+        return EndsSentence(text.ToString(start, end - start));
     }
 
     /// <summary>True when <paramref name="text"/> ends a sentence (looking through closing quotes and brackets).</summary>
@@ -63,10 +78,11 @@ internal static partial class BlockBuilder
     private static partial System.Text.RegularExpressions.Regex ItemStart();
 
     /// <summary>Joins a line broken mid-sentence: without a space, except between two Latin words.</summary>
-    private static string Join(string left, string right)
+    private static void Join(System.Text.StringBuilder left, string right)
     {
-        var l = left.TrimEnd();
+        while (left.Length > 0 && char.IsWhiteSpace(left[^1])) left.Length--;
         var r = right.TrimStart();
-        return l.Length > 0 && r.Length > 0 && char.IsAsciiLetter(l[^1]) && char.IsAsciiLetter(r[0]) ? l + " " + r : l + r;
+        if (left.Length > 0 && r.Length > 0 && char.IsAsciiLetter(left[^1]) && char.IsAsciiLetter(r[0])) left.Append(' ');
+        left.Append(r);
     }
 }

@@ -9,7 +9,16 @@ namespace SiteGen.Import;
 /// <summary>Reads a Word (.docx) report: paragraphs with their heading level (from the heading style or outline level), automatic numbering written out, and tables as Markdown.</summary>
 internal static class DocxReportReader
 {
-    public static SourceDocument Read(byte[] bytes)
+    public static SourceDocument Read(byte[] bytes) =>
+        new(Lines(bytes, table => TableRows(table).Select(r => new SourceLine(r, SourceLineKind.Verbatim))), new SourceFacts(), "docx");
+
+    /// <summary>The text of a Word document for search (an attachment's): its paragraphs, numbering written out, and its tables' rows, cells
+    /// separated by tabs; one per line.</summary>
+    public static string ReadText(byte[] bytes) =>
+        string.Join('\n', Lines(bytes, table => table.Elements<TableRow>().Select(r => new SourceLine(string.Join('\t', CellTexts(r))))).Select(l => l.Text));
+
+    /// <summary>The document's paragraphs as lines, and each table as the lines <paramref name="tableLines"/> makes of it.</summary>
+    private static List<SourceLine> Lines(byte[] bytes, Func<Table, IEnumerable<SourceLine>> tableLines)
     {
         WordprocessingDocument word;
         try
@@ -31,9 +40,9 @@ internal static class DocxReportReader
             foreach (var element in body.ChildElements)
             {
                 if (element is Paragraph paragraph) AddParagraph(paragraph, styles, numbering, lines);
-                else if (element is Table table) lines.AddRange(TableRows(table).Select(r => new SourceLine(r, SourceLineKind.Verbatim)));
+                else if (element is Table table) lines.AddRange(tableLines(table));
             }
-            return new SourceDocument(lines, new SourceFacts(), "docx");
+            return lines;
         }
     }
 
@@ -96,21 +105,11 @@ internal static class DocxReportReader
         return sb.ToString();
     }
 
-    private static List<string> TableRows(Table table)
-    {
-        var rows = table.Elements<TableRow>()
-            .Select(r => r.Elements<TableCell>().Select(c => MarkdownReportWriter.EscapeInline(string.Join(" ", c.Elements<Paragraph>().Select(p => Text(p).Replace('\n', ' ').Trim()).Where(t => t.Length > 0))).Replace("|", "\\|", StringComparison.Ordinal)).ToList())
-            .Where(r => r.Count > 0).ToList();
-        if (rows.Count == 0) return [];
-        var width = rows.Max(r => r.Count);
-        var result = new List<string>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            result.Add("| " + string.Join(" | ", rows[i].Concat(Enumerable.Repeat("", width - rows[i].Count))) + " |");
-            if (i == 0) result.Add("|" + string.Concat(Enumerable.Repeat(" --- |", width)));
-        }
-        return result;
-    }
+    private static List<string> TableRows(Table table) => MarkdownTable.Rows(table.Elements<TableRow>().Select(CellTexts));
+
+    /// <summary>Each cell's text, its paragraphs joined by spaces.</summary>
+    private static IReadOnlyList<string> CellTexts(TableRow row) => row.Elements<TableCell>()
+        .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(p => Text(p).Replace('\n', ' ').Trim()).Where(t => t.Length > 0))).ToList();
 
     /// <summary>Writes out Word's automatic numbering (<c>一、</c>, <c>（一）</c>, <c>1.</c>), which is not part of the paragraph text.</summary>
     private sealed class NumberingFormatter(Numbering? numbering)

@@ -14,6 +14,15 @@ internal static partial class HeadingRecognizer
     /// <summary>Longest first sentence that is taken as a run-in heading (<c>(一)强化行政执法保障。红塔区…</c>).</summary>
     private const int MaxRunInHeading = 30;
 
+    /// <summary>The index of the first top-level (<c>一、</c>) heading of <paramref name="lines"/>, a styled heading included, or the number of lines when there is none: where a page's head ends.</summary>
+    public static int FirstTopHeading(IReadOnlyList<SourceLine> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].Kind == SourceLineKind.Heading || (lines[i].Kind == SourceLineKind.Text && Match(lines[i].Text) is { Level: 2 }))
+                return i;
+        return lines.Count;
+    }
+
     public static HeadingMatch? Match(string line)
     {
         if (line.Length < 2) return null;

@@ -20,7 +20,7 @@ internal static partial class HtmlReportReader
     public static SourceDocument Read(byte[] bytes)
     {
         var decoded = TextDecoder.Decode(bytes, DeclaredCharset(bytes));
-        var document = new HtmlParser().ParseDocument(decoded.Text);
+        var document = new HtmlParser().ParseDocument(HtmlDepthLimiter.Limit(decoded.Text));
 
         var facts = new SourceFacts
         {
@@ -34,7 +34,8 @@ internal static partial class HtmlReportReader
         foreach (var element in body.QuerySelectorAll(string.Join(',', Dropped)).ToList()) element.Remove();
 
         var catalogue = new List<string>();
-        foreach (var table in body.QuerySelectorAll("table").Where(t => t.TextContent.Contains("索引号", StringComparison.Ordinal) && !t.QuerySelectorAll("table").Any()).ToList())
+        // Innermost tables first: their texts do not overlap, so reading them is linear in the page's size.
+        foreach (var table in body.QuerySelectorAll("table").Where(t => t.QuerySelector("table") is null && t.TextContent.Contains("索引号", StringComparison.Ordinal)).ToList())
         {
             catalogue.AddRange(CatalogueCells(table));
             table.Remove();
@@ -45,7 +46,7 @@ internal static partial class HtmlReportReader
         facts = facts with
         {
             CatalogueLines = catalogue,
-            Published = facts.Published ?? pageLines.Select(l => MetadataExtractor.HeaderDate(l.Text)).FirstOrDefault(d => d is not null)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Published = facts.Published ?? pageLines.Select(l => PublicationLine.Read(l.Text)?.Date).FirstOrDefault(d => d is not null)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
         var content = MainContent(body);
         var lines = content == body ? pageLines : Lines(content);
@@ -103,16 +104,15 @@ internal static partial class HtmlReportReader
         }
     }
 
-    /// <summary>The element holding the report: the one with the most paragraph text of its own; the whole body when nothing stands out.</summary>
+    /// <summary>The element holding the report: the one with the most paragraph text of its own; the whole body when nothing stands out.
+    /// A page whose CMS left its blocks unclosed nests each paragraph inside the one before, so the report goes on up that chain: ancestors holding sentences of their own belong to it.</summary>
     private static IElement MainContent(IElement body)
     {
         IElement best = body;
         var bestScore = 0;
         foreach (var element in body.QuerySelectorAll("div, article, section, td, main"))
         {
-            var score = element.Children.Where(c => c.LocalName is "p" or "h2" or "h3" or "h4" or "li" or "table" or "div" && !c.Children.Any(g => g.LocalName is "div" or "table" or "section"))
-                .Sum(c => Clean(c.TextContent).Length);
-            score += element.ChildNodes.OfType<IText>().Sum(t => Clean(t.Data).Length);
+            var score = OwnText(element, except: null).Sum(t => t.Length);
             if (ContentHint().IsMatch((element.Id ?? "") + " " + (element.ClassName ?? ""))) score = score * 5 / 4;
             if (score > bestScore)
             {
@@ -120,7 +120,18 @@ internal static partial class HtmlReportReader
                 bestScore = score;
             }
         }
-        return bestScore >= 200 ? best : body;
+        if (bestScore < 200) return body;
+        while (best.ParentElement is { } parent && parent != body && OwnText(parent, except: best).Any(t => t.Contains('。'))) best = parent;
+        return best;
+    }
+
+    /// <summary>The paragraph text an element holds itself: its text and its children that hold no blocks of their own (<paramref name="except"/> left out).</summary>
+    private static IEnumerable<string> OwnText(IElement element, IElement? except)
+    {
+        foreach (var child in element.Children)
+            if (child != except && child.LocalName is "p" or "h2" or "h3" or "h4" or "li" or "table" or "div" && !child.Children.Any(g => g.LocalName is "div" or "table" or "section"))
+                yield return Clean(child.TextContent);
+        foreach (var text in element.ChildNodes.OfType<IText>()) yield return Clean(text.Data);
     }
 
     /// <summary>The text of <paramref name="root"/> as lines: a line per block element and &lt;br&gt;, Markdown rows per data table.</summary>
@@ -164,7 +175,7 @@ internal static partial class HtmlReportReader
 
     /// <summary>A table of data, not of layout: it has rows of several cells and no paragraphs, lists or tables inside.</summary>
     private static bool IsDataTable(IElement table) =>
-        !table.QuerySelectorAll("table, p, div, ul, ol").Any(e => e.LocalName == "table" || e.TextContent.Length > 200)
+        table.QuerySelector("table") is null && !table.QuerySelectorAll("p, div, ul, ol").Any(e => e.TextContent.Length > 200)
         && table.QuerySelectorAll("tr").Any(r => r.Children.Count(c => c.LocalName is "td" or "th") >= 2);
 
     private static List<string> TableRows(IElement table)

@@ -14,4 +14,7 @@ public sealed record ImportOptions
     public bool Force { get; init; }
     public bool DryRun { get; init; }
     public bool Strict { get; init; }
+
+    /// <summary>Copy a PDF input beside its report (same name, <c>.pdf</c>) and link it at the end as the report's original.</summary>
+    public bool KeepOriginal { get; init; }
 }

@@ -5,11 +5,12 @@ using SiteGen.Model;
 
 namespace SiteGen.Import;
 
-/// <summary>Runs a batch import: finds the input files, converts each one (a failure stays with its file), checks the result with the site's own front matter validation and writes it without overwriting.</summary>
+/// <summary>Runs a batch import: finds the input files, converts each one (a failure stays with its file), checks the result with the site's own front matter validation and writes it without overwriting;
+/// a report missing title, agency or year is written as a draft (refused with --strict).</summary>
 public static class ImportRunner
 {
     /// <summary>File name endings the importer reads.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".html", ".htm", ".docx"];
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".html", ".htm", ".docx", ".pdf"];
 
     public static IReadOnlyList<ImportOutcome> Run(ImportOptions options, IBuildProgress? progress = null)
     {
@@ -58,15 +59,18 @@ public static class ImportRunner
         {
             throw new ImportException($"cannot read the file: {ex.Message}", "check that it exists and that you may read it");
         }
+        IReadOnlyList<string> warnings = [];
         var document = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".html" or ".htm" => HtmlReportReader.Read(bytes),
             ".docx" => DocxReportReader.Read(bytes),
+            ".pdf" => PdfReportReader.Read(bytes, out warnings),
             ".txt" or ".text" or "" => PlainTextReader.Read(bytes),
             var other => throw new ImportException($"`{other}` files are not supported",
-                "save the report as .txt (UTF-8 or GB18030), .html or .docx; PDF and .doc files must be converted first"),
+                "save the report as .txt (UTF-8 or GB18030), .html, .docx or .pdf; .doc files must be saved as .docx first"),
         };
-        return ReportConverter.Convert(document);
+        var report = ReportConverter.Convert(document);
+        return warnings.Count == 0 ? report : report with { Warnings = [.. warnings, .. report.Warnings] };
     }
 
     private static ImportOutcome ImportOne(string file, string root, ImportOptions options, Dictionary<string, string> claimed)
@@ -80,13 +84,23 @@ public static class ImportRunner
         {
             return new ImportOutcome(file, ImportStatus.Failed, null, null, ex.Message, ex.Hint);
         }
-        if (report.MissingFields.Count > 0)
-            return new ImportOutcome(file, ImportStatus.Incomplete, null, report,
-                $"required field(s) not found: {string.Join(", ", report.MissingFields)}; nothing was written",
-                "complete the source (title line with agency and year), or write the report by hand from the converted text");
+        var missing = report.MissingFields;
+        if (missing.Count > 0 && options.Strict)
+            return new ImportOutcome(file, ImportStatus.Failed, null, report,
+                $"required field(s) not found: {string.Join(", ", missing)}; --strict refuses drafts, nothing was written",
+                "complete the source (a title line with agency and year), or import without --strict and finish the draft by hand");
 
-        var output = Path.Combine(root, report.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteUrls.Segment(report.Agency!) + ".md");
+        var output = OutputPath(root, file, report);
         var markdown = MarkdownReportWriter.Render(report);
+        string? original = null;
+        if (options.KeepOriginal && Path.GetExtension(file).Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            // Kept beside the report under the same name, linked as 附件 at the end: the form attachments are published in.
+            original = Path.ChangeExtension(output, ".pdf");
+            markdown += $"\n[附件：报告原文（PDF）]({Path.GetFileName(original)})\n";
+        }
+        else if (options.KeepOriginal)
+            report = report with { Warnings = [.. report.Warnings, "original: --keep-original keeps PDF originals only; this file is converted without it"] };
         var diagnostics = new DiagnosticBag();
         var (frontMatter, _) = FrontMatterParser.Parse(markdown, output, diagnostics);
         if (frontMatter is null)
@@ -95,38 +109,71 @@ public static class ImportRunner
                 "report this input file as an importer bug");
 
         if (claimed.TryGetValue(output, out var other))
-            return new ImportOutcome(file, ImportStatus.Failed, output, report, $"same agency and year as {other}",
-                "an agency publishes one report per year: import only one of the two files, or correct the title");
+            return new ImportOutcome(file, ImportStatus.Failed, output, report, $"same agency, year and series as {other}",
+                "an agency publishes one report per year and series: import only one of the two files, or correct the title");
         claimed[output] = file;
         if (File.Exists(output) && !options.Force)
             return new ImportOutcome(file, ImportStatus.Failed, output, report, "the output file already exists", "pass --force to replace it");
-        if (options.DryRun) return new ImportOutcome(file, ImportStatus.Converted, output, report);
+        if (original is not null && File.Exists(original) && !options.Force)
+            return new ImportOutcome(file, ImportStatus.Failed, output, report, $"the original's copy {original} already exists", "pass --force to replace it");
+        var draft = missing.Count > 0;
+        if (options.DryRun) return new ImportOutcome(file, draft ? ImportStatus.Draft : ImportStatus.Converted, output, report, Original: original);
 
         try
         {
-            Write(output, markdown, options.Force);
+            // The original first: a report never links a copy that is not there.
+            var files = new List<(string, Action<string>)>();
+            if (original is not null) files.Add((original, temp => File.Copy(file, temp)));
+            files.Add((output, temp => File.WriteAllText(temp, markdown, new System.Text.UTF8Encoding(false))));
+            Write(files, options.Force);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new ImportOutcome(file, ImportStatus.Failed, output, report, $"cannot write the report: {ex.Message}", "check that the folder is writable");
         }
-        return new ImportOutcome(file, ImportStatus.Written, output, report);
+        return new ImportOutcome(file, draft ? ImportStatus.Draft : ImportStatus.Written, output, report, Original: original);
     }
 
-    /// <summary>Writes through a temporary file in the same folder and renames it, so a report is never half-written.</summary>
-    private static void Write(string path, string text, bool overwrite)
+    /// <summary><c>ROOT/&lt;year&gt;/&lt;segment&gt;.md</c> named like the report's URL (agency and, for another series, the series); a draft without a year goes to <c>ROOT/drafts/</c>, one without an agency is named after its input file.</summary>
+    private static string OutputPath(string root, string file, ImportedReport report)
     {
-        var dir = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var folder = report.Year is { } year ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : "drafts";
+        var identity = report.Agency is null ? "draft\u001f" + Path.GetFullPath(file)
+            : report.Type == ReportSeries.RuleOfLaw ? report.Agency : report.Agency + "\u001f" + report.Type;
+        return Path.Combine(root, folder, SiteUrls.Segment(identity) + ".md");
+    }
+
+    /// <summary>Writes each file to a temporary file in its folder, then renames them in order, so a report is never half-written; a
+    /// file placed before a later rename failed is removed again unless it replaced one.</summary>
+    private static void Write(IReadOnlyList<(string Path, Action<string> Fill)> files, bool overwrite)
+    {
+        var temps = new List<string>();
+        var placed = new List<string>();
         try
         {
-            File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
-            File.Move(temp, path, overwrite);
+            foreach (var (path, fill) in files)
+            {
+                var dir = Path.GetDirectoryName(path)!;
+                Directory.CreateDirectory(dir);
+                var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+                temps.Add(temp);
+                fill(temp);
+            }
+            for (var i = 0; i < files.Count; i++)
+            {
+                var existed = File.Exists(files[i].Path);
+                File.Move(temps[i], files[i].Path, overwrite);
+                if (!existed) placed.Add(files[i].Path);
+            }
+        }
+        catch
+        {
+            foreach (var path in placed) File.Delete(path);
+            throw;
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            foreach (var temp in temps.Where(File.Exists)) File.Delete(temp);
         }
     }
 }

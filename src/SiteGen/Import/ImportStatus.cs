@@ -9,9 +9,9 @@ public enum ImportStatus
     /// <summary>Converted; not written because of --dry-run.</summary>
     Converted,
 
-    /// <summary>Converted, but a required field (title, agency, year) is missing, so no valid report could be written.</summary>
-    Incomplete,
+    /// <summary>Converted, but a required field (title, agency, year) is missing: written as a draft that names the missing fields (not written in a dry run).</summary>
+    Draft,
 
-    /// <summary>Not imported: unreadable, undecodable, unsupported, or its output exists or collides with another input.</summary>
+    /// <summary>Not imported: unreadable, undecodable, unsupported, refused as a draft by --strict, or its output exists or collides with another input.</summary>
     Failed,
 }

@@ -3,14 +3,16 @@ namespace SiteGen.Import;
 /// <summary>A report converted from an input file: the front matter fields it could determine, the body blocks and a warning for every field it could not determine or had to guess.</summary>
 public sealed record ImportedReport
 {
-    public const string Series = "法治政府建设年度报告";
-
     public string? Title { get; init; }
     public string? Agency { get; init; }
     public int? Year { get; init; }
     public IReadOnlyList<string> Region { get; init; } = [];
     public string? RegionCode { get; init; }
     public DateOnly? Published { get; init; }
+
+    /// <summary>The report series (<c>type</c>): 法治政府建设年度报告 or 政府信息公开工作年度报告.</summary>
+    public string Type { get; init; } = ReportSeries.RuleOfLaw;
+
     public string? SourceUrl { get; init; }
     public string? IndexNo { get; init; }
     public string? DocNo { get; init; }

@@ -5,13 +5,13 @@ namespace SiteGen.Import;
 /// <summary>Removes what a scraped page adds around a report: Word artefacts, navigation, headers, footers, 附件 tails and a second copy of the body.</summary>
 internal static partial class LineCleaner
 {
-    /// <summary>Strips Word bookmarks, invisible characters and surrounding white space (full-width included) from a text line.</summary>
+    /// <summary>Strips Word bookmarks, invisible characters, surrounding white space (full-width included) and a list bullet (<c>• </c>) from a text line.</summary>
     public static string Normalize(string line)
     {
         var s = Bookmark().Replace(line, "");
         s = s.Replace("\uFEFF", "", StringComparison.Ordinal).Replace('\u00A0', ' ');
         s = Invisible().Replace(s, "");
-        return s.Trim();
+        return Bullet().Replace(s.Trim(), "");
     }
 
     /// <summary>True for a line that belongs to the web page, not to the report.</summary>
@@ -23,14 +23,24 @@ internal static partial class LineCleaner
         if (line.Length <= 100 && Source().IsMatch(line)) return true;
         if (line.Length <= 30 && NavigationWord().IsMatch(line)) return true;
         if (line.Length <= 60 && Weather().IsMatch(line) && !line.Contains('。')) return true;
+        if (line.Length <= 80 && IsToolbar(line)) return true;
+        if (line.Length <= 20 && line.StartsWith("扫一扫", StringComparison.Ordinal) && !SentencePunctuation().IsMatch(line)) return true;
+        if (line.Length <= 100 && Breadcrumb().Count(line) >= 2 && !SentencePunctuation().IsMatch(line)) return true;
         return AttachmentMarker().IsMatch(line);
+    }
+
+    /// <summary>A bar of site links and switches (<c>无障碍 简体 | 繁体</c>, <c>中国政府网 | 注册 | 我要留言</c>, <c>长者模式</c>): every part is a toolbar word or a site's name.</summary>
+    private static bool IsToolbar(string line)
+    {
+        var parts = ToolbarSeparator().Split(line).Where(p => p.Length > 0).ToList();
+        return parts.Count > 0 && parts.All(p => ToolbarWord().IsMatch(p));
     }
 
     /// <summary>Cleans the lines of a report: normalises them, cuts a repeated second copy of the body, drops page chrome, blank lines and a trailing navigation footer.</summary>
     public static List<SourceLine> Clean(IReadOnlyList<SourceLine> lines)
     {
         var normal = lines.Select(l => l.Kind == SourceLineKind.Verbatim ? l with { Text = l.Text.Trim() } : l with { Text = Normalize(l.Text) }).ToList();
-        normal = CutDuplicateBody(normal).Where(l => l.Text.Length > 0).ToList();
+        normal = WithoutRepeatedLines(CutDuplicateBody(normal).Where(l => l.Text.Length > 0));
         var chrome = normal.Select(l => l.Kind == SourceLineKind.Text && IsChrome(l.Text)).ToArray();
 
         // A footer is a run of link words and chrome (首页 / 走进红塔 / 政务服务 / …公网安备); one short last line alone is more likely the report's.
@@ -41,6 +51,21 @@ internal static partial class LineCleaner
         var footer = run >= 2 ? nav.ToHashSet() : [];
         return normal.Where((l, i) => !chrome[i] && !footer.Contains(i)).ToList();
     }
+
+    /// <summary>Drops a complete line (a heading, a title, a sentence) that repeats the line just above it: a copy artefact (<c>一、…</c> twice in a row). Repeated fragments of a broken sentence are text.</summary>
+    private static List<SourceLine> WithoutRepeatedLines(IEnumerable<SourceLine> lines)
+    {
+        var kept = new List<SourceLine>();
+        foreach (var line in lines)
+        {
+            if (kept.Count > 0 && line.Kind == SourceLineKind.Text && kept[^1].Kind == SourceLineKind.Text && line.Text == kept[^1].Text && IsComplete(line.Text)) continue;
+            kept.Add(line);
+        }
+        return kept;
+    }
+
+    private static bool IsComplete(string line) =>
+        line.Length >= 6 && (HeadingRecognizer.Match(line) is not null || BlockBuilder.EndsSentence(line) || TitleFinder.Score(line) >= 4);
 
     /// <summary>Some pages repeat the whole body (often after <c>附件:</c> lines); the repeat starts where the first top-level heading occurs a second time, preceded by the same introduction.</summary>
     private static List<SourceLine> CutDuplicateBody(List<SourceLine> lines)
@@ -81,7 +106,7 @@ internal static partial class LineCleaner
         var t = line.Text;
         if (t.Length > 12 || SentencePunctuation().IsMatch(t) || t.Any(char.IsAsciiDigit)) return false;
         if (HeadingRecognizer.Match(t) is not null || DateText.Parse(t) is not null || ClosingFormula().IsMatch(t)) return false;
-        return !MetadataExtractor.LooksLikeAgency(t);
+        return !AgencyName.LooksLikeAgency(t);
     }
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]", RegexOptions.IgnoreCase)]
@@ -90,7 +115,19 @@ internal static partial class LineCleaner
     [GeneratedRegex("[\u200B-\u200D\u2060]")]
     private static partial Regex Invisible();
 
-    [GeneratedRegex(@"【\s*(字体|字号|打印|关闭|收藏)|\[\s*(打印|关闭)(页面|窗口|本页)?\s*\]|打印本页|关闭窗口|公网安备|ICP\s*备|ICP证|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|版权所有|Copyright|^(您当前的位置|您当前位置|当前位置|您的位置|所在位置)|^首页\s*[>＞»/]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[•·●◆■▪►]\s*")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"[\s|｜/·]+")]
+    private static partial Regex ToolbarSeparator();
+
+    [GeneratedRegex(@"^(本网站支持IPv6|IPv6|无障碍(浏览|阅读|服务)?|简体(中文|版)?|繁[体體](中文|版)?|长者模式|关怀(模式|版)|适老(化|版)|English|手机版|移动版|登录|注册|我要留言|网站地图|RSS|搜索|站内搜索|高级搜索|请输入关键[字词]|打印(整页|内容|本页|此页|页面)?|分享(到)?|收藏|关闭(窗口|页面|本页)?|返回(首页|顶部)?|[\u4e00-\u9fff]{2,16}(网|网站|门户))$", RegexOptions.IgnoreCase)]
+    private static partial Regex ToolbarWord();
+
+    [GeneratedRegex("[>＞»›]")]
+    private static partial Regex Breadcrumb();
+
+    [GeneratedRegex(@"【\s*(字体|字号|打印|关闭|收藏)|\[\s*(打印|关闭)(页面|窗口|本页)?\s*\]|打印本页|关闭窗口|公网安备|ICP\s*备|ICP证|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|版权所有|Copyright|^(您的|您当前的?|您现在的?|您所在的?|当前|所在)位置|^首页\s*[>＞»/]|^字\s*[体号]\s*([:：]|$)|^分享(到)?\s*[:：]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageFurniture();
 
     [GeneratedRegex(@"(发布时间|发布日期|更新时间|阅读人次|阅读次数|浏览次数|访问次数|点击数|点击量|浏览量)\s*[:：]")]
@@ -100,7 +137,8 @@ internal static partial class LineCleaner
     private static partial Regex Source();
 
     // Whole navigation words only: `关闭违规企业3家` is report text.
-    [GeneratedRegex(@"^(首页|查看详情|相关推荐|相关链接|相关文章|扫一扫|返回顶部|发送至邮箱|收藏|打印|关闭|最近搜索|热门搜索)\s*[》>»]?$|^(分享到|上一篇|下一篇)\s*[:：]")]
+    // 走进清镇 (“about the county”) is a menu item, though it ends like a town's name.
+    [GeneratedRegex(@"^(首页|查看详情|相关推荐|相关链接|相关文章|扫一扫|返回顶部|发送至邮箱|收藏|打印|关闭|最近搜索|热门搜索)\s*[》>»]?$|^(分享到|上一篇|下一篇)\s*[:：]|^走进[\u4e00-\u9fff]{2,8}$")]
     private static partial Regex NavigationWord();
 
     // A weather or date bar (`今天是2025年1月28日 星期二 晴 8℃`); `每星期一例会` is report text.

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 
 namespace SiteGen.Import;
 
-/// <summary>Writes an imported report as a content file: YAML front matter in the content model's field order, then the Markdown body, with the text escaped so it renders exactly as written.</summary>
+/// <summary>Writes an imported report as a content file: YAML front matter in the content model's field order (a report missing required fields is a draft, with a comment naming them at the top), then the Markdown body, with the text escaped so it renders exactly as written.</summary>
 internal static partial class MarkdownReportWriter
 {
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -15,18 +15,23 @@ internal static partial class MarkdownReportWriter
     {
         var sb = new StringBuilder();
         sb.Append("---\n");
+        var missing = report.MissingFields;
+        if (missing.Count > 0)
+            sb.Append("# Draft: sitegen import did not find ").Append(string.Join(", ", missing))
+                .Append(" on the page. Fill in from the original, then remove `draft: true` to publish the report.\n");
         Field(sb, "title", report.Title);
         Field(sb, "agency", report.Agency);
         if (report.Region.Count > 0) sb.Append("region: [").Append(string.Join(", ", report.Region.Select(Quote))).Append("]\n");
         if (report.Year is { } year) sb.Append("year: ").Append(year.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Date(sb, "published", report.Published);
-        Field(sb, "type", ImportedReport.Series);
+        Field(sb, "type", report.Type);
         Field(sb, "source_url", report.SourceUrl);
         Field(sb, "index_no", report.IndexNo);
         Field(sb, "doc_no", report.DocNo);
         Field(sb, "publisher", report.Publisher);
         Date(sb, "written", report.Written);
         Field(sb, "topic", report.Topic);
+        if (missing.Count > 0) sb.Append("draft: true\n");
         sb.Append("---\n");
         foreach (var block in report.Blocks)
         {

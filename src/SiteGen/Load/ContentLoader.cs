@@ -70,7 +70,8 @@ public static class ContentLoader
         }
     }
 
-    private static string ResolveReal(string path)
+    /// <summary>The path with every symbolic link on it resolved; an unresolvable link throws <see cref="IOException"/>.</summary>
+    internal static string ResolveReal(string path)
     {
         var info = new FileInfo(path);
         var target = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true) : null;
@@ -83,7 +84,7 @@ public static class ContentLoader
         return Path.Combine(realParent, Path.GetFileName(full));
     }
 
-    private static bool IsInside(string path, string root) =>
+    internal static bool IsInside(string path, string root) =>
         path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
 
     /// <summary>A path for diagnostics: relative to the site folder, with forward slashes.</summary>
@@ -117,7 +118,7 @@ public static class ContentLoader
             var found = local.Sorted();
             foreach (var diagnostic in found) diagnostics.Add(diagnostic);
             if (cache is not null && stamp is { } read && results[i] is { } loaded && !local.HasErrors)
-                cache.Record(display, new LoadCacheEntry(read, hash!, loaded.BodyOffset, loaded.BodyLine, loaded.FrontMatter, found));
+                cache.Record(display, new LoadCacheEntry(read, hash!, loaded.BodyOffset, loaded.BodyLine, loaded.FrontMatter, loaded.Links, found));
         });
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
@@ -145,7 +146,8 @@ public static class ContentLoader
         var (frontMatter, split) = FrontMatterParser.Parse(text, display, diagnostics);
         if (frontMatter is null || split is null) return null;
         hash = System.Security.Cryptography.SHA256.HashData(bytes!);
-        return new ContentFile(path, display, frontMatter, split.BodyOffset, split.BodyLine, hash);
+        var links = BodyLink.Find(split.BodyOffset >= text.Length ? "" : text[split.BodyOffset..], split.BodyLine);
+        return new ContentFile(path, display, frontMatter, split.BodyOffset, split.BodyLine, hash, links);
     }
 
     /// <summary>Reads a report's Markdown body again at render time.</summary>

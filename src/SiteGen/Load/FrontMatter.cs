@@ -19,6 +19,10 @@ public sealed record FrontMatter
     public string? Summary { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public bool Draft { get; init; }
+
+    /// <summary>The required fields (title, agency, year) a draft still lacks: empty for every report that may be published.</summary>
+    public IReadOnlyList<string> MissingFields =>
+        new[] { ("title", Title.Length == 0), ("agency", Agency.Length == 0), ("year", Year == 0) }.Where(f => f.Item2).Select(f => f.Item1).ToList();
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
     /// <summary>Line of each known field in the file, for diagnostics raised after loading (duplicates, collisions).</summary>

@@ -85,9 +85,11 @@ public static partial class FrontMatterParser
         var fields = entries!.ToDictionary(e => e.Key, StringComparer.Ordinal);
         var lines = entries!.ToDictionary(e => e.Key, e => e.Line + split.YamlLine - 1, StringComparer.Ordinal);
 
-        var title = reader.RequiredString(fields, "title");
-        var agency = reader.RequiredString(fields, "agency");
-        var year = reader.Year(fields);
+        // A draft may still lack what its editor has to fill in (an import that could not find it); it never reaches the site.
+        var draft = reader.Bool(fields, "draft");
+        var title = reader.RequiredString(fields, "title", draft);
+        var agency = reader.RequiredString(fields, "agency", draft);
+        var year = reader.Year(fields, draft);
         var region = reader.Region(fields);
         var published = reader.Date(fields, "published");
         var written = reader.Date(fields, "written");
@@ -134,7 +136,7 @@ public static partial class FrontMatterParser
             Slug = slug,
             Summary = reader.OptionalString(fields, "summary"),
             Tags = reader.StringList(fields, "tags"),
-            Draft = reader.Bool(fields, "draft"),
+            Draft = draft,
             Extra = extra,
             FieldLines = lines,
         };
@@ -173,16 +175,19 @@ public static partial class FrontMatterParser
             diagnostics.Error(code, file, entry.Line + lineOffset, entry.Column, message, hint);
         }
 
-        public string? RequiredString(Dictionary<string, YamlDocument.Entry> fields, string name)
+        /// <summary>A required text field; in a draft (<paramref name="mayBeMissing"/>) a missing or empty one is no error.</summary>
+        public string? RequiredString(Dictionary<string, YamlDocument.Entry> fields, string name, bool mayBeMissing)
         {
             if (!fields.TryGetValue(name, out var entry) || YamlDocument.IsNull(entry.Value))
             {
+                if (mayBeMissing) return null;
                 Failed = true;
                 diagnostics.Error(DiagnosticCodes.MissingField, file, 1, 1, $"required field `{name}` is missing",
                     $"add `{name}: \"…\"` to the front matter");
                 return null;
             }
             var value = OptionalString(fields, name);
+            if (value is not null && value.Trim().Length == 0 && mayBeMissing) return null;
             if (value is not null && value.Trim().Length == 0)
             {
                 Error(entry, DiagnosticCodes.MissingField, $"required field `{name}` is empty", $"give `{name}` a value");
@@ -200,10 +205,11 @@ public static partial class FrontMatterParser
             return null;
         }
 
-        public int? Year(Dictionary<string, YamlDocument.Entry> fields)
+        public int? Year(Dictionary<string, YamlDocument.Entry> fields, bool mayBeMissing)
         {
             if (!fields.TryGetValue("year", out var entry) || YamlDocument.IsNull(entry.Value))
             {
+                if (mayBeMissing) return null;
                 Failed = true;
                 diagnostics.Error(DiagnosticCodes.MissingField, file, 1, 1, "required field `year` is missing",
                     "add `year: 2024` with the year the report covers (not the year it was published)");

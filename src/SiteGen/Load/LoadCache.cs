@@ -5,7 +5,7 @@ using SiteGen.Diagnostics;
 namespace SiteGen.Load;
 
 /// <summary>What the previous build's load stage produced for each error-free content file (validated front matter, body position,
-/// content hash, warnings), keyed by the file's <see cref="SourceStamp"/> and kept in <c>.sitegen-cache/</c> beside the output,
+/// content hash, file links, warnings), keyed by the file's <see cref="SourceStamp"/> and kept in <c>.sitegen-cache/</c> beside the output,
 /// so an unchanged file is neither read nor parsed again.</summary>
 public sealed class LoadCache
 {
@@ -13,7 +13,7 @@ public sealed class LoadCache
     /// in the same tick of a coarse file-system clock would not change its modification time (git's "racy" timestamps).</summary>
     public static readonly long RacyMarginTicks = TimeSpan.FromSeconds(2).Ticks;
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "SGLC"u8.ToArray();
     private readonly string? _path;
     private readonly long _previousStart;
@@ -119,8 +119,8 @@ public sealed class LoadCache
 
 /// <summary>One content file's load result as cached: the stamp it was read under and everything the later stages need from it.</summary>
 public sealed record LoadCacheEntry(SourceStamp Stamp, byte[] SourceHash, int BodyOffset, int BodyLine, FrontMatter FrontMatter,
-    IReadOnlyList<Diagnostic> Warnings)
+    IReadOnlyList<BodyLink> Links, IReadOnlyList<Diagnostic> Warnings)
 {
     public ContentFile ToContentFile(string fullPath, string relativePath) =>
-        new(fullPath, relativePath, FrontMatter, BodyOffset, BodyLine, SourceHash);
+        new(fullPath, relativePath, FrontMatter, BodyOffset, BodyLine, SourceHash, Links);
 }

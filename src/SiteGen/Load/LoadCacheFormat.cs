@@ -49,6 +49,15 @@ internal static class LoadCacheFormat
             w.Write(key);
             w.Write(line);
         }
+        w.Write(e.Links.Count);
+        foreach (var link in e.Links)
+        {
+            w.Write(link.Url);
+            w.Write(link.Text);
+            w.Write(link.Line);
+            w.Write(link.Column);
+            w.Write(link.IsImage);
+        }
         w.Write(e.Warnings.Count);
         foreach (var d in e.Warnings)
         {
@@ -88,10 +97,12 @@ internal static class LoadCacheFormat
             Extra = ReadExtra(r),
             FieldLines = ReadLines(r),
         };
+        var links = new BodyLink[Count(r)];
+        for (var i = 0; i < links.Length; i++) links[i] = new BodyLink(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
         var warnings = new Diagnostic[Count(r)];
         for (var i = 0; i < warnings.Length; i++)
             warnings[i] = new Diagnostic((Severity)r.ReadInt32(), r.ReadString(), relativePath, r.ReadInt32(), r.ReadInt32(), r.ReadString(), ReadText(r));
-        return new LoadCacheEntry(stamp, hash, bodyOffset, bodyLine, meta, warnings);
+        return new LoadCacheEntry(stamp, hash, bodyOffset, bodyLine, meta, links, warnings);
     }
 
     private static int Count(BinaryReader r)

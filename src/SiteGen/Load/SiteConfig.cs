@@ -20,6 +20,10 @@ public sealed record SiteConfig
 
     public FooterIdentifiers Footer { get; init; } = new();
 
+    public SearchSettings Search { get; init; } = new();
+
+    public AttachmentSettings Attachments { get; init; } = new();
+
     /// <summary>Fields of site.yml that SiteGen does not know; passed to templates untouched.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 }
@@ -34,4 +38,20 @@ public sealed record FooterIdentifiers
     public string? Contact { get; init; }
 
     public bool Any => SiteCode is not null || Icp is not null || PoliceRecord is not null || Sponsor is not null || Contact is not null;
+}
+
+/// <summary>Settings of the site's search (<c>search:</c> in site.yml).</summary>
+public sealed record SearchSettings
+{
+    /// <summary>The site's own synonyms, typed form → forms also searched, in file order; an empty list switches a built-in entry off.</summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Synonyms { get; init; } = [];
+}
+
+/// <summary>Settings of the files reports publish beside their pages (<c>attachments:</c> in site.yml).</summary>
+public sealed record AttachmentSettings
+{
+    public const long DefaultMaxSize = 50L * 1024 * 1024;
+
+    /// <summary>The largest file a report may publish, in bytes (<c>max_size: 50MB</c>).</summary>
+    public long MaxSize { get; init; } = DefaultMaxSize;
 }

@@ -62,6 +62,14 @@ public static class SiteConfigLoader
                     if (YamlDocument.AsMapping(e.Value) is { } footer) config = config with { Footer = ReadFooter(footer, display, diagnostics) };
                     else Bad("a mapping of identifiers");
                     break;
+                case "search":
+                    if (YamlDocument.AsMapping(e.Value) is { } search) config = config with { Search = SearchSettingsReader.Read(search, display, diagnostics) };
+                    else Bad("a mapping such as `synonyms:`");
+                    break;
+                case "attachments":
+                    if (YamlDocument.AsMapping(e.Value) is { } attachments) config = config with { Attachments = AttachmentSettingsReader.Read(attachments, display, diagnostics) };
+                    else Bad("a mapping such as `max_size: 50MB`");
+                    break;
                 default: extra[e.Key] = value; break;
             }
         }

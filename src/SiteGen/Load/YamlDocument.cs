@@ -97,6 +97,9 @@ internal static class YamlDocument
         node is YamlScalarNode { Style: not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) } s
         && (s.Value is null || s.Value is "" or "~" or "null" or "Null" or "NULL");
 
+    /// <summary>The 1-based line and column where a node starts.</summary>
+    public static (int Line, int Column) PositionOf(YamlNode node) => ((int)node.Start.Line, (int)node.Start.Column);
+
     public static IReadOnlyList<YamlNode>? AsSequence(YamlNode node) =>
         node is YamlSequenceNode seq ? seq.Children.ToList() : null;
 

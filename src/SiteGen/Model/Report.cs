@@ -19,6 +19,9 @@ public sealed record Report
     /// <summary>Site-relative URL path of the report page, e.g. <c>reports/2024/k3x7qa2m/</c>.</summary>
     public required string Path { get; init; }
 
+    /// <summary>Files the report's Markdown links that are published beside its page, in the order the body first links them.</summary>
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+
     /// <summary>Identity of a report: one agency publishes one report per year and series.</summary>
     public string Key => $"{Agency}\u001f{Year}\u001f{Series}";
 }

@@ -12,7 +12,7 @@ public static class SiteModelBuilder
 
     public static Site Build(SiteConfig config, SiteUrls urls, IReadOnlyList<ContentFile> files, bool includeDrafts, DiagnosticBag diagnostics)
     {
-        var reports = CreateReports(config, files, includeDrafts, diagnostics);
+        var reports = AttachmentResolver.Resolve(CreateReports(config, files, includeDrafts, diagnostics), files, urls, config.Attachments, diagnostics);
 
         var agencies = BuildFlat("agencies", reports, r => r.Agency, r => r.Agency,
             keys => keys.OrderBy(k => k.Report.Region.Count == 0 ? "\uffff" : string.Join('/', k.Report.Region), StringComparer.Ordinal)
@@ -69,6 +69,14 @@ public static class SiteModelBuilder
         {
             var meta = file.FrontMatter;
             if (meta.Draft && !includeDrafts) continue;
+            if (meta.MissingFields.Count > 0)
+            {
+                // Only a draft may lack required fields (the loader refuses any other file); without them it has no page to preview.
+                diagnostics.Warning(DiagnosticCodes.IncompleteDraft, file.RelativePath, 1, 1,
+                    $"draft left out of the preview: it has no {string.Join(", ", meta.MissingFields)} yet",
+                    "fill in the missing fields; `sitegen check` lists every draft that still lacks some");
+                continue;
+            }
             var series = string.IsNullOrWhiteSpace(meta.Type) ? config.DefaultType : meta.Type.Trim();
             var identity = series == config.DefaultType ? meta.Agency : meta.Agency + "\u001f" + series;
             var path = meta.Slug is not null ? SiteUrls.ReportSlugPath(meta.Slug) : SiteUrls.ReportPath(meta.Year, SiteUrls.Segment(identity));

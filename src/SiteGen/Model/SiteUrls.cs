@@ -38,6 +38,9 @@ public sealed class SiteUrls
     /// <summary>The href of a site-relative path, including the base path.</summary>
     public string Href(string path) => BasePath + path;
 
+    /// <summary>The href of a file whose path may hold any name (an attachment's <c>统计表.xlsx</c>): each segment percent-encoded as UTF-8.</summary>
+    public string FileHref(string path) => Href(string.Join('/', path.Split('/').Select(Uri.EscapeDataString)));
+
     /// <summary>The absolute URL of a site-relative path when the origin is known; the href otherwise.</summary>
     public string Absolute(string path) => (Origin ?? "") + Href(path);
 
@@ -58,6 +61,9 @@ public sealed class SiteUrls
 
     public static string ReportPath(int year, string segment) => $"reports/{year}/{segment}/";
     public static string ReportSlugPath(string slug) => $"reports/{slug}/";
+
+    /// <summary>Output path of a report's attachment: under the report's own folder, e.g. <c>reports/2024/k3x7qa2m/统计表.xlsx</c>.</summary>
+    public static string AttachmentPath(string reportPath, string safeRelativePath) => reportPath + safeRelativePath;
 
     /// <summary>A stable, ASCII, case-insensitively unique URL segment for a name: 8 base32 characters of its SHA-256.</summary>
     /// <remarks>Chinese names have no dictionary-free ASCII spelling; a hash is stable across builds and safe on any host.

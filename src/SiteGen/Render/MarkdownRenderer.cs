@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -7,6 +8,8 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SiteGen.Diagnostics;
 using SiteGen.Html;
+using SiteGen.Load;
+using SiteGen.Model;
 
 namespace SiteGen.Render;
 
@@ -16,7 +19,8 @@ public sealed record TocEntry(int Level, string Id, string Text);
 /// <summary>A report body rendered to HTML, with its table of contents and a plain-text summary for lists and feeds.</summary>
 public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string Summary);
 
-/// <summary>The one home of Markdig: turns report Markdown into safe HTML with readable Chinese heading ids; one pipeline per build.</summary>
+/// <summary>The one home of Markdig: turns report Markdown into safe HTML with readable Chinese heading ids and attachment links; one pipeline per build.
+/// It also finds the links of a body for the loader, so that the model resolves attachments before anything is rendered.</summary>
 public sealed class MarkdownRenderer
 {
     private const int SummaryLength = 160;
@@ -27,19 +31,31 @@ public sealed class MarkdownRenderer
 
     // One HTML buffer per rendering thread: a report's HTML is written into an already grown buffer instead of a fresh one.
     [ThreadStatic] private static StringWriter? t_writer;
+
+    /// <summary>Finds the links of a body as rendering would: with raw HTML off, so that no link a page can show is missed.</summary>
+    private static readonly MarkdownPipeline LinkPipeline = Extensions().DisableHtml().Build();
+
     private readonly MarkdownPipeline _pipeline;
     private readonly bool _allowRawHtml;
+    private readonly AttachmentLabels _labels;
 
-    public MarkdownRenderer(bool allowRawHtml)
+    public MarkdownRenderer(bool allowRawHtml, AttachmentLabels? attachmentLabels = null)
     {
         _allowRawHtml = allowRawHtml;
-        var builder = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().UseFootnotes();
+        _labels = attachmentLabels ?? AttachmentLabels.Default;
+        var builder = Extensions();
         if (!allowRawHtml) builder.DisableHtml();
         _pipeline = builder.Build();
     }
 
-    /// <summary>Renders a report body; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
-    public RenderedBody Render(string markdown)
+    private static MarkdownPipelineBuilder Extensions() => new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().UseFootnotes();
+
+    /// <summary>Renders a body that links no attachments.</summary>
+    public RenderedBody Render(string markdown) => Render(markdown, []);
+
+    /// <summary>Renders a report body; each link to one of <paramref name="attachments"/> leads to its published URL, with its type and size
+    /// after it. Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
+    public RenderedBody Render(string markdown, IReadOnlyList<Attachment> attachments)
     {
         if (MarkdownLimits.Check(markdown, _allowRawHtml) is { } violation)
             throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
@@ -51,6 +67,7 @@ public sealed class MarkdownRenderer
             CollectBlocks(document, blocks);
             var toc = AssignHeadingIds(blocks);
             NeutraliseUnsafeLinks(blocks);
+            if (attachments.Count > 0) LinkAttachments(blocks, attachments);
             MoveTableStylesToClasses(blocks);
 
             var writer = RentWriter();
@@ -161,6 +178,64 @@ public sealed class MarkdownRenderer
                 case AutolinkInline autolink when !UrlSafety.IsSafe(autolink.Url): autolink.Url = "#"; break;
             }
             if (inline is ContainerInline inner) NeutraliseUnsafeLinks(inner);
+        }
+    }
+
+    /// <summary>Every link and image of a body, with its line and column (1-based, within <paramref name="markdown"/>); none for Markdown
+    /// nested too deeply to render, which rendering reports.</summary>
+    public static IReadOnlyList<BodyLink> Links(string markdown)
+    {
+        if (MarkdownLimits.Check(markdown, rawHtml: false) is not null) return [];
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, LinkPipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            return [];
+        }
+        var blocks = new List<Block>();
+        CollectBlocks(document, blocks);
+        var links = new List<BodyLink>();
+        foreach (var block in blocks)
+            if (block is LeafBlock { Inline: { } inline }) CollectLinks(inline, links);
+        return links;
+    }
+
+    private static void CollectLinks(ContainerInline container, List<BodyLink> links)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is LinkInline { Url: { Length: > 0 } url } link)
+                links.Add(new BodyLink(url, InlineText(link).Trim(), link.Line + 1, link.Column + 1, link.IsImage));
+            if (inline is ContainerInline inner) CollectLinks(inner, links);
+        }
+    }
+
+    /// <summary>Points every link to an attachment at its published URL (keeping a <c>#page=3</c> or a query) and writes the file's type
+    /// and size after a link (not after an image, which shows the file itself).</summary>
+    private void LinkAttachments(List<Block> blocks, IReadOnlyList<Attachment> attachments)
+    {
+        var byUrl = new Dictionary<string, Attachment>(StringComparer.Ordinal);
+        foreach (var attachment in attachments)
+            foreach (var url in attachment.Links) byUrl.TryAdd(url, attachment);
+        foreach (var block in blocks)
+            if (block is LeafBlock { Inline: { } inline }) LinkAttachments(inline, byUrl);
+    }
+
+    private void LinkAttachments(ContainerInline container, Dictionary<string, Attachment> byUrl)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is ContainerInline inner) LinkAttachments(inner, byUrl);
+            if (inline is not LinkInline { Url: { } url } link || !byUrl.TryGetValue(url, out var attachment)) continue;
+            link.Url = attachment.Href + Attachment.SuffixOf(url);
+            if (link.IsImage) continue;
+            // The note is left out of the search text: it describes the file, not the report.
+            var note = new HtmlInline($"<span class=\"attachment-info\" data-search-ignore>{WebUtility.HtmlEncode(_labels.Note(attachment))}</span>");
+            link.InsertAfter(note);
+            inline = note;
         }
     }
 

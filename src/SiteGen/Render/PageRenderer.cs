@@ -12,21 +12,46 @@ public sealed record RenderedPage(Page Page, string Html, RenderedBody? Body);
 public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdown)
 {
     private const int RelatedLimit = 12;
+    private static readonly Markup NoBody = new("");
+    /// <summary>The language reports are written in; an interface in another language marks them with it.</summary>
+    private const string ContentLanguage = "zh-CN";
+
+    /// <summary>The i18n keys of the strings the search page's script shows; static/search/ui.js reads each from a data-text-* attribute
+    /// (search_count → data-text-search-count).</summary>
+    private static readonly string[] SearchTextKeys =
+    [
+        "search_loading", "search_failed", "search_count", "search_count_estimate", "search_count_browse",
+        "search_count_exactly", "search_counting", "search_none", "search_partial", "search_partial_label", "search_filters",
+        "search_filters_chosen", "search_skip_to_results", "search_clear_filters", "search_facet_year", "search_facet_region",
+        "search_facet_agency", "search_facet_series", "search_year_range", "search_year_from", "search_year_to",
+        "search_year_any", "search_sort", "search_sort_relevance", "search_sort_newest", "search_sort_oldest", "search_results",
+        "search_pages", "search_previous", "search_next", "search_page_of", "search_page_of_about", "search_published",
+        "search_about",
+    ];
+
     private readonly SiteUrls _urls = site.Urls;
     private readonly SiteView _siteView = BuildSiteView(site, theme);
     private readonly ConcurrentDictionary<Term, ILookup<int, Report>> _reportsByYear = new();
 
-    public RenderedPage Render(Page page)
+    /// <summary>Renders the page through the theme from its <see cref="View"/>; a report's body is rendered from Markdown here and completes the view.</summary>
+    public RenderedPage Render(Page page, PageView view)
     {
-        var body = page.Kind == PageKind.Report ? RenderBody(page.Report!.Source) : null;
-        return new RenderedPage(page, theme.Render(page.Kind, View(page, body)), body);
+        if (page.Report is not { } report) return new RenderedPage(page, theme.Render(page.Kind, view), null);
+        var body = RenderBody(report);
+        view = view with
+        {
+            Page = view.Page with { Description = report.Meta.Summary ?? body.Summary },
+            Report = view.Report! with { Toc = body.Toc, BodyHtml = new Markup(body.Html) },
+        };
+        return new RenderedPage(page, theme.Render(page.Kind, view), body);
     }
 
-    private RenderedBody RenderBody(ContentFile source)
+    private RenderedBody RenderBody(Report report)
     {
+        var source = report.Source;
         try
         {
-            return markdown.Render(ContentLoader.ReadBody(source));
+            return markdown.Render(ContentLoader.ReadBody(source), report.Attachments);
         }
         catch (Diagnostics.SiteGenException ex) when (ex.File is null)
         {
@@ -35,14 +60,16 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         }
     }
 
-    /// <summary>Everything the page's layout receives; for a report page, <paramref name="body"/> is its rendered Markdown.</summary>
-    public PageView View(Page page, RenderedBody? body) => page.Kind switch
+    /// <summary>Everything the page's layout receives but what only rendering a report's Markdown gives (its body, table of contents
+    /// and the summary taken from it); the same view fingerprints the page, so deciding that a page is unchanged renders no Markdown.</summary>
+    public PageView View(Page page) => page.Kind switch
     {
-        PageKind.Report => ReportPage(page, page.Report!, body ?? throw new ArgumentNullException(nameof(body))),
+        PageKind.Report => ReportPage(page, page.Report!),
         PageKind.Home => HomePage(page),
         PageKind.Taxonomy => TaxonomyPage(page),
         PageKind.Term => TermPage(page),
-        _ => new PageView(_siteView, Info(page, T(page.Kind == PageKind.Search ? "search" : "not_found"), [])),
+        PageKind.Search => new PageView(_siteView, Info(page, T("search"), []), SearchTexts: SearchTextKeys.Select(k => new UiTextView(k.Replace('_', '-'), T(k))).ToList()),
+        _ => new PageView(_siteView, Info(page, T("not_found"), [])),
     };
 
     private string T(string key) => theme.Strings.TryGetValue(key, out var s) ? s : key;
@@ -51,27 +78,28 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     {
         string T(string key) => theme.Strings.TryGetValue(key, out var s) ? s : key;
         var urls = site.Urls;
-        var nav = new List<LinkView>
-        {
-            new(T("home"), urls.Href(SiteUrls.Home)),
-            new(T("agencies"), urls.Href(SiteUrls.TaxonomyPath("agencies"))),
-            new(T("years"), urls.Href(SiteUrls.TaxonomyPath("years"))),
-            new(T("regions"), urls.Href(SiteUrls.TaxonomyPath("regions"))),
-            new(T("series"), urls.Href(SiteUrls.TaxonomyPath("series"))),
-            new(T("search"), urls.Href(SiteUrls.Search)),
-        };
+        var indexes = new[] { "agencies", "years", "regions", "series" }.Select(name => new LinkView(T(name), urls.Href(SiteUrls.TaxonomyPath(name)))).ToList();
+        var nav = indexes.Prepend(new LinkView(T("home"), urls.Href(SiteUrls.Home))).Append(new LinkView(T("search"), urls.Href(SiteUrls.Search))).ToList();
         var f = site.Config.Footer;
-        return new SiteView(site.Config.Title, site.Config.Description, site.Config.Language, urls.Href(SiteUrls.Home),
-            urls.Href(SiteUrls.Search), urls.Href(SiteUrls.Feed(SiteUrls.Home)), nav,
+        return new SiteView(site.Config.Title, site.Config.Description, site.Config.Language, site.Config.Language == ContentLanguage ? null : ContentLanguage,
+            urls.Href(SiteUrls.Home), urls.Href(SiteUrls.Search), urls.Href(SiteUrls.Feed(SiteUrls.Home)), nav, indexes,
             new FooterView(f.SiteCode, f.Icp, f.PoliceRecord, f.Sponsor, f.Contact, f.Any), site.Config.Extra);
     }
 
-    private PageInfoView Info(Page page, string title, IReadOnlyList<LinkView> crumbs, string? description = null,
-        string? feed = null, string? jsonLd = null, string? pubDate = null, string? column = null, Func<int, string>? pageHref = null) =>
-        new(Theme.LayoutName(page.Kind), title, _urls.Href(page.Path), _urls.Absolute(page.Path),
-            description ?? site.Config.Description, crumbs,
+    /// <summary>The main navigation as this page shows it: the link to the page itself is the current page, the link to its section the current entry.</summary>
+    private IReadOnlyList<NavLinkView> Nav(string href, string column) =>
+        _siteView.Nav.Select(l => new NavLinkView(l.Name, l.Href, l.Href == href ? "page" : l.Name == column ? "true" : null)).ToList();
+
+    private PageInfoView Info(Page page, string title, IReadOnlyList<CrumbView> crumbs, string? description = null,
+        string? feed = null, string? jsonLd = null, string? pubDate = null, string? column = null, Func<int, string>? pageHref = null)
+    {
+        var href = _urls.Href(page.Path);
+        column ??= title;
+        return new(Theme.LayoutName(page.Kind), title, page.Kind == PageKind.Home ? site.Config.Title : $"{title} - {site.Config.Title}",
+            href, _urls.Absolute(page.Path), description ?? site.Config.Description, Nav(href, column), crumbs,
             page.PageCount > 1 && pageHref is not null ? Pagination(page, pageHref) : null,
-            feed is null ? null : _urls.Href(feed), jsonLd, pubDate, column ?? title);
+            feed is null ? null : _urls.Href(feed), jsonLd is null ? null : new Markup(jsonLd), pubDate, column);
+    }
 
     private static PaginationView Pagination(Page page, Func<int, string> href)
     {
@@ -90,13 +118,14 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
             page.PageNumber < page.PageCount ? href(page.PageNumber + 1) : null, links);
     }
 
-    private LinkView Crumb(string key, string path) => new(T(key), _urls.Href(path));
-    private LinkView HomeCrumb => Crumb("home", SiteUrls.Home);
+    private CrumbView Crumb(string key, string path) => new(T(key), _urls.Href(path), false, false);
+    private CrumbView HomeCrumb => Crumb("home", SiteUrls.Home);
+    private CrumbView ContentCrumb(string name, string path, bool current = false) => new(name, _urls.Href(path), current, true);
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private ReportItemView Item(Report r, string summary = "") =>
-        new(r.Title, _urls.Href(r.Path), r.Agency, r.Year, Date(r.Published), string.Join(" › ", r.Region), summary);
+    private ReportItemView Item(Report r) =>
+        new(r.Title, _urls.Href(r.Path), r.Agency, r.Year, Date(r.Published), string.Join(" › ", r.Region));
 
     private IReadOnlyList<LinkView> RegionLinks(Report report)
     {
@@ -105,27 +134,27 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         return term.Ancestors().Reverse().Append(term).Select(t => new LinkView(t.Name, _urls.Href(t.Path))).ToList();
     }
 
-    private PageView ReportPage(Page page, Report report, RenderedBody body)
+    private PageView ReportPage(Page page, Report report)
     {
         var meta = report.Meta;
         var agency = site.AgencyOf(report);
         var year = site.YearOf(report);
         var series = site.SeriesOf(report);
         var region = site.RegionOf(report);
-        var otherYears = agency.Reports.Where(r => r != report).OrderByDescending(r => r.Year).Select(r => Item(r)).ToList();
+        var otherYears = agency.Reports.Where(r => r != report).OrderByDescending(r => r.Year).Select(Item).ToList();
         var sameYear = region is null ? [] : ReportsByYear(region)[report.Year].Where(r => r != report).ToList();
         var view = new ReportView(
             report.Title, report.Agency, _urls.Href(agency.Path), RegionLinks(report), report.Year, _urls.Href(year.Path),
             Date(report.Published), report.Series, _urls.Href(series.Path), meta.SourceUrl, meta.IndexNo, meta.DocNo,
-            meta.Publisher, Date(meta.Written), meta.Topic, meta.Summary, meta.Tags, body.Toc, body.Html,
-            otherYears, sameYear.Take(RelatedLimit).Select(r => Item(r)).ToList(),
+            meta.Publisher, Date(meta.Written), meta.Topic, meta.Summary, meta.Tags, [], NoBody,
+            otherYears, sameYear.Take(RelatedLimit).Select(Item).ToList(),
             sameYear.Count > RelatedLimit && region is not null ? new LinkView(region.Name, _urls.Href(region.Path)) : null,
             meta.IndexNo is not null || meta.DocNo is not null || meta.Publisher is not null || meta.Written is not null || meta.Topic is not null,
-            meta.Extra);
+            otherYears.Count > 0 || sameYear.Count > 0, meta.Extra);
 
-        var crumbs = new List<LinkView> { HomeCrumb, Crumb("agencies", SiteUrls.TaxonomyPath("agencies")), new(report.Agency, _urls.Href(agency.Path)), new(report.Title, _urls.Href(page.Path), true) };
+        var crumbs = new List<CrumbView> { HomeCrumb, Crumb("agencies", SiteUrls.TaxonomyPath("agencies")), ContentCrumb(report.Agency, agency.Path), ContentCrumb(report.Title, page.Path, current: true) };
         var jsonLd = JsonLd.Report(report, _urls, site.Config);
-        var info = Info(page, report.Title, crumbs, meta.Summary ?? body.Summary, jsonLd: jsonLd,
+        var info = Info(page, report.Title, crumbs, meta.Summary ?? "", jsonLd: jsonLd,
             pubDate: Date(report.Published), column: report.Series);
         return new PageView(_siteView, info, Report: view);
     }
@@ -136,13 +165,14 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
 
     private PageView HomePage(Page page)
     {
-        var latest = site.Reports.Take(site.Config.LatestCount).Select(r => Item(r)).ToList();
+        var latest = site.Reports.Take(site.Config.LatestCount).Select(Item).ToList();
         var counts = new CountsView(site.Reports.Count, site.Agencies.Terms.Count, site.Regions.Terms.Count, site.Years.Terms.Count);
-        var entries = site.Taxonomies.Select(t => new TermItemView(T(t.Name), _urls.Href(SiteUrls.TaxonomyPath(t.Name)),
+        var browse = site.Taxonomies.Select(t => new TermItemView(T(t.Name), _urls.Href(SiteUrls.TaxonomyPath(t.Name)),
             t.IsHierarchy ? t.Roots.Count : t.Terms.Count, null, [])).ToList();
         var years = site.Years.Terms.Select(t => TermItem(t, withChildren: false)).ToList();
-        var info = Info(page, site.Config.Title, [], feed: SiteUrls.Feed(SiteUrls.Home), column: T("home"));
-        return new PageView(_siteView, info, Reports: latest, Counts: counts, Entry: entries, Terms: years);
+        // The home page's feed is the site feed, which every page links already.
+        var info = Info(page, site.Config.Title, [], column: T("home"));
+        return new PageView(_siteView, info, Reports: latest, Counts: counts, Terms: years, Browse: browse);
     }
 
     private TermItemView TermItem(Term term, bool withChildren) =>
@@ -159,7 +189,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var label = T(taxonomy.Name);
         var title = page.PageCount > 1 ? $"{label} ({page.PageNumber}/{page.PageCount})" : label;
         var first = SiteUrls.TaxonomyPath(taxonomy.Name);
-        var info = Info(page, title, [HomeCrumb, new LinkView(label, _urls.Href(first), true)], column: label,
+        var info = Info(page, title, [HomeCrumb, new CrumbView(label, _urls.Href(first), true, false)], column: label,
             pageHref: n => _urls.Href(SiteUrls.Paged(first, n)));
         return new PageView(_siteView, info, Terms: slice, TaxonomyName: taxonomy.Name, TaxonomyLabel: label);
     }
@@ -169,11 +199,11 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var term = page.Term!;
         var taxonomy = page.Taxonomy!;
         var size = site.Config.PageSize;
-        var reports = term.Reports.Skip((page.PageNumber - 1) * size).Take(size).Select(r => Item(r)).ToList();
+        var reports = term.Reports.Skip((page.PageNumber - 1) * size).Take(size).Select(Item).ToList();
         var label = T(taxonomy.Name);
-        var crumbs = new List<LinkView> { HomeCrumb, new(label, _urls.Href(SiteUrls.TaxonomyPath(taxonomy.Name))) };
-        crumbs.AddRange(term.Ancestors().Reverse().Select(t => new LinkView(t.Name, _urls.Href(t.Path))));
-        crumbs.Add(new LinkView(term.Name, _urls.Href(term.Path), true));
+        var crumbs = new List<CrumbView> { HomeCrumb, new(label, _urls.Href(SiteUrls.TaxonomyPath(taxonomy.Name)), false, false) };
+        crumbs.AddRange(term.Ancestors().Reverse().Select(t => ContentCrumb(t.Name, t.Path)));
+        crumbs.Add(ContentCrumb(term.Name, term.Path, current: true));
         var title = page.PageCount > 1 ? $"{term.Name} ({page.PageNumber}/{page.PageCount})" : term.Name;
         var hasFeed = taxonomy.Name is "agencies" or "regions";
         var info = Info(page, title, crumbs, feed: hasFeed ? SiteUrls.Feed(term.Path) : null, column: label,

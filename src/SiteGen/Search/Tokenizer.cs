@@ -16,7 +16,8 @@ public readonly record struct Token(string Term, int Position, TokenKind Kind);
 
 /// <summary>The search tokenizer shared with the browser runtime (themes/default/static/search/search.js), proven identical by tests/vectors/tokenizer.json.</summary>
 /// <remarks>
-/// Folding keeps one UTF-16 unit per input unit, so offsets in folded text are offsets in the original text.
+/// Folding keeps one UTF-16 unit per input unit, so offsets in folded text are offsets in the original text: text is indexed
+/// folded (衛生 as 卫生) and shown as written.
 /// CJK text becomes overlapping bigrams plus single characters; runs of letters and digits become one word, with
 /// decimal points and thousands separators between digits and a trailing % kept (97.32%, 1,000); a word directly followed
 /// by a CJK character also yields a join token (2020年).
@@ -24,8 +25,36 @@ public readonly record struct Token(string Term, int Position, TokenKind Kind);
 /// </remarks>
 public static class Tokenizer
 {
-    /// <summary>Folds one character: full-width ASCII to half-width, ideographic space to space, letters to lower case.</summary>
-    public static char Fold(char c)
+    /// <summary>Folds one character: full-width ASCII to half-width, ideographic space to space, letters to lower case, traditional
+    /// Chinese to simplified (<see cref="FoldTable"/>, generated from OpenCC's dictionaries; the browser reads the same pairs).</summary>
+    public static char Fold(char c) => FoldMap[c];
+
+    /// <summary>Every UTF-16 unit folded once, at start-up: the indexer folds every character of every report.</summary>
+    private static readonly char[] FoldMap = BuildFoldMap();
+
+    private static char[] BuildFoldMap()
+    {
+        var map = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++) map[c] = FoldWidthAndCase((char)c);
+        var from = 0;
+        foreach (var pair in FoldTable.Pairs.Split(';'))
+        {
+            var comma = pair.IndexOf(',');
+            from += Base36(pair.AsSpan(0, comma));
+            map[from] = (char)(from + Base36(pair.AsSpan(comma + 1)));
+        }
+        return map;
+    }
+
+    private static int Base36(ReadOnlySpan<char> digits)
+    {
+        var negative = digits[0] == '-';
+        var value = 0;
+        foreach (var d in negative ? digits[1..] : digits) value = value * 36 + (d <= '9' ? d - '0' : d - 'a' + 10);
+        return negative ? -value : value;
+    }
+
+    private static char FoldWidthAndCase(char c)
     {
         if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);
         else if (c == '\u3000') return ' ';

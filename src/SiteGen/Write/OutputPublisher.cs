@@ -158,6 +158,23 @@ public sealed class OutputPublisher : IDisposable
         Interlocked.Add(ref _bytes, content.Length);
     }
 
+    /// <summary>Publishes a copy of a file from outside the output (an attachment from content/) and returns its length. A copy, never a
+    /// hard link: editing the content must not change a published site, and the published file gets the output's usual permissions.</summary>
+    public long Copy(string relativePath, string sourceFile)
+    {
+        var full = Prepare(relativePath);
+        long length;
+        using (var source = new FileStream(sourceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        using (var target = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            source.CopyTo(target);
+            length = target.Length;
+        }
+        Interlocked.Increment(ref _files);
+        Interlocked.Add(ref _bytes, length);
+        return length;
+    }
+
     /// <summary>Publishes an unchanged file of the live output: kept when the staging tree already shares it, hard-linked (or copied) otherwise.</summary>
     public void Reuse(string relativePath, string liveFile)
     {

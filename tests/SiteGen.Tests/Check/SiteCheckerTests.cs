@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SiteGen.Check;
 using SiteGen.Diagnostics;
 using SiteGen.Tests.Support;
@@ -22,7 +23,8 @@ public sealed class SiteCheckerTests
         Assert.True(result.Passed);
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity != Severity.Info);
         Assert.True(result.OutputChecked);
-        Assert.True(result.PagesChecked > 5);
+        site.BuildSucceeding();
+        Assert.Equal(site.HtmlPages().Count, result.PagesChecked);
     }
 
     [Fact]
@@ -89,9 +91,10 @@ public sealed class SiteCheckerTests
 
         var result = Check(site);
 
+        // Items 2 (不足), 3 (第一责任人) and 5 (其他) are missing; 1 (举措) and 4 (下一步打算) are there
         var missing = With(result, DiagnosticCodes.MissingSection);
-        Assert.Equal(3, missing.Count);
         Assert.All(missing, d => Assert.Equal(Severity.Warning, d.Severity));
+        Assert.Equal(["item 2", "item 3", "item 5"], missing.Select(d => Regex.Match(d.Message, @"item \d").Value).Order(StringComparer.Ordinal));
         Assert.Contains(missing, d => d.Message.Contains("第一责任人", StringComparison.Ordinal));
         Assert.True(result.Passed);
     }
@@ -126,10 +129,33 @@ public sealed class SiteCheckerTests
     }
 
     [Fact]
-    public void A_link_to_an_attachment_that_the_site_does_not_contain_is_a_missing_attachment()
+    public void A_published_attachment_passes_but_a_linked_file_missing_from_the_content_is_an_error_on_its_Markdown_line()
     {
+        // Given a report linking a table that is beside it and one that is not
         using var site = new TestSite();
-        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody + "\n附件：[统计表](files/统计表.xlsx)\n");
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024),
+            body: SampleReports.CompleteBody + "\n附件：[统计表](统计表.xlsx)\n");
+        site.File("content/reports/2024/统计表.xlsx", [1, 2, 3]);
+        var passed = Check(site);
+        site.File("content/reports/2024/a.md", File.ReadAllText(Path.Combine(site.Root, "content/reports/2024/a.md")) + "\n附件：[附表](files/附表.xlsx)\n");
+
+        // When the site is checked, then the published one passes, and the missing one fails the build at its line (the output is not checked)
+        var failed = Check(site);
+
+        Assert.True(passed.Passed, string.Join("\n", passed.Diagnostics));
+        Assert.Empty(With(passed, DiagnosticCodes.MissingAttachment));
+        var missing = Assert.Single(With(failed, DiagnosticCodes.AttachmentMissing));
+        Assert.Equal("content/reports/2024/a.md", missing.File);
+        Assert.Contains("files/附表.xlsx", File.ReadAllLines(Path.Combine(site.Root, missing.File))[missing.Line - 1], StringComparison.Ordinal);
+        Assert.Single(With(failed, DiagnosticCodes.OutputChecksSkipped));
+    }
+
+    [Fact]
+    public void A_link_to_a_file_the_built_site_does_not_contain_is_a_missing_attachment()
+    {
+        // Given a report linking, by a site-absolute URL, a file that is not part of the site
+        using var site = new TestSite();
+        site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody + "\n附件：[统计表](/files/统计表.xlsx)\n");
 
         var result = Check(site);
 
@@ -170,8 +196,8 @@ public sealed class SiteCheckerTests
     {
         using var site = new TestSite();
         site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
-        var head = File.ReadAllText(Path.Combine(FindRepoRoot(), "themes/default/partials/head.hbs")).Replace(" lang=\"{{site.language}}\"", "", StringComparison.Ordinal);
-        site.File("themes/default/partials/head.hbs", head);
+        var head = File.ReadAllText(Path.Combine(FindRepoRoot(), "themes/default/partials/head.sbn-html")).Replace(" lang=\"{{ site.language }}\"", "", StringComparison.Ordinal);
+        site.File("themes/default/partials/head.sbn-html", head);
 
         var result = Check(site);
 
@@ -185,7 +211,7 @@ public sealed class SiteCheckerTests
     {
         using var site = new TestSite();
         site.Report("2024/a", "红塔区卫生健康局", 2024, region: SampleReports.Region, published: SampleReports.Published(2024), body: SampleReports.CompleteBody);
-        site.File("themes/default/partials/term-tree.hbs", "<p>（暂无）</p>\n");
+        site.File("themes/default/partials/term-tree.sbn-html", "<p>（暂无）</p>\n");
 
         var result = Check(site);
 

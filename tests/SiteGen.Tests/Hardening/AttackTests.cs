@@ -113,8 +113,8 @@ public sealed class AttackTests
             """);
         site.ReportAt("content/2024/plain.md", "普通机关", 2024);
         // A theme that shows the extras, as a site's own theme might.
-        site.File("themes/default/partials/footer.hbs",
-            "<footer><p>{{site.extra.banner}}</p>{{#if report}}<p>{{report.extra.note}}</p>{{/if}}{{site.footer.sponsor}} {{site.footer.contact}} {{site.footer.icp}}</footer>\n</body>\n</html>\n");
+        site.File("themes/default/partials/footer.sbn-html",
+            "<footer><p>{{ site.extra.banner }}</p>{{ if report }}<p>{{ report.extra.note }}</p>{{ end }}{{ site.footer.sponsor }} {{ site.footer.contact }} {{ site.footer.icp }}</footer>\n</body>\n</html>\n");
         return site;
     }
 
@@ -363,21 +363,212 @@ public sealed class AttackTests
         Assert.Equal(2, body.QuerySelectorAll("td.align-right, th.align-right").Length);
     }
 
-    [Fact]
-    public void A_partial_included_on_an_indented_line_still_escapes_its_values()
-    {
-        // Given a theme that includes a partial on indented lines (Handlebars.Net skips escaping there unless SiteGen prevents it)
-        using var site = TestSite.Good();
-        site.File("content/site.yml", "title: \"<script>alert(1)</script>\"\n");
-        site.File("themes/default/layouts/home.hbs", "<main>\n    {{> shout}}\n\t{{> shout}}\n</main>\n");
-        site.File("themes/default/partials/shout.hbs", "<p>{{site.title}}</p>\n");
+    // Attacks on the theme engine: content that looks like template code, and theme code that tries to escape the sandbox.
 
-        // When the site is built
+    /// <summary>Template code that would compute 1234 * 1000 if it were ever evaluated.</summary>
+    private const string TemplateCode = "{{ 1234 * 1000 }}";
+    private const string Evaluated = "1234000";
+
+    [Fact]
+    public void Template_code_in_every_field_and_the_body_shows_literally_in_pages_feeds_and_the_search_index()
+    {
+        // Given a site whose settings, every front matter field and the body carry template code
+        using var site = new TestSite();
+        site.File("content/site.yml", $$$"""
+            title: "库{{{TemplateCode}}}"
+            description: "{{{TemplateCode}}}"
+            base_url: "https://example.gov.cn/"
+            banner: "{{{TemplateCode}}}"
+            footer:
+              sponsor: "{{{TemplateCode}}}"
+            """);
+        site.File("content/2024/code.md", $$$"""
+            ---
+            title: "标题{{{TemplateCode}}}"
+            agency: "机关{{{TemplateCode}}}"
+            region: ["省{{{TemplateCode}}}", "市{{ site.title }}"]
+            year: 2024
+            published: 2025-03-01
+            type: "类{{{TemplateCode}}}"
+            summary: "摘要{{{TemplateCode}}}"
+            index_no: "{{{TemplateCode}}}"
+            doc_no: "{{ include 'head' }}"
+            publisher: "{{ t 'home' }}"
+            topic: "{% raw %}{{{TemplateCode}}}"
+            tags: ["{{{TemplateCode}}}"]
+            note: "{{{TemplateCode}}}"
+            ---
+            ## 一、{{{TemplateCode}}}举措
+
+            正文 {{{TemplateCode}}} 与 `{{{TemplateCode}}}` 和 {{ while true }}{{ end }}。
+            """);
+        site.File("themes/default/partials/footer.sbn-html", "<footer>{{ site.extra.banner }} {{ if report }}{{ report.extra.note }} {{ for tag in report.tags }}{{ tag }}{{ end }}{{ end }}</footer>\n</body>\n</html>\n");
+
+        // When it is built
         site.BuildSucceeding();
 
-        // Then both inclusions are escaped
+        // Then no output file holds the code's result, and the report page, the feed and the search index show the code as written
+        foreach (var (path, bytes) in site.Snapshot().Where(f => !f.Key.StartsWith("assets/", StringComparison.Ordinal)))
+            Assert.DoesNotContain(Evaluated, System.Text.Encoding.UTF8.GetString(bytes));
+        var report = Pages(site).Single(p => p.Document.QuerySelector("body.kind-report") is not null).Document;
+        Assert.Equal("标题" + TemplateCode, report.QuerySelector("h1")!.TextContent);
+        Assert.Contains("机关" + TemplateCode, report.QuerySelector(".report-facts")!.TextContent);
+        Assert.Contains("市{{ site.title }}", report.QuerySelector(".report-facts")!.TextContent);
+        Assert.Contains("{{ include 'head' }}", report.QuerySelector(".catalogue")!.TextContent);
+        Assert.Contains("{{ t 'home' }}", report.QuerySelector(".catalogue")!.TextContent);
+        Assert.Contains("{% raw %}" + TemplateCode, report.QuerySelector(".catalogue")!.TextContent);
+        Assert.Contains($"正文 {TemplateCode} 与 {TemplateCode} 和 {{{{ while true }}}}{{{{ end }}}}。", report.QuerySelector(".report-body")!.TextContent);
+        Assert.Contains(TemplateCode + " " + TemplateCode + " " + TemplateCode, report.QuerySelector("footer")!.TextContent);
+        Assert.Equal("库" + TemplateCode, report.QuerySelector(".site-title")!.TextContent);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(site.Read("feed.xml"));
+        Assert.Contains("标题" + TemplateCode, feed.Descendants(atom + "title").Select(t => t.Value));
+        var indexed = string.Concat(Directory.EnumerateFiles(Path.Combine(site.Output, "search"), "*", SearchOption.AllDirectories)
+            .Select(f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f))));
+        Assert.Contains("标题" + TemplateCode, indexed);
+    }
+
+    [Theory]
+    [InlineData("../layouts/home")]
+    [InlineData("../../../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData(@"..\\layouts\\home")] // a Scriban string: \\ is one backslash
+    [InlineData("a/../../layouts/home")]
+    [InlineData("footer.sbn-html")]
+    [InlineData("partials/footer")]
+    [InlineData("./footer")]
+    [InlineData("no-such-partial")]
+    public void An_include_reaches_only_the_partials_of_the_theme(string name)
+    {
+        // Given a layout that includes a name leading out of partials/ (or to nothing), written out or computed
+        foreach (var call in new[] { $"include '{name}'", $"target = '{name}'; include target" })
+        {
+            using var site = TestSite.Good();
+            site.File("themes/default/layouts/404.sbn-html", $"<p>\n{{{{ {call} }}}}\n</p>\n");
+
+            // When it is built
+            var result = site.TryBuild();
+
+            // Then the build fails with SG4002 at the line of the include, and nothing is written
+            Assert.False(result.Succeeded);
+            var error = Assert.Single(result.Diagnostics);
+            Assert.Equal((DiagnosticCodes.ThemeMissing, "themes/default/layouts/404.sbn-html", 2), (error.Code, error.File, error.Line));
+            Assert.Contains(name.Replace(@"\\", @"\"), error.Message);
+            Assert.False(Directory.Exists(site.Output));
+        }
+    }
+
+    [Fact]
+    public void A_partial_linked_to_a_file_outside_the_theme_is_not_read()
+    {
+        // Given a partial that is a symbolic link to a file outside the theme
+        using var site = TestSite.Good();
+        site.File("secret.txt", "机密内容");
+        Directory.CreateDirectory(site.PathOf("themes/default/partials"));
+        File.CreateSymbolicLink(site.PathOf("themes/default/partials/secret.sbn-html"), site.PathOf("secret.txt"));
+        site.File("themes/default/layouts/404.sbn-html", "<p>{{ include 'secret' }}</p>\n");
+
+        // When it is built
+        var result = site.TryBuild();
+
+        // Then the link is not a partial: the include fails and the file's content is nowhere
+        Assert.False(result.Succeeded);
+        Assert.Equal(DiagnosticCodes.ThemeMissing, Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Theory]
+    [InlineData("{{ while true }}x{{ end }}", "loops more than")]
+    [InlineData("{{ for i in 1..1000000000 }}{{ end }}", "loops more than")]
+    [InlineData("{{ for a in 1..1000 }}{{ for b in 1..1000 }}{{ end }}{{ end }}", "loops more than")]
+    [InlineData("{{ func deeper(n); deeper(n + 1); end; deeper(1) }}", "levels deep")]
+    [InlineData("{{ include 'again' }}", "levels deep")]
+    [InlineData("{{ 'x' * 1000000000 }}", "longer than SiteGen allows")]
+    [InlineData("{{ s = 'xxxxxxxx'; for i in 1..40; s = s + s; end; s }}", "longer than SiteGen allows")]
+    [InlineData("{{ for i in 1..90000 }}{{ site.description }}{{ end }}", "longer than SiteGen allows")]
+    public void A_runaway_template_fails_with_a_located_error_quickly(string code, string explanation)
+    {
+        // Given a theme whose 404 layout never ends, nests without end or makes a huge text
+        using var site = TestSite.Good();
+        site.File("content/site.yml", $"title: \"测试报告库\"\ndescription: \"{new string('长', 1000)}\"\n");
+        site.File("themes/default/partials/again.sbn-html", "{{ include 'again' }}");
+        site.File("themes/default/layouts/404.sbn-html", "<p>\n" + code + "\n</p>\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // When it is built
+        var result = site.TryBuild();
+
+        // Then the build stops within seconds with SG4001 at the template, in SiteGen's words
+        Assert.False(result.Succeeded);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.ThemeTemplate, error.Code);
+        Assert.StartsWith("themes/default/", error.File, StringComparison.Ordinal);
+        Assert.True(error.Line > 0, error.ToString());
+        Assert.Contains(explanation, error.Message);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void A_template_that_runs_past_the_time_limit_is_stopped()
+    {
+        // Given a template whose recursion fans out (2^40 calls) without ever looping or nesting deeply
+        using var site = TestSite.Good();
+        site.File("themes/default/layouts/404.sbn-html", "{{ func fan(n); if n > 0; fan(n - 1); fan(n - 1); end; end; fan(40) }}\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // When it is built
+        var result = site.TryBuild();
+
+        // Then it is stopped at the time limit with SG4001 at the template
+        Assert.False(result.Succeeded);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.ThemeTemplate, "themes/default/layouts/404.sbn-html"), (error.Code, error.File));
+        Assert.Contains("ran for more than", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{{ site.title.length }}")]
+    [InlineData("{{ site.nav.capacity }}")]
+    [InlineData("{{ page.Title }}")]
+    [InlineData("{{ site.footer.any.get_type }}")]
+    [InlineData("{{ site.footer.equality_contract }}")]
+    [InlineData("{{ date.now }}")]
+    [InlineData("{{ object.typeof site }}")]
+    [InlineData("{{ environment }}")]
+    public void Templates_reach_nothing_beyond_the_view_model(string code)
+    {
+        // Given a layout that reaches for a .NET member or a library function
+        using var site = TestSite.Good();
+        site.File("themes/default/layouts/home.sbn-html", "<p>" + code + "</p>\n");
+
+        // When it is built
+        var result = site.TryBuild();
+
+        // Then the build fails with SG4001 at the template
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.ThemeTemplate, "themes/default/layouts/home.sbn-html", 1), (error.Code, error.File, error.Line));
+    }
+
+    [Fact]
+    public void Captured_text_and_values_written_in_attributes_stay_escaped()
+    {
+        // Given a site title with markup and quotes, written through capture, a template function and quoted attributes
+        using var site = TestSite.Good();
+        site.File("content/site.yml", "title: \"<script>alert(1)</script>\\\" onmouseover=alert(2) x=\"\n");
+        site.File("themes/default/layouts/home.sbn-html",
+            "{{ capture held }}{{ site.title }}{{ end }}<p>{{ held }}</p>{{ func shout(x); ret x; end }}<p>{{ shout site.title }}</p><a title=\"{{ site.title }}\" href=\"{{ site.title }}\">a</a>\n");
+
+        // When it is built
+        site.BuildSucceeding();
+
+        // Then no markup, handler or attribute of the title got through
         var home = site.Read("index.html");
-        Assert.DoesNotContain("<script>", home);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(home, "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
+        var document = Parser.ParseDocument(home);
+        Assert.Empty(document.QuerySelectorAll("script"));
+        Assert.All(document.All, e => Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+        Assert.Equal(["title", "href"], document.QuerySelector("a")!.Attributes.Select(a => a.Name));
+        Assert.Contains("&lt;script&gt;", home);
     }
 }

@@ -234,24 +234,24 @@ public sealed class BadInputTests
     [Fact]
     public void A_theme_layout_with_a_syntax_error_is_reported_at_its_file_and_line()
     {
-        const string layout = "themes/default/layouts/report.hbs";
-        AssertRejected(s => s.File(layout, "{{> head}}\n<body>\n{{#if report.title}}\n<h1>{{report.title}}</h1>\n{{> footer}}\n"),
+        const string layout = "themes/default/layouts/report.sbn-html";
+        AssertRejected(s => s.File(layout, "{{ include 'head' }}\n<body>\n{{ if report.title }}\n<h1>{{ report.title }}</h1>\n{{ include 'footer' }}\n"),
             DiagnosticCodes.ThemeTemplate, layout, 3);
     }
 
     [Fact]
     public void A_theme_layout_with_an_unclosed_expression_is_reported_at_its_file_and_line()
     {
-        const string layout = "themes/default/layouts/home.hbs";
-        AssertRejected(s => s.File(layout, "{{> head}}\n<body>\n<h1>{{site.title</h1>\n{{> footer}}\n"),
+        const string layout = "themes/default/layouts/home.sbn-html";
+        AssertRejected(s => s.File(layout, "{{ include 'head' }}\n<body>\n<h1>{{ site.title</h1>\n{{ include 'footer' }}\n"),
             DiagnosticCodes.ThemeTemplate, layout, 3);
     }
 
     [Fact]
     public void A_missing_partial_is_reported_at_the_line_that_includes_it()
     {
-        const string layout = "themes/default/layouts/home.hbs";
-        AssertRejected(s => s.File(layout, "{{> head}}\n<body>\n{{> no-such-partial}}\n{{> footer}}\n"),
+        const string layout = "themes/default/layouts/home.sbn-html";
+        AssertRejected(s => s.File(layout, "{{ include 'head' }}\n<body>\n{{ include 'no-such-partial' }}\n{{ include 'footer' }}\n"),
             DiagnosticCodes.ThemeMissing, layout, 3);
     }
 

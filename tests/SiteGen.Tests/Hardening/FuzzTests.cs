@@ -208,7 +208,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var renderer = new MarkdownRenderer(allowRawHtml: false);
         var count = Fuzz("search-index", 0.15, (input, _) =>
         {
-            // Pages shaped like themes/default/layouts/report.hbs, with random (escaped) fields and a rendered random body, as SiteBuilder feeds them.
+            // Pages shaped like themes/default/layouts/report.sbn-html, with random (escaped) fields and a rendered random body, as SiteBuilder feeds them.
             var pages = Enumerable.Range(0, 1 + input.Next(5)).Select(i => ReportPage(input, renderer)).ToList();
             var inOrder = BuildIndex(pages, parallel: false);
             var shuffled = BuildIndex(pages, parallel: true);

@@ -18,6 +18,18 @@ public sealed class ChromeRemovalTests
     [InlineData("网站标识码：4311280001")]
     [InlineData("查看详情》")]
     [InlineData("附件:")]
+    [InlineData("无障碍 简体| 繁体")]
+    [InlineData("本网站支持IPv6")]
+    [InlineData("长者模式")]
+    [InlineData("某某县人民政府网 | 注册 | 我要留言")]
+    [InlineData("政务公开 > 法治政府建设 > 年度报告")]
+    [InlineData("您现在的位置：首页 > 政务公开")]
+    [InlineData("请输入关键字 搜索")]
+    [InlineData("字号:")]
+    [InlineData("分享：")]
+    [InlineData("扫一扫在手机上查看")]
+    [InlineData("打印整页 打印内容 分享")]
+    [InlineData("某某县人民政府 2025年1月28日星期二")]
     public void A_page_chrome_line_is_dropped(string chrome)
     {
         var report = ImportTestSupport.ConvertText("某某县司法局2024年法治政府建设年度报告\n" + chrome + "\n2024年，我局扎实推进法治政府建设。\n");
@@ -29,11 +41,33 @@ public sealed class ChromeRemovalTests
     [InlineData("关闭违规企业3家")]
     [InlineData("（三）每星期一例会制度")]
     [InlineData("特此报告")]
+    [InlineData("扫一扫二维码即可查询办事指南，已覆盖120项事项。")]
+    [InlineData("推动政务服务网上办、掌上办。")]
     public void Report_text_that_resembles_page_chrome_is_kept(string line)
     {
         var report = ImportTestSupport.ConvertText("某某县司法局2024年法治政府建设年度报告\n全年工作扎实推进。\n" + line + "\n");
 
         Assert.Contains(line, ImportTestSupport.Body(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Everything_above_the_title_is_page_chrome_and_leaves_the_body()
+    {
+        // Given a site header of words the chrome rules do not know, above the title
+        var report = ImportTestSupport.ConvertText("某某县门户\n通知公告\n某某县司法局2024年法治政府建设年度报告\n2024年，我局扎实推进法治政府建设。\n");
+
+        // Then the report starts at its title
+        Assert.Equal("某某县司法局2024年法治政府建设年度报告", report.Title);
+        Assert.Equal([new ParagraphBlock("2024年，我局扎实推进法治政府建设。")], report.Blocks);
+    }
+
+    [Fact]
+    public void A_line_repeated_at_once_is_kept_once()
+    {
+        // Given a copy that printed a heading twice in a row
+        var report = ImportTestSupport.ConvertText("某某县司法局2024年法治政府建设年度报告\n一、主要举措和成效\n一、主要举措和成效\n全年开展检查120次。\n");
+
+        Assert.Single(report.TopHeadings);
     }
 
     [Fact]

@@ -101,4 +101,64 @@ public sealed class HtmlImportTests
         Assert.Equal("紫金县卫生健康局2025年法治政府建设年度报告", report.Title);
         Assert.Equal("utf-8", report.Encoding);
     }
+
+    private const string Report = "<p>旺苍县司法局2024年法治政府建设年度报告</p><p>2024年，我局扎实推进法治政府建设。</p><p>一、主要举措和成效</p><p>全年开展检查120次。</p>";
+
+    [Fact]
+    public void A_page_nested_two_hundred_thousand_elements_deep_imports_its_report()
+    {
+        // Given a saved page whose CMS never closed its <div> tags, 200,000 of them deep
+        var page = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + Report + "</body></html>";
+
+        // When it is imported
+        var report = ReportConverter.Convert(HtmlReportReader.Read(Encoding.UTF8.GetBytes(page)));
+
+        // Then the report is read as if the page were well formed
+        Assert.Equal("旺苍县司法局2024年法治政府建设年度报告", report.Title);
+        Assert.Equal([new ParagraphBlock("2024年，我局扎实推进法治政府建设。"), new HeadingBlock(2, "一、主要举措和成效"), new ParagraphBlock("全年开展检查120次。")], report.Blocks);
+    }
+
+    [Fact]
+    public void Paragraphs_inside_deeply_nested_unclosed_blocks_keep_their_own_lines()
+    {
+        // Given 5,000 paragraphs, each in a <div> that is never closed, under the report's opening in the page's content block
+        var page = "<html><body><div class=\"nav\"><a href=\"/\">首页</a></div><div class=\"content\">" + Report
+            + string.Concat(Enumerable.Range(1, 5_000).Select(i => $"<div>第{i}项工作已完成。")) + "</div></body></html>";
+
+        var report = ReportConverter.Convert(HtmlReportReader.Read(Encoding.UTF8.GetBytes(page)));
+
+        // Then every one is a paragraph of its own, in order
+        var paragraphs = report.Blocks.OfType<ParagraphBlock>().Select(p => p.Text).Where(t => t.StartsWith('第')).ToList();
+        Assert.Equal(Enumerable.Range(1, 5_000).Select(i => $"第{i}项工作已完成。"), paragraphs);
+    }
+
+    [Fact]
+    public void Unclosed_formatting_tags_in_every_paragraph_keep_all_the_text()
+    {
+        // Given a page that opens a differently coloured <font> in each of 20,000 paragraphs and closes none (the parser reopens each in every later paragraph)
+        var page = "<html><body>" + Report + string.Concat(Enumerable.Range(1, 20_000).Select(i => $"<p><font color=\"#{i:x6}\">第{i}段。")) + "</body></html>";
+
+        var report = ReportConverter.Convert(HtmlReportReader.Read(Encoding.UTF8.GetBytes(page)));
+
+        Assert.Equal(20_000, report.Blocks.OfType<ParagraphBlock>().Count(p => p.Text.StartsWith('第')));
+        Assert.Equal(new ParagraphBlock("第20000段。"), report.Blocks[^1]);
+    }
+
+    [Fact]
+    public void A_page_that_nests_no_deeper_than_the_limit_is_parsed_as_it_is()
+    {
+        var page = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", HtmlDepthLimiter.MaxDepth - 4)) + "<p>正文<b>加粗</b></p><script>if (a < b) x();</script><!-- <div> --></body></html>";
+
+        Assert.Same(page, HtmlDepthLimiter.Limit(page));
+    }
+
+    [Fact]
+    public void Elements_beyond_the_limit_are_flattened_into_line_breaks()
+    {
+        var page = string.Concat(Enumerable.Repeat("<div>", HtmlDepthLimiter.MaxDepth)) + "<div>甲</div><div>乙</div><span>丙</span>";
+
+        var limited = HtmlDepthLimiter.Limit(page);
+
+        Assert.EndsWith("<br>甲<br><br>乙<br>丙", limited, StringComparison.Ordinal);
+    }
 }

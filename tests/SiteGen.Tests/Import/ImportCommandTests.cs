@@ -1,9 +1,10 @@
 using System.Text;
 using SiteGen.Build;
-using SiteGen.Cli;
 using SiteGen.Import;
 
 using SiteGen.Tests.Support;
+using static SiteGen.Tests.Import.ImportTestSupport;
+
 namespace SiteGen.Tests.Import;
 
 /// <summary>`sitegen import` as a user runs it: files and folders in, reports written without overwriting, a failure per file, an exit code for the batch.</summary>
@@ -12,24 +13,6 @@ public sealed class ImportCommandTests
 {
     private static string ValidReport(string county) =>
         $"{county}司法局2024年法治政府建设年度报告\n发布时间:2025-02-10 来源: 本网\n" + ImportTestSupport.SampleBody;
-
-    private static (int Exit, string Out, string Err) Sitegen(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (SitegenCommand.Run(args), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     [Fact]
     public void Importing_a_folder_writes_each_report_under_its_year_and_agency_segment()
@@ -48,7 +31,7 @@ public sealed class ImportCommandTests
         Assert.Equal(0, exit);
         Assert.True(File.Exists(Path.Combine(site, "content", "reports", "2024", SiteGen.Model.SiteUrls.Segment("新田县司法局") + ".md")));
         Assert.True(File.Exists(Path.Combine(site, "content", "reports", "2024", SiteGen.Model.SiteUrls.Segment("宁远县司法局") + ".md")));
-        Assert.Contains("imported 2, 0 incomplete, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("imported 2, 0 as drafts with missing fields, 0 failed", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,28 +85,10 @@ public sealed class ImportCommandTests
 
         // Then the good report is written, each bad file has its own error, and the exit code says some failed
         Assert.Equal(1, exit);
-        Assert.Contains("imported 1, 0 incomplete, 2 failed", output, StringComparison.Ordinal);
+        Assert.Contains("imported 1, 0 as drafts with missing fields, 2 failed", output, StringComparison.Ordinal);
         Assert.Contains("1-garbled.txt: error: the text is garbled", err, StringComparison.Ordinal);
         Assert.Contains("2-binary.txt: error: the file contains NUL bytes", err, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Path.Combine(site, "content"), "*.md", SearchOption.AllDirectories));
-    }
-
-    [Fact]
-    public void A_report_missing_a_required_field_is_not_written_and_fails_only_with_strict()
-    {
-        // Given a report whose year cannot be determined
-        using var temp = new TestSite();
-        var input = temp.File("r.txt", "新田县司法局法治政府建设年度报告\n发布时间:2025-02-10 来源: 本网\n我局扎实推进法治政府建设。\n").PathOf("r.txt");
-        var site = Path.Combine(temp.Root, "site");
-
-        // When imported, then it is reported as incomplete and nothing is written
-        var (exit, _, err) = Sitegen("import", input, "--site", site);
-        Assert.Equal(0, exit);
-        Assert.Contains("required field(s) not found: year", err, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(site, "content")));
-
-        // And --strict turns it into a failure
-        Assert.Equal(1, Sitegen("import", input, "--site", site, "--strict").Exit);
     }
 
     [Fact]
@@ -153,7 +118,22 @@ public sealed class ImportCommandTests
         var (exit, _, err) = Sitegen("import", Path.Combine(temp.Root, "in"), "--site", Path.Combine(temp.Root, "site"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("same agency and year as", err, StringComparison.Ordinal);
+        Assert.Contains("same agency, year and series as", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_of_two_series_for_one_agency_and_year_are_both_written()
+    {
+        // Given an agency's rule-of-law report and its information-disclosure report of the same year
+        using var temp = new TestSite();
+        temp.File("in/a.txt", ValidReport("新田县"));
+        temp.File("in/b.txt", "新田县司法局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我局依法做好政府信息公开工作。\n");
+        var site = Path.Combine(temp.Root, "site");
+
+        var (exit, _, err) = Sitegen("import", Path.Combine(temp.Root, "in"), "--site", site);
+
+        Assert.True(exit == 0, err);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(site, "content"), "*.md", SearchOption.AllDirectories).Length);
     }
 
     [Fact]

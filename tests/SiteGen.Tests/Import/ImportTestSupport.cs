@@ -10,6 +10,25 @@ internal static class ImportTestSupport
     /// <summary>Converts plain text as `sitegen import` converts a .txt file.</summary>
     public static ImportedReport ConvertText(string text) => ReportConverter.Convert(PlainTextReader.Read(new UTF8Encoding(false).GetBytes(text)));
 
+    /// <summary>Runs the `sitegen` command line in-process and returns its exit code and what it printed (tests using it share the "Console" collection).</summary>
+    public static (int Exit, string Out, string Err) Sitegen(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            return (SiteGen.Cli.SitegenCommand.Run(args), stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
     public static string Body(ImportedReport report)
     {
         var markdown = MarkdownReportWriter.Render(report);

@@ -41,4 +41,16 @@ public sealed class ParagraphJoiningTests
 
         Assert.Equal("派出卫生监督员队\\*,开展\\[重点\\]检查\\_1。", body.Trim());
     }
+
+    [Fact]
+    public void A_very_long_run_of_broken_lines_is_joined_into_one_paragraph()
+    {
+        // Given a paragraph broken into 100,000 lines (a copy from a PDF with a break after every few characters)
+        var fragments = Enumerable.Range(1, 100_000).Select(i => $"第{i}次检查").ToList();
+        var report = ImportTestSupport.ConvertText("某某县司法局2024年法治政府建设年度报告\n" + string.Join("\n", fragments) + "。\n");
+
+        // Then it is one paragraph holding every line
+        var paragraph = Assert.IsType<ParagraphBlock>(Assert.Single(report.Blocks));
+        Assert.Equal(string.Concat(fragments) + "。", paragraph.Text);
+    }
 }

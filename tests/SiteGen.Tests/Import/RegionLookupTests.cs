@@ -36,6 +36,53 @@ public sealed class RegionLookupTests
         Assert.False(match.Ambiguous);
     }
 
+    [Theory]
+    [InlineData("焉耆回族自治县人民政府", "新疆维吾尔自治区|巴音郭楞蒙古自治州|焉耆回族自治县")]
+    [InlineData("广西壮族自治区司法厅", "广西壮族自治区")]
+    [InlineData("天津市滨海新区某某街道办事处", "天津市|滨海新区")]
+    [InlineData("国家税务总局珠海市香洲区税务局", "广东省|珠海市|香洲区")]
+    public void Autonomous_divisions_direct_city_districts_and_vertically_managed_offices_are_placed(string agency, string region)
+    {
+        Assert.Equal(region.Split('|'), RegionLookup.Find(agency, "")!.Names);
+    }
+
+    [Fact]
+    public void A_town_gets_its_county_only_where_the_page_names_it()
+    {
+        // Given a town whose name says nothing of its county
+        var named = RegionLookup.Find("清溪镇人民政府", "在巫山县委、县政府的领导下，镇党委落实巫山县法治建设部署。");
+        var unnamed = RegionLookup.Find("清溪镇人民政府", "在县委、县政府的领导下，镇党委落实法治建设部署。");
+
+        // Then the county the text names places it, and without one it has no region
+        Assert.Equal(["重庆市", "巫山县"], named!.Names);
+        Assert.Null(unnamed);
+    }
+
+    [Fact]
+    public void A_town_whose_page_names_only_its_city_is_placed_in_the_city()
+    {
+        var match = RegionLookup.Find("某某镇", "按照芜湖市的部署，我镇扎实推进法治建设。");
+
+        Assert.Equal(["安徽省", "芜湖市"], match!.Names);
+    }
+
+    [Fact]
+    public void A_development_zone_named_by_its_province_is_placed_in_the_city_its_page_names()
+    {
+        // Given a zone named with the short name of its province and a text that names one of that province's cities
+        var match = RegionLookup.Find("广西-某某经济技术开发区", "开发区认真落实南宁市重大行政决策程序规定。");
+
+        Assert.Equal(["广西壮族自治区", "南宁市"], match!.Names);
+    }
+
+    [Fact]
+    public void A_bureau_of_a_province_is_not_placed_in_a_city_its_text_mentions()
+    {
+        var match = RegionLookup.Find("四川省交通运输厅", "指导成都市、绵阳市推进交通运输法治建设。");
+
+        Assert.Equal(["四川省"], match!.Names);
+    }
+
     [Fact]
     public void An_agency_without_a_known_place_has_no_region()
     {

@@ -16,6 +16,22 @@ public sealed class PostingSpillTests
         return buffer.Bytes.AsSpan(0, buffer.Length).ToArray();
     }
 
+    /// <summary>The (term, document) of each record of <see cref="Record"/>'s shape in <paramref name="bytes"/>.</summary>
+    private static List<(char Term, int Doc)> Records(byte[] bytes)
+    {
+        var records = new List<(char, int)>();
+        for (var offset = 0; offset < bytes.Length;)
+        {
+            Assert.Equal(1, Varints.Read(bytes, ref offset));
+            var term = (char)Varints.Read(bytes, ref offset);
+            var doc = Varints.Read(bytes, ref offset);
+            Assert.Equal(10, Varints.Read(bytes, ref offset));
+            Assert.Equal(0, Varints.Read(bytes, ref offset));
+            records.Add((term, doc));
+        }
+        return records;
+    }
+
     [Fact]
     public void A_partition_larger_than_the_budget_comes_back_in_ascending_slices_that_hold_every_record_once()
     {
@@ -53,6 +69,8 @@ public sealed class PostingSpillTests
         Assert.Equal(char.MaxValue, slices[^1].Last);
         for (var i = 1; i < slices.Count; i++) Assert.Equal(slices[i - 1].Last + 1, slices[i].First);
         Assert.All(slices, s => Assert.InRange(s.Records.Length, 1, 200));
-        Assert.Equal(written.Sum(r => r.Length), slices.Sum(s => s.Records.Length));
+        var read = slices.SelectMany(s => Records(s.Records).Select(r => (Slice: s, Record: r))).ToList();
+        Assert.All(read, r => Assert.InRange(r.Record.Term, r.Slice.First, r.Slice.Last));
+        Assert.Equal(written.Select(r => Records(r).Single()).Order(), read.Select(r => r.Record).Order());
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using SiteGen.Build;
 using SiteGen.Search;
 using SiteGen.Tests.Support;
 
@@ -8,6 +10,20 @@ public sealed class SearchIndexTests
 {
     private static readonly string[] Yuxi = ["云南省", "玉溪市", "红塔区"];
 
+    /// <summary>Notes when each build stage starts, to bound the times a build reports.</summary>
+    private sealed class StageClock : IBuildProgress
+    {
+        private readonly Dictionary<string, long> _started = [];
+
+        public void Stage(string name, int total) => _started[name] = Stopwatch.GetTimestamp();
+
+        public void Advance(int count = 1)
+        {
+        }
+
+        public TimeSpan Between(string first, string next) => Stopwatch.GetElapsedTime(_started[first], _started[next]);
+    }
+
     [Fact]
     public void A_build_writes_the_index_and_reports_its_size_and_time()
     {
@@ -16,14 +32,29 @@ public sealed class SearchIndexTests
             .Report("a.md", "甲局2024年法治政府建设报告", "甲局", 2024, Yuxi, "## 一、主要举措\n\n推进行政处罚规范化。")
             .Report("b.md", "乙局2023年法治政府建设报告", "乙局", 2023, Yuxi, "## 一、主要举措\n\n加强执法监督。");
 
-        // When it is built
-        var result = site.Build();
+        // When it is built, with the moment each stage starts taken from outside
+        var stages = new StageClock();
+        var clock = Stopwatch.StartNew();
+        var result = site.Build(progress: stages);
+        var wall = clock.Elapsed;
 
-        // Then the build reports the index, and the manifest lists both documents and their filters
+        // Then the build reports the index: its documents, its files and their bytes as they lie in the output
         Assert.True(result.Succeeded);
         Assert.NotNull(result.Search);
-        Assert.Equal(2, result.Search!.Documents);
-        Assert.True(result.Search.Bytes > 0 && result.Search.Files > 0);
+        var stats = result.Search!;
+        Assert.Equal(2, stats.Documents);
+        var files = Directory.EnumerateFiles(site.Index, "*", SearchOption.AllDirectories).ToList();
+        Assert.Equal(files.Count, stats.Files);
+        Assert.Equal(files.Sum(f => new FileInfo(f).Length), stats.Bytes);
+        // And its times, each within the stage it measures: tokenizing happens while pages render, summed over at most one
+        // thread per core; writing the index is the index stage; and the build's own time is within the measured one
+        var rendering = stages.Between("render", "index");
+        Assert.True(stats.Indexing > TimeSpan.Zero && stats.Indexing <= rendering * Environment.ProcessorCount,
+            $"tokenizing {stats.Indexing} while rendering took {rendering} on {Environment.ProcessorCount} cores");
+        var indexing = stages.Between("index", "write");
+        Assert.True(stats.Writing > TimeSpan.Zero && stats.Writing <= indexing, $"writing {stats.Writing} in an index stage of {indexing}");
+        Assert.True(result.Elapsed <= wall, $"the build says {result.Elapsed}, measured {wall}");
+        // And the index holds both documents and their catalogue
         var index = new IndexReader(site.Index);
         Assert.Equal(2, index.Manifest.Docs);
         var catalogue = index.Catalogue().Info;

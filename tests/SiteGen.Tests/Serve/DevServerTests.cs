@@ -48,6 +48,7 @@ public sealed class DevServerTests
         Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType?.ToString());
         Assert.Contains(SiteResponderTag, html, StringComparison.Ordinal);
         Assert.Equal("application/xml; charset=utf-8", feed.Content.Headers.ContentType?.ToString());
+        Assert.DoesNotContain("__sitegen", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var onDisk = Directory.EnumerateFiles(server.OutputDir, "*", SearchOption.AllDirectories).Select(File.ReadAllText);
         Assert.DoesNotContain(onDisk, text => text.Contains("__sitegen", StringComparison.Ordinal));
     }
@@ -205,8 +206,8 @@ public sealed class DevServerTests
         await using var events = await EventStream.OpenAsync(Events(server));
         await events.WaitForAsync("hello");
 
-        var layout = File.ReadAllText(Path.Combine(SiteCheckerTests.FindRepoRoot(), "themes/default/layouts/404.hbs"));
-        site.File("themes/default/layouts/404.hbs", layout.Replace("<h1>", "<h1 data-custom-theme>", StringComparison.Ordinal));
+        var layout = File.ReadAllText(Path.Combine(SiteCheckerTests.FindRepoRoot(), "themes/default/layouts/404.sbn-html"));
+        site.File("themes/default/layouts/404.sbn-html", layout.Replace("<h1>", "<h1 data-custom-theme>", StringComparison.Ordinal));
         await events.WaitForAsync("reload");
 
         var response = await Http.GetAsync(new Uri(server.Address, "missing/"));

@@ -1,4 +1,5 @@
 using SiteGen.Build;
+using SiteGen.Load;
 using SiteGen.Model;
 using SiteGen.Tests.Support;
 
@@ -19,15 +20,6 @@ public sealed class IncrementalBuildTests
         return result;
     }
 
-    private static void AssertSameFiles(string expectedDir, string actualDir, string because)
-    {
-        var expected = TestSite.SnapshotOf(expectedDir);
-        var actual = TestSite.SnapshotOf(actualDir);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var key in expected.Keys)
-            Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), $"{key} differs from a clean build {because}");
-    }
-
     [Fact]
     public void A_rebuild_without_changes_renders_nothing_and_keeps_the_output_identical()
     {
@@ -43,39 +35,75 @@ public sealed class IncrementalBuildTests
         foreach (var (key, bytes) in site.Snapshot()) Assert.True(before[key].AsSpan().SequenceEqual(bytes), key);
     }
 
+    /// <summary>Twelve reports in five regions and three years; r0 is 红塔区卫生健康局's 2020 report in 云南省 › 玉溪市 › 红塔区, the
+    /// only report of its agency and the only 2020 report of its county.</summary>
+    private static TestSite TwelveReports()
+    {
+        var site = new TestSite();
+        for (var i = 0; i < 12; i++) site.Report($"r{i}", $"{Regions[i % 5][^1]}{AgencyTypes[i % 4]}", 2020 + i % 3, Regions[i % 5]);
+        return site;
+    }
+
+    /// <summary>Each HTML page of the output with the inode of its file: a page reused from the previous build is published as
+    /// that build's very file (hard-linked), a page rendered again as a new one.</summary>
+    private static Dictionary<string, long> PageFiles(TestSite site) =>
+        site.HtmlPages().ToDictionary(p => p, p => SourceStamp.Of(Path.Combine(site.Output, p))!.Value.Inode);
+
+    /// <summary>The pages of <paramref name="after"/> that are not the very files of <paramref name="before"/>, sorted.</summary>
+    private static List<string> WrittenAgain(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Where(p => !before.TryGetValue(p.Key, out var inode) || inode != p.Value).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+
     [Fact]
     public void Changing_one_report_re_renders_only_the_pages_that_show_it()
     {
         // Given a built site of twelve reports
-        using var site = new TestSite();
-        for (var i = 0; i < 12; i++) site.Report($"r{i}", $"{Regions[i % 5][^1]}{AgencyTypes[i % 4]}", 2020 + i % 3, Regions[i % 5]);
+        using var site = TwelveReports();
         var clean = Build(site, site.Output, clean: false);
+        var before = PageFiles(site);
 
         // When one report's body changes
         var file = Path.Combine(site.Root, "content/reports/r0.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("正文。", "修改后的正文。"));
         var incremental = Build(site, site.Output, clean: false);
 
-        // Then only that report page is rendered again (its title and lists are unchanged, so no list page changes)
+        // Then only that report page is rendered and written again (its title and lists are unchanged, so no list page changes)
+        var report = $"reports/2020/{SiteUrls.Segment("红塔区卫生健康局")}/index.html";
         Assert.Equal(1, incremental.PagesRendered);
-        Assert.Contains("修改后的正文。", site.Read($"reports/2020/{SiteUrls.Segment("红塔区卫生健康局")}/index.html"));
+        Assert.Equal([report], WrittenAgain(before, PageFiles(site)));
+        Assert.Contains("修改后的正文。", site.Read(report));
         Assert.True(clean.PagesRendered > 20);
     }
 
     [Fact]
     public void Changing_a_title_re_renders_the_report_and_every_list_that_shows_it_but_not_the_others()
     {
-        using var site = new TestSite();
-        for (var i = 0; i < 12; i++) site.Report($"r{i}", $"{Regions[i % 5][^1]}{AgencyTypes[i % 4]}", 2020 + i % 3, Regions[i % 5]);
-        var clean = Build(site, site.Output, clean: false);
+        // Given a built site of twelve reports
+        using var site = TwelveReports();
+        Build(site, site.Output, clean: false);
+        var before = PageFiles(site);
 
+        // When the title of r0 changes
         var file = Path.Combine(site.Root, "content/reports/r0.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("title: \"", "title: \"（修订）"));
         var incremental = Build(site, site.Output, clean: false);
 
-        Assert.InRange(incremental.PagesRendered, 5, clean.PagesRendered - 5);
-        Assert.Contains("（修订）", site.Read($"years/2020/index.html"));
-        Assert.Contains("（修订）", site.Read($"regions/{SiteUrls.Segment("云南省")}/index.html"));
+        // Then exactly these pages are rendered and written again: the report, and the lists of its agency, its year, its series
+        // and each level of its region. Every other page is the previous build's very file: the other reports (none links to r0),
+        // the home page (its ten latest reports are of 2022, 2021 and two other agencies of 2020), every other term page, every index.
+        string[] showIt =
+        [
+            $"reports/2020/{SiteUrls.Segment("红塔区卫生健康局")}/index.html",
+            $"agencies/{SiteUrls.Segment("红塔区卫生健康局")}/index.html",
+            "years/2020/index.html",
+            $"series/{SiteUrls.Segment("法治政府建设年度报告")}/index.html",
+            $"regions/{SiteUrls.Segment("云南省")}/index.html",
+            $"regions/{SiteUrls.Segment("云南省/玉溪市")}/index.html",
+            $"regions/{SiteUrls.Segment("云南省/玉溪市/红塔区")}/index.html",
+        ];
+        Assert.Equal(showIt.Order(StringComparer.Ordinal), WrittenAgain(before, PageFiles(site)));
+        Assert.Equal(showIt.Length, incremental.PagesRendered);
+        // And they are exactly the pages that show the new title
+        Assert.Equal(showIt.Order(StringComparer.Ordinal), site.HtmlPages().Where(p => site.Read(p).Contains("（修订）", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -84,7 +112,7 @@ public sealed class IncrementalBuildTests
         // Given a built site
         using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0]).Report("b", "测试县教育局", 2023, Regions[1]);
         Build(site, site.Output, clean: false);
-        long InodeOf(string path) => Load.SourceStamp.Of(Path.Combine(site.Output, path))!.Value.Inode;
+        long InodeOf(string path) => SourceStamp.Of(Path.Combine(site.Output, path))!.Value.Inode;
         var feed = InodeOf("feed.xml");
         var sitemap = InodeOf("sitemap.xml");
 
@@ -110,7 +138,7 @@ public sealed class IncrementalBuildTests
         var first = Build(site, site.Output, clean: false);
 
         Assert.Equal(first.PagesRendered, Build(site, site.Output, clean: true).PagesRendered);
-        site.File("themes/default/partials/footer.hbs", "<footer>新页脚</footer></body></html>\n");
+        site.File("themes/default/partials/footer.sbn-html", "<footer>新页脚</footer></body></html>\n");
         Assert.Equal(first.PagesRendered, Build(site, site.Output, clean: false).PagesRendered);
         Assert.Contains("新页脚", site.Read("index.html"));
     }
@@ -172,7 +200,7 @@ public sealed class IncrementalBuildTests
             // Then the incremental output is byte-identical to a clean build of the same content
             var cleanOutput = Path.Combine(site.Root, $"clean{round}");
             Build(site, cleanOutput, clean: true);
-            AssertSameFiles(cleanOutput, site.Output, $"after round {round} (change {change}, seed {seed})");
+            TestSite.AssertSameFiles(cleanOutput, site.Output, $"(the clean build and the incremental one) after round {round} (change {change}, seed {seed})");
         }
         // The seed's rounds include both same-size edits, so the racy cases are really exercised.
         Assert.Contains(5, applied);

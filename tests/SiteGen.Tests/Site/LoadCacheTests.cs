@@ -257,6 +257,8 @@ public sealed class LoadCacheTests
         // Then the build fails with SG5004 naming that report, and the output is unchanged
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ContentVanished && d.File == "content/reports/c.md");
-        Assert.Equal(before.Keys, site.Snapshot().Keys);
+        var after = site.Snapshot();
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, f => Assert.True(f.Value.AsSpan().SequenceEqual(after[f.Key]), $"{f.Key} changed"));
     }
 }

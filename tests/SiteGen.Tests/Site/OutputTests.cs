@@ -1,5 +1,8 @@
 using System.Xml.Linq;
+using SiteGen.Build;
 using SiteGen.Diagnostics;
+using SiteGen.Model;
+using SiteGen.Search;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Site;
@@ -14,13 +17,25 @@ public sealed class OutputTests
     [Fact]
     public void Rebuilding_the_same_input_gives_byte_identical_output()
     {
+        // Given a site
         using var site = Sample();
-        site.BuildSucceeding();
-        var first = site.Snapshot();
-        site.BuildSucceeding();
-        var second = site.Snapshot();
-        Assert.Equal(first.Keys, second.Keys);
-        foreach (var key in first.Keys) Assert.True(first[key].AsSpan().SequenceEqual(second[key]), $"{key} differs between builds");
+
+        // When it is built twice from scratch, into two new folders, so the second build can reuse nothing of the first
+        var first = SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, OutputDir = site.PathOf("first"), Clean = true });
+        var second = SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, OutputDir = site.PathOf("second"), Clean = true });
+
+        // Then each build rendered every page and indexed every report itself
+        foreach (var build in new[] { first, second })
+        {
+            Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+            Assert.Equal((build.PagesByKind.Values.Sum(), 0), (build.PagesRendered, build.PagesReused));
+            Assert.Equal(3, build.Search!.Reindexed);
+        }
+        // And the two outputs hold the same files with the same bytes, report pages and search index included
+        var files = TestSite.SnapshotOf(site.PathOf("first")).Keys;
+        Assert.Contains(files, f => f.StartsWith("reports/", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith(SearchIndexBuilder.Folder, StringComparison.Ordinal));
+        TestSite.AssertSameFiles(site.PathOf("first"), site.PathOf("second"));
     }
 
     [Fact]
@@ -45,10 +60,21 @@ public sealed class OutputTests
     [Fact]
     public void A_successful_rebuild_replaces_the_output_and_removes_pages_that_no_longer_exist()
     {
+        // Given a site built twice (so the staging tree holds an earlier output, as it does on every later build), one of
+        // whose reports is then deleted
         using var site = Sample();
         site.BuildSucceeding();
-        File.Delete(Path.Combine(site.Root, "content/reports/c.md"));
         site.BuildSucceeding();
+        File.Delete(Path.Combine(site.Root, "content/reports/c.md"));
+
+        // When it is built again
+        site.BuildSucceeding();
+
+        // Then the output is exactly what a clean build of the remaining reports gives: the report's page, its year's,
+        // its agency's and its regions' pages are gone
+        SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, OutputDir = site.PathOf("fresh") });
+        TestSite.AssertSameFiles(site.PathOf("fresh"), site.Output);
+        Assert.False(site.Exists($"reports/2023/{SiteUrls.Segment("重庆市南岸区卫生健康委员会")}/index.html"));
         Assert.False(site.Exists("years/2023/index.html"));
         Assert.False(Directory.Exists(Path.Combine(site.Output, "years/2023")), "the emptied folder is removed too");
         Assert.Equal([".output.staging"], Directory.EnumerateDirectories(site.Root, ".output.*").Select(Path.GetFileName));
@@ -98,25 +124,22 @@ public sealed class OutputTests
         site.BuildSucceeding();
 
         // Then the output is exactly what a clean build into a new folder gives
-        var fresh = SiteGen.Build.SiteBuilder.Run(new SiteGen.Build.BuildOptions { SiteDir = site.Root, OutputDir = Path.Combine(site.Root, "fresh") });
+        var fresh = SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, OutputDir = Path.Combine(site.Root, "fresh") });
         Assert.True(fresh.Succeeded);
-        var expected = TestSite.SnapshotOf(Path.Combine(site.Root, "fresh"));
-        var actual = site.Snapshot();
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var key in expected.Keys) Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), key);
+        TestSite.AssertSameFiles(Path.Combine(site.Root, "fresh"), site.Output);
     }
 
     [Fact]
     public void A_build_without_search_writes_no_index_and_a_later_build_with_search_does()
     {
         using var site = Sample();
-        var without = SiteGen.Build.SiteBuilder.Run(new SiteGen.Build.BuildOptions { SiteDir = site.Root, Search = false });
+        var without = SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, Search = false });
         Assert.True(without.Succeeded);
         Assert.Null(without.Search);
-        Assert.DoesNotContain(site.Snapshot().Keys, k => k.StartsWith(SiteGen.Search.SearchIndexBuilder.Folder, StringComparison.Ordinal));
+        Assert.DoesNotContain(site.Snapshot().Keys, k => k.StartsWith(SearchIndexBuilder.Folder, StringComparison.Ordinal));
 
         var with = site.BuildSucceeding();
         Assert.Equal(3, with.Search!.Documents);
-        Assert.Contains(site.Snapshot().Keys, k => k.StartsWith(SiteGen.Search.SearchIndexBuilder.Folder, StringComparison.Ordinal));
+        Assert.Contains(site.Snapshot().Keys, k => k.StartsWith(SearchIndexBuilder.Folder, StringComparison.Ordinal));
     }
 }

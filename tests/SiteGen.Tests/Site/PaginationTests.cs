@@ -19,11 +19,10 @@ public sealed class PaginationTests
         var second = site.Read("years/2024/page/2/index.html");
         var third = site.Read("years/2024/page/3/index.html");
         Assert.False(site.Exists("years/2024/page/4/index.html"));
-        Assert.Contains("测试县第5局", first);
-        Assert.Contains("测试县第4局", first);
-        Assert.DoesNotContain("测试县第3局", first);
-        Assert.Contains("测试县第3局", second);
-        Assert.Contains("测试县第1局", third);
+        string[] Titles(params int[] numbers) => numbers.Select(n => $"测试县第{n}局2024年法治政府建设工作情况报告").ToArray();
+        Assert.Equal(Titles(5, 4), site.Page("years/2024/index.html").ListedReports());
+        Assert.Equal(Titles(3, 2), site.Page("years/2024/page/2/index.html").ListedReports());
+        Assert.Equal(Titles(1), site.Page("years/2024/page/3/index.html").ListedReports());
         Assert.Contains("<a href=\"/years/2024/page/2/\" rel=\"next\">", first);
         Assert.Contains("<a href=\"/years/2024/\" rel=\"prev\">", second);
         Assert.Contains("<a href=\"/years/2024/page/3/\" aria-current=\"page\"", third);
@@ -39,9 +38,12 @@ public sealed class PaginationTests
         // When the site is built
         site.BuildSucceeding();
 
-        // Then the agencies index has two pages
-        Assert.True(site.Exists("agencies/index.html"));
-        Assert.True(site.Exists("agencies/page/2/index.html"));
+        // Then the agencies index has two pages, a hundred agencies on the first (in name order) and the last one on the second
+        static string[] Agencies(IEnumerable<int> numbers) => numbers.Select(n => $"机构{n:000}局").ToArray();
+        string[] Listed(string page) => site.Page(page).ListedLinks().Select(l => l.Text).ToArray();
+        Assert.Equal(Agencies(Enumerable.Range(0, 100)), Listed("agencies/index.html"));
+        Assert.Equal(Agencies([100]), Listed("agencies/page/2/index.html"));
+        Assert.False(site.Exists("agencies/page/3/index.html"));
         Assert.Contains("rel=\"next\"", site.Read("agencies/index.html"));
     }
 }

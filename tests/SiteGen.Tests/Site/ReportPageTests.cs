@@ -30,6 +30,14 @@ public sealed class ReportPageTests
         Assert.Contains("<time datetime=\"2025-03-28\">2025-03-28</time>", html);
         Assert.Contains("href=\"https://www.hongta.gov.cn/a.html\"", html);
         Assert.Contains("<p>执法人员64人。</p>", html);
+        // And the breadcrumb, a navigation landmark of its own, leads home › agencies › the agency › this report, the last not a link but the current page
+        Assert.Equal(
+        [
+            new BuiltPages.Crumb("首页", "/", null),
+            new BuiltPages.Crumb("机构", "/agencies/", null),
+            new BuiltPages.Crumb(Agency, $"/agencies/{SiteUrls.Segment(Agency)}/", null),
+            new BuiltPages.Crumb("玉溪市红塔区卫生健康局2024年法治政府建设工作情况报告", null, "page"),
+        ], site.Page(ReportFile(Agency, 2024)).Breadcrumb("当前位置"));
     }
 
     [Fact]
@@ -104,8 +112,8 @@ public sealed class ReportPageTests
         // Given a report with 政府信息公开 catalogue fields and a field SiteGen does not know, used by an overriding layout
         using var site = new TestSite()
             .Report("a", Agency, 2024, Hongta, extra: "index_no: \"11500111MB15011811/2026-00005\"\ndoc_no: \"红卫〔2025〕3号\"\nreviewer: \"张三\"\n");
-        var layout = new StreamReader(typeof(SiteGen.Render.Theme).Assembly.GetManifestResourceStream("theme/layouts/report.hbs")!).ReadToEnd();
-        site.File("themes/default/layouts/report.hbs", layout.Replace("</article>", "<p class=\"reviewer\">{{report.extra.reviewer}}</p></article>"));
+        var layout = new StreamReader(typeof(SiteGen.Render.Theme).Assembly.GetManifestResourceStream("theme/layouts/report.sbn-html")!).ReadToEnd();
+        site.File("themes/default/layouts/report.sbn-html", layout.Replace("</article>", "<p class=\"reviewer\">{{ report.extra.reviewer }}</p></article>"));
 
         // When the site is built
         site.BuildSucceeding();

@@ -10,7 +10,7 @@ public sealed class ThemeOverrideTests
         // Given a site with its own footer partial
         using var site = new TestSite()
             .Report("a", "测试县司法局", 2024)
-            .File("themes/default/partials/footer.hbs", "<footer class=\"custom\">本站页脚 {{site.title}}</footer></body></html>\n");
+            .File("themes/default/partials/footer.sbn-html", "<footer class=\"custom\">本站页脚 {{ site.title }}</footer></body></html>\n");
 
         // When it is built
         site.BuildSucceeding();
@@ -26,7 +26,7 @@ public sealed class ThemeOverrideTests
     {
         using var site = new TestSite()
             .Report("a", "测试县司法局", 2024)
-            .File("themes/default/layouts/404.hbs", "<!DOCTYPE html><html lang=\"{{site.language}}\"><title>404</title><h1>{{t \"not_found\"}}!</h1></html>\n")
+            .File("themes/default/layouts/404.sbn-html", "<!DOCTYPE html><html lang=\"{{ site.language }}\"><title>404</title><h1>{{ t 'not_found' }}!</h1></html>\n")
             .File("themes/default/static/site.css", "body { color: black; }\n");
 
         site.BuildSucceeding();

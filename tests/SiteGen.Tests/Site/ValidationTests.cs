@@ -1,4 +1,5 @@
 using SiteGen.Diagnostics;
+using SiteGen.Model;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Site;
@@ -136,10 +137,23 @@ public sealed class ValidationTests
     [Fact]
     public void Drafts_are_left_out_unless_asked_for()
     {
+        // Given a draft and a published report
         using var site = new TestSite().Report("a", "测试局", 2024, extra: "draft: true\n").Report("b", "另一局", 2024);
-        site.BuildSucceeding();
-        Assert.DoesNotContain("测试局2024年", site.Read("years/2024/index.html"));
+        var draftPage = $"reports/2024/{SiteUrls.Segment("测试局")}/index.html";
+
+        // When the site is built
+        var result = site.BuildSucceeding();
+
+        // Then the draft has no page, no agency and no mention in any list, feed, sitemap or search index
+        Assert.Equal(1, result.PagesByKind[PageKind.Report]);
+        Assert.False(site.Exists(draftPage));
+        Assert.False(site.Exists($"agencies/{SiteUrls.Segment("测试局")}/index.html"));
+        Assert.Equal(1, result.Search!.Documents);
+        Assert.DoesNotContain(site.Snapshot(), f => System.Text.Encoding.UTF8.GetString(f.Value).Contains("测试局", StringComparison.Ordinal));
+
+        // And when the site is built with drafts, the draft is published like any report
         site.BuildSucceeding(drafts: true);
-        Assert.Contains("测试局2024年", site.Read("years/2024/index.html"));
+        Assert.True(site.Exists(draftPage));
+        Assert.Contains("测试局2024年法治政府建设工作情况报告", site.Page("years/2024/index.html").ListedReports());
     }
 }

@@ -83,6 +83,16 @@ public sealed class TestSite : IDisposable
         return files;
     }
 
+    /// <summary>Fails unless two folders hold the same files with the same bytes, naming the first file that differs.</summary>
+    public static void AssertSameFiles(string expectedDir, string actualDir, string because = "")
+    {
+        var expected = SnapshotOf(expectedDir);
+        var actual = SnapshotOf(actualDir);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var key in expected.Keys)
+            Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), $"{key} differs between {expectedDir} and {actualDir} {because}");
+    }
+
     /// <summary>Output files whose relative path matches a pattern such as <c>reports/2024/*/index.html</c>.</summary>
     public IReadOnlyList<string> Find(string pattern)
     {

@@ -1,10 +1,13 @@
 // The browser runtime may put search index data (titles, agencies, excerpts: untrusted report content) into the page only
-// as text. This scans every script the theme ships for the APIs that parse a string as HTML or code; none may appear.
+// as text. This scans every script the theme ships for the APIs that parse a string as HTML or code (none may appear), and
+// checks in Chromium that the UI's element helper turns such data into text and attributes.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { launchBrowser } from "../lib/browser.js";
+import { buildSite, serve } from "./site.mjs";
 
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../themes/default/static");
 
@@ -44,13 +47,77 @@ for (const script of scripts) {
   });
 }
 
-test("the UI's element helper sets index text through textContent and attributes only", () => {
-  // ui.js builds every node with el(): "text" goes to textContent, anything else to setAttribute.
-  const ui = fs.readFileSync(path.join(staticDir, "search/ui.js"), "utf8");
-  assert.match(ui, /if \(k === "text"\) node\.textContent = v;/);
-  assert.match(ui, /else node\.setAttribute\(k, v\);/);
-  // The excerpt's matched and unmatched pieces become <mark> text or text nodes.
-  assert.match(ui, /s\.match \? el\("mark", \{ text: s\.text \}\) : document\.createTextNode\(s\.text\)/);
+describe("the UI's element helper, in headless Chromium", () => {
+  // ui.js builds every node of the results with el(): "text" must become textContent, anything else an attribute, and an
+  // excerpt's matched pieces <mark> text. A report whose every shown field is markup tells whether that holds: parsed as
+  // HTML, each field would become elements (or run its handler) instead of the literal text below.
+  const report = {
+    title: '<b>标题</b>报告 <img src=x onerror="window.__pwned=1">',
+    agency: "<i>机关</i>&amp;局",
+    year: 2024,
+    region: ["<u>云南</u>省", "玉溪市", "红塔区"],
+    body: '开展医疗纠纷调解<s>工作</s>，<img src=x onerror="window.__pwned=2">完成。',
+  };
+  let site;
+  let server;
+  let browser;
+
+  before(async () => {
+    site = buildSite({ "a.md": report });
+    server = await serve(site.output, "/");
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    site?.cleanup();
+  });
+
+  test("sets index text as text and values as attributes, never as markup", async () => {
+    // Given the results page for a phrase of the report's body
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("医疗纠纷调解")}`);
+    await page.waitForFunction(() => document.querySelectorAll(".search-results > li").length === 1);
+
+    // When the result and its filters are read back from the DOM
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector("[data-search-root]");
+      const item = root.querySelector(".search-results > li");
+      const link = item.querySelector("h2 a");
+      return {
+        title: link.textContent,
+        href: link.getAttribute("href"),
+        meta: item.querySelector(".search-meta").textContent,
+        marks: [...item.querySelectorAll("mark")].map((m) => m.textContent),
+        excerpt: item.querySelector(".search-excerpt").textContent,
+        facets: [...root.querySelectorAll("a[data-facet]")].map((a) => ({ facet: a.dataset.facet, text: a.textContent, href: a.getAttribute("href") })),
+        elements: [...new Set([...root.querySelectorAll("*")].map((e) => e.localName))],
+        pwned: window.__pwned ?? null,
+      };
+    });
+    await page.close();
+
+    // Then every field is its exact text, in the element made for it
+    assert.equal(shown.title, report.title);
+    const [folder] = fs.readdirSync(path.join(site.output, "reports/2024"));
+    assert.ok(shown.href.startsWith(`/reports/2024/${folder}/#`), shown.href);
+    assert.equal(shown.meta, `${report.agency} · 2024 · ${report.region.join(" › ")}`);
+    assert.deepEqual(shown.marks, ["医疗纠纷调解"]);
+    assert.ok(shown.excerpt.includes('调解<s>工作</s>，<img src=x onerror="window.__pwned=2">完成。'), shown.excerpt);
+    // And a filter's label is text while its value travels in its href attribute
+    const region = shown.facets.find((f) => f.facet === "region" && new URLSearchParams(f.href.split("?")[1]).has("region"));
+    assert.equal(region?.text, `${report.region[0]} (1)`);
+    assert.equal(new URLSearchParams(region.href.split("?")[1]).get("region"), report.region[0]);
+    assert.ok(shown.facets.some((f) => f.facet === "agency" && f.text === `${report.agency} (1)`), JSON.stringify(shown.facets));
+    // And no element but the UI's own was made, and nothing ran
+    const own = ["a", "button", "div", "h2", "li", "mark", "nav", "ol", "p", "section", "span", "ul"];
+    assert.deepEqual(shown.elements.filter((name) => !own.includes(name)), []);
+    assert.equal(shown.pwned, null);
+    assert.deepEqual(errors, []);
+  });
 });
 
 test("the sink scan does find each sink (the check can fail)", () => {

@@ -1,7 +1,7 @@
 // The search page: a catalogue of the reports. Reads the state (query, filters, sort, page) from the URL, shows the count
 // (exact, or an estimate with an action that counts exactly), the results with excerpts, facets with counts (a side column on
 // wide screens, a collapsed panel on phones), and pages. Every state is a URL: shareable, and the back button restores it.
-// Loaded by layouts/search.hbs as a module; index data only ever becomes text (see tests/js/search/sinks.test.js).
+// Loaded by layouts/search.sbn-html as a module; index data only ever becomes text (see tests/js/search/sinks.test.js).
 
 const root = document.querySelector("[data-search-root]");
 const form = document.querySelector("form.search-form");
@@ -10,82 +10,10 @@ const english = (document.documentElement.lang || "").toLowerCase().startsWith("
 const PER_PAGE = 10;
 const LIST_FACETS = ["region", "agency", "series"];
 
-// UI strings, keyed as the theme's i18n keys would be ({name} is filled in).
-const STRINGS = english
-  ? {
-    search_loading: "Searching…",
-    search_failed: "Search is unavailable: the index could not be loaded.",
-    search_count: "{n} reports found",
-    search_count_estimate: "About {n} reports found (estimate)",
-    search_count_browse: "{n} reports",
-    search_count_exactly: "Count exactly",
-    search_counting: "Counting exactly…",
-    search_none: "No report contains “{q}”.",
-    search_partial: "No report contains “{q}” exactly. {n} reports contain all of its parts (partial matches):",
-    search_partial_label: "partial match",
-    search_filters: "Filters",
-    search_filters_chosen: "Filters ({n} chosen)",
-    search_skip_to_results: "Skip to results",
-    search_clear_filters: "Clear all filters",
-    search_facet_year: "Year",
-    search_facet_region: "Region",
-    search_facet_agency: "Agency",
-    search_facet_series: "Series",
-    search_year_range: "Year range",
-    search_year_from: "From",
-    search_year_to: "To",
-    search_year_any: "Any",
-    search_sort: "Sort by",
-    search_sort_relevance: "Relevance",
-    search_sort_newest: "Newest first",
-    search_sort_oldest: "Oldest first",
-    search_results: "Results",
-    search_pages: "Pages",
-    search_previous: "Previous page",
-    search_next: "Next page",
-    search_page_of: "Page {page} of {pages}",
-    search_page_of_about: "Page {page} of about {pages}",
-    search_published: "published {date}",
-    search_about: "about {n}",
-  }
-  : {
-    search_loading: "正在搜索…",
-    search_failed: "搜索暂不可用：无法加载索引。",
-    search_count: "找到 {n} 篇报告",
-    search_count_estimate: "约 {n} 篇报告（估计值）",
-    search_count_browse: "共 {n} 篇报告",
-    search_count_exactly: "精确统计",
-    search_counting: "正在精确统计…",
-    search_none: "没有报告包含“{q}”。",
-    search_partial: "没有报告完整包含“{q}”。以下 {n} 篇报告包含其全部组成部分（部分匹配）：",
-    search_partial_label: "部分匹配",
-    search_filters: "筛选",
-    search_filters_chosen: "筛选（已选 {n} 项）",
-    search_skip_to_results: "跳到搜索结果",
-    search_clear_filters: "清除全部筛选",
-    search_facet_year: "年度",
-    search_facet_region: "地区",
-    search_facet_agency: "发布机构",
-    search_facet_series: "类别",
-    search_year_range: "年度范围",
-    search_year_from: "从",
-    search_year_to: "至",
-    search_year_any: "不限",
-    search_sort: "排序",
-    search_sort_relevance: "相关度",
-    search_sort_newest: "最新发布",
-    search_sort_oldest: "最早发布",
-    search_results: "搜索结果",
-    search_pages: "分页",
-    search_previous: "上一页",
-    search_next: "下一页",
-    search_page_of: "第 {page} 页，共 {pages} 页",
-    search_page_of_about: "第 {page} 页，共约 {pages} 页",
-    search_published: "{date} 发布",
-    search_about: "约 {n}",
-  };
-
-const t = (key, values = {}) => STRINGS[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+// The UI strings come from the theme's i18n files (keys search_*), which layouts/search.sbn-html writes as data-text-NAME
+// attributes (search_count → data-text-search-count); {name} is filled in.
+const t = (key, values = {}) =>
+  (root.getAttribute(`data-text-${key.replace(/_/g, "-")}`) ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 const numbers = new Intl.NumberFormat(english ? "en" : "zh-CN");
 
 /** Builds an element: "text" becomes its textContent, every other property an attribute; children are appended. */

@@ -14,6 +14,7 @@ public static class SitegenCommand
         root.Subcommands.Add(NewCommand());
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(ExportCommand());
+        root.Subcommands.Add(VerifyCommand());
         return root.Parse(args).Invoke();
     }
 
@@ -106,6 +107,14 @@ public static class SitegenCommand
         command.SetAction(result => ExportHandler.Run(Path.GetFullPath(result.GetValue(site)!),
             result.GetValue(format) == "opensearch-bulk" ? SiteGen.Downloads.ExportFormat.OpenSearchBulk : SiteGen.Downloads.ExportFormat.Ndjson,
             result.GetValue(output), result.GetValue(baseUrl), result.GetValue(drafts)));
+        return command;
+    }
+
+    private static Command VerifyCommand()
+    {
+        var url = new Argument<string>("URL") { Description = "The deployed site's address, e.g. https://example.gov.cn/reports/" };
+        var command = new Command("verify", "Check a deployed site as browsers use it: pages, search index and Range requests, content types, security headers, 404 page, base URL") { url };
+        command.SetAction((result, cancellation) => VerifyHandler.RunAsync(result.GetValue(url)!, Console.Out, cancellation));
         return command;
     }
 

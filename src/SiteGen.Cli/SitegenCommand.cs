@@ -26,7 +26,8 @@ public static class SitegenCommand
         var drafts = new Option<bool>("--drafts") { Description = "Include reports marked draft: true" };
         var clean = new Option<bool>("--clean") { Description = "Ignore the previous build's cache and render every page" };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index (quick previews, benchmarks of the pages alone); the search page then cannot search" };
-        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts, clean, noSearch };
+        var noViews = new Option<bool>("--no-views") { Description = "Skip the status, compare and changes pages, the downloads and the catalogue (benchmarks of what they cost)" };
+        var command = new Command("build", "Build the site into the output folder (published atomically)") { site, output, baseUrl, drafts, clean, noSearch, noViews };
         command.SetAction(result => BuildHandler.Run(new SiteGen.Build.BuildOptions
         {
             SiteDir = Path.GetFullPath(result.GetValue(site)!),
@@ -35,6 +36,7 @@ public static class SitegenCommand
             IncludeDrafts = result.GetValue(drafts),
             Clean = result.GetValue(clean),
             Search = !result.GetValue(noSearch),
+            Views = !result.GetValue(noViews),
         }));
         return command;
     }

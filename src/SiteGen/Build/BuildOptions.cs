@@ -19,6 +19,9 @@ public sealed record BuildOptions
     /// <summary>Build the search index (on by default); off for quick previews and for benchmarks of the pages alone.</summary>
     public bool Search { get; init; } = true;
 
+    /// <summary>Build the views (status, compare and changes pages, downloads, catalogue; on by default); off for benchmarks of what they cost.</summary>
+    public bool Views { get; init; } = true;
+
     /// <summary>How long to wait for another build of the same output before refusing.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -48,10 +48,10 @@ public static class SiteBuilder
             return true;
         }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
         var globalHash = PageFingerprints.Global(themeFiles, config, urls);
-        var views = Views.SiteViews.Compute(site);
+        var views = options.Views ? Views.SiteViews.Compute(site) : null;
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
         var (summaries, rendered) = RenderPages(site, renderer, globalHash, cache, publisher, index, diagnostics, progress);
-        ViewOutput.Write(site, views, renderer, globalHash, cache, publisher, diagnostics);
+        if (views is not null) ViewOutput.Write(site, views, renderer, globalHash, cache, publisher, diagnostics);
         AttachmentFiles.Publish(site, cache, publisher, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 

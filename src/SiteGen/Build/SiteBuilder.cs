@@ -48,7 +48,18 @@ public static class SiteBuilder
             return true;
         }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
         var globalHash = PageFingerprints.Global(themeFiles, config, urls);
-        var views = options.Views ? Views.SiteViews.Compute(site) : null;
+        Views.SiteViews? views = null;
+        try
+        {
+            if (options.Views) views = Views.SiteViews.Compute(site);
+        }
+        catch (IOException ex)
+        {
+            // The views read every body (to compare years); a file that vanished since it was loaded stops the build cleanly.
+            diagnostics.Error(DiagnosticCodes.ContentVanished, "content", 0, 0, $"cannot read a report for the status, compare and changes pages: {ex.Message}",
+                "do not move or delete content while a build runs");
+            return Failed(diagnostics, clock, options);
+        }
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
         var (summaries, rendered) = RenderPages(site, renderer, globalHash, cache, publisher, index, diagnostics, progress);
         if (views is not null) ViewOutput.Write(site, views, renderer, globalHash, cache, publisher, diagnostics);

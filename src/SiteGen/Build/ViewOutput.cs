@@ -45,13 +45,15 @@ public static class ViewOutput
             // A download shows the report's source, its URL and the site's settings (language, base URL): all in this fingerprint.
             var fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. globalHash, .. report.Source.SourceHash, .. Encoding.UTF8.GetBytes(report.Path + "\0" + report.Series)]));
             var paths = new[] { ReportDownloads.TextPath(report), ReportDownloads.MarkdownPath(report) };
-            if (paths.All(p => cache.TryReuse(p, fingerprint, out _, out _)))
+            var existing = new List<string>(paths.Length);
+            foreach (var p in paths)
+                if (cache.TryReuse(p, fingerprint, out var file, out _)) existing.Add(file);
+            if (existing.Count == paths.Length)
             {
-                foreach (var p in paths)
+                for (var i = 0; i < paths.Length; i++)
                 {
-                    cache.TryReuse(p, fingerprint, out var existing, out _);
-                    publisher.Reuse(p, existing);
-                    cache.Record(p, fingerprint, null);
+                    publisher.Reuse(paths[i], existing[i]);
+                    cache.Record(paths[i], fingerprint, null);
                 }
                 return;
             }

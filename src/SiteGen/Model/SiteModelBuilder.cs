@@ -78,7 +78,7 @@ public static class SiteModelBuilder
                 continue;
             }
             var series = string.IsNullOrWhiteSpace(meta.Type) ? config.DefaultType : meta.Type.Trim();
-            var identity = series == config.DefaultType ? meta.Agency : meta.Agency + "\u001f" + series;
+            var identity = SiteUrls.ReportIdentity(meta.Agency, series, config.DefaultType);
             var path = meta.Slug is not null ? SiteUrls.ReportSlugPath(meta.Slug) : SiteUrls.ReportPath(meta.Year, SiteUrls.Segment(identity));
             var report = new Report { Source = file, Series = series, Path = path };
             if (byKey.TryGetValue(report.Key, out var first))

@@ -60,11 +60,7 @@ public sealed record ItemChanges(RequiredItem Item, bool InPrevious, bool InCurr
 /// <summary>The full comparison of a report with the same agency's report of the previous year in the same series (the <c>/changes/…/</c> page).</summary>
 /// <param name="Approximate">True when an item was rewritten so widely that its alignment was approximated (see <see cref="SequenceAlignment"/>).</param>
 public sealed record ReportChanges(Report Current, Report Previous, IReadOnlyList<ItemChanges> Items, ChangeCounts Total, bool Approximate)
-{
-    /// <summary>The counts alone, for the report page and for keeping every report's comparison in memory.</summary>
-    public ChangeSummary Summary() => new(Current, Previous,
-        Items.Select(i => new ItemChangeCounts(i.Item, i.InPrevious, i.InCurrent, i.Counts)).ToList(), Total, Approximate);
-}
+;
 
 /// <summary>The counts of one item's comparison.</summary>
 public sealed record ItemChangeCounts(RequiredItem Item, bool InPrevious, bool InCurrent, ChangeCounts Counts);
@@ -91,8 +87,6 @@ public sealed class ItemSentences
         Keys = new ulong[_ranges.Count];
         for (var i = 0; i < Keys.Length; i++) Keys[i] = Sentences.KeyHash(Span(i));
     }
-
-    public ItemSentences(IEnumerable<string> sentences) : this(string.Join('\n', sentences)) { }
 
     public int Count => _ranges.Count;
 
@@ -202,15 +196,6 @@ public static class ChangeComparer
             items.Add(new ItemChangeCounts(item, previousBody.Has(item.Number), currentBody.Has(item.Number), Count(script.Ops)));
         }
         return new ChangeSummary(current, previous, items, items.Aggregate(ChangeCounts.None, (sum, i) => sum.Plus(i.Counts)), approximate);
-    }
-
-    /// <summary>Last year's sentences against this year's: the comparison in this year's order, and whether the alignment was exact.</summary>
-    public static (List<SentenceChange> Changes, bool Exact) CompareSentences(IReadOnlyList<string> before, IReadOnlyList<string> after)
-    {
-        var a = new ItemSentences(before);
-        var b = new ItemSentences(after);
-        var script = Script(a, b);
-        return (Changes(script, a, b), script.Exact);
     }
 
     /// <summary>The paired edit script of one item and whether its alignment was exact.</summary>

@@ -67,6 +67,4 @@ public sealed class SiteViews
     /// <summary>The years that have a compare page for a region, newest first.</summary>
     public IReadOnlyList<int> CompareYears(string regionKey) =>
         _compare.Keys.Where(k => k.Region == regionKey).Select(k => k.Year).OrderDescending().ToList();
-
-    public Report? PreviousOf(Report report) => _previous.GetValueOrDefault(report.Path);
 }

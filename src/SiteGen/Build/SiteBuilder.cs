@@ -62,7 +62,7 @@ public static class SiteBuilder
         }
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
         var (summaries, rendered) = RenderPages(site, renderer, globalHash, cache, publisher, index, diagnostics, progress);
-        if (views is not null) ViewOutput.Write(site, views, renderer, globalHash, cache, publisher, diagnostics);
+        if (views is not null) rendered += ViewOutput.Write(site, views, renderer, globalHash, cache, publisher, diagnostics);
         AttachmentFiles.Publish(site, cache, publisher, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
 
@@ -78,11 +78,11 @@ public static class SiteBuilder
         cache.Save();
         index?.State?.Save(options.ResolvedOutputDir);
 
-        var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var byKind = site.Pages.Concat(views?.Pages.Select(PageRenderer.PageOf) ?? []).GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir)
         {
             PagesRendered = rendered,
-            PagesReused = site.Pages.Count - rendered,
+            PagesReused = byKind.Values.Sum() - rendered,
             ReportsFromCache = loadCache.Reused,
             Search = searchStats,
         };

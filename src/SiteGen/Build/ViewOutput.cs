@@ -14,10 +14,12 @@ namespace SiteGen.Build;
 /// catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders only what shows that report.</summary>
 public static class ViewOutput
 {
-    public static void Write(Site site, SiteViews views, PageRenderer renderer, byte[] globalHash, BuildCache cache, OutputPublisher publisher,
+    /// <summary>Writes the views' files; returns how many view pages were rendered (not reused).</summary>
+    public static int Write(Site site, SiteViews views, PageRenderer renderer, byte[] globalHash, BuildCache cache, OutputPublisher publisher,
         DiagnosticBag diagnostics)
     {
         var fingerprints = new PageFingerprints(globalHash);
+        var rendered = 0;
         Parallel.ForEach(views.Pages, page =>
         {
             var file = SiteUrls.OutputFile(page.Path);
@@ -26,7 +28,11 @@ public static class ViewOutput
                 var shell = renderer.Shell(page);
                 var fingerprint = fingerprints.Of(shell, renderer.Sources(page));
                 if (cache.TryReuse(file, fingerprint, out var existing, out _)) publisher.Reuse(file, existing);
-                else publisher.Write(file, renderer.Render(page, shell));
+                else
+                {
+                    publisher.Write(file, renderer.Render(page, shell));
+                    Interlocked.Increment(ref rendered);
+                }
                 cache.Record(file, fingerprint, null);
             }
             catch (IOException ex)
@@ -73,5 +79,6 @@ public static class ViewOutput
         });
 
         foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
+        return rendered;
     }
 }

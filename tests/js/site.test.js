@@ -21,7 +21,7 @@ footer:
 `;
 
 // A report using every optional field and the Markdown a converted report can hold: catalogue, source link, a wide
-// table, a long unbroken URL, lists and a quote. The English site includes it, so axe and the 375px check see it.
+// table, a long unbroken URL, lists, a quote and an attached file. The English site includes it, so axe and the 375px check see it.
 const showcaseReport = `---
 title: "示例市司法局2024年法治政府建设年度报告"
 agency: "示例市司法局"
@@ -65,6 +65,8 @@ slug: "showcase-2024"
 ## 三、下一年度主要安排
 
 继续推进法治政府建设。
+
+附件：[报告原文](showcase/报告原文.pdf)
 `;
 
 let scratch, browser;
@@ -103,6 +105,8 @@ before(async () => {
   await buildAndServe(zh, sample.site);
   const english = await makeCorpusSite(path.join(scratch, "english"), { count: 40, seed: "1", siteYml: englishSiteYml });
   writeFileSync(path.join(english, "content", "reports", "showcase.md"), showcaseReport);
+  mkdirSync(path.join(english, "content", "reports", "showcase"));
+  writeFileSync(path.join(english, "content", "reports", "showcase", "报告原文.pdf"), "%PDF-1.4\n%%EOF\n"); // listed as the report's file
   await buildAndServe(en, english);
   en.pages.report = "reports/showcase-2024/index.html";
   browser = await launching;

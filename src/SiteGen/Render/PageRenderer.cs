@@ -30,6 +30,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     ];
 
     private readonly SiteUrls _urls = site.Urls;
+    private readonly AttachmentLabels _attachmentLabels = AttachmentLabels.From(theme.Strings);
     private readonly SiteView _siteView = BuildSiteView(site, theme);
     private readonly ConcurrentDictionary<Term, ILookup<int, Report>> _reportsByYear = new();
 
@@ -150,7 +151,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
             otherYears, sameYear.Take(RelatedLimit).Select(Item).ToList(),
             sameYear.Count > RelatedLimit && region is not null ? new LinkView(region.Name, _urls.Href(region.Path)) : null,
             meta.IndexNo is not null || meta.DocNo is not null || meta.Publisher is not null || meta.Written is not null || meta.Topic is not null,
-            otherYears.Count > 0 || sameYear.Count > 0, meta.Extra);
+            otherYears.Count > 0 || sameYear.Count > 0, meta.Extra, _attachmentLabels.Views(report.Attachments));
 
         var crumbs = new List<CrumbView> { HomeCrumb, Crumb("agencies", SiteUrls.TaxonomyPath("agencies")), ContentCrumb(report.Agency, agency.Path), ContentCrumb(report.Title, page.Path, current: true) };
         var jsonLd = JsonLd.Report(report, _urls, site.Config);

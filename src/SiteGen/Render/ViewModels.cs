@@ -60,7 +60,7 @@ public sealed record ReportView(
     string? Published, string Series, string SeriesHref, string? SourceUrl, string? IndexNo, string? DocNo, string? Publisher,
     string? Written, string? Topic, string? Summary, IReadOnlyList<string> Tags, IReadOnlyList<TocEntry> Toc, Markup BodyHtml,
     IReadOnlyList<ReportItemView> OtherYears, IReadOnlyList<ReportItemView> SameYearRegion, LinkView? SameYearRegionMore,
-    bool HasCatalogue, bool HasRelated, IReadOnlyDictionary<string, object?> Extra);
+    bool HasCatalogue, bool HasRelated, IReadOnlyDictionary<string, object?> Extra, IReadOnlyList<AttachmentView> Attachments);
 
 /// <summary>Counts shown on the home page.</summary>
 public sealed record CountsView(int Reports, int Agencies, int Regions, int Years);

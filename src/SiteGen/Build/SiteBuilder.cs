@@ -87,6 +87,16 @@ public static class SiteBuilder
         }
     }
 
+    /// <summary>The attachments of a report whose text is searched with it (PDF, .docx, .xlsx), and what of them its index entry
+    /// depends on beyond the page: each file's stamp, so a file changed in place is read again.</summary>
+    private static (IReadOnlyList<IndexedFile> Files, string Key) SearchedFiles(Report report)
+    {
+        var readable = report.Attachments.Where(a => a.Listed && Import.AttachmentText.CanRead(a.FileName)).ToList();
+        if (readable.Count == 0) return ([], "");
+        var files = readable.Select(a => new IndexedFile(a.FileName, a.Href, () => Import.AttachmentText.Read(a.SourcePath).Text)).ToList();
+        return (files, "\u001f" + string.Join('\u001f', readable.Select(a => $"{a.Href}:{a.Stamp}")));
+    }
+
     /// <summary>Renders every page in parallel (reusing the previous build's file where the page's fingerprint is unchanged) and streams it to the staging folder; feeds each report page to the search index; returns report summaries for the feeds and the number of pages rendered.</summary>
     private static (IReadOnlyDictionary<string, string> Summaries, int Rendered) RenderPages(Site site, Theme theme, byte[] globalHash, BuildCache cache,
         OutputPublisher publisher, SearchIndexBuilder? index, DiagnosticBag diagnostics, IBuildProgress? progress)
@@ -121,7 +131,10 @@ public static class SiteBuilder
                 cache.Record(file, fingerprint, summary);
                 // A reused page's report is carried over from the previous index, or read back if the index must be built whole.
                 if (index is not null && page.Kind == PageKind.Report)
-                    index.Include(index.DocumentId(page.Path), fingerprint, html, () => File.ReadAllText(existing));
+                {
+                    var (files, filesKey) = SearchedFiles(page.Report!);
+                    index.Include(index.DocumentId(page.Path), fingerprint + filesKey, html, () => File.ReadAllText(existing), files);
+                }
             }
             catch (IOException ex) when (page.Report is not null)
             {

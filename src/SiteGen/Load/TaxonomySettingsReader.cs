@@ -16,6 +16,7 @@ internal static partial class TaxonomySettingsReader
 
     public static IReadOnlyList<TaxonomyDefinition> Read(YamlDocument.Entry setting, string file, DiagnosticBag diagnostics)
     {
+        if (YamlDocument.IsNull(setting.Value)) return [];
         if (YamlDocument.AsSequence(setting.Value) is not { } items)
         {
             diagnostics.Error(DiagnosticCodes.SiteConfig, file, setting.Line, setting.Column, "setting `taxonomies` must be a list of taxonomy definitions",

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test of SiteGen on a fresh machine: installs what the tests need (Debian's chromium, CJK font and qpdf, the npm
+# Runs every test of SiteGen on a fresh machine: installs what the tests need (Debian's chromium, CJK font, qpdf and nginx-light, the npm
 # packages of tests/js), then runs the .NET suite and the JavaScript/browser suite, and ends with one line
 # counting both.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests need: chromium (browser tests, and printing the test PDFs), a CJK font for the PDFs' Chinese text,
-# and qpdf to encrypt one.
+# qpdf to encrypt one, and nginx (a real static host, run by the tests with configs of their own) for `sitegen verify`.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian's ${missing[*]} for the tests…"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,26 +1,34 @@
-// SiteGen search vs Pagefind, side by side in one run (issue 4).
+// The search benchmark: SiteGen's search on synthetic archives served by Debian's nginx, query by query (issue 13), and
+// optionally Pagefind over the same pages (issue 4).
 //
-//   cd bench/search && npm install && node run.mjs [--sizes 1000,10000] [--work DIR] [--pagefind-memory-gib 8]
+//   cd bench/search && npm install && node run.mjs [--sizes 1000,10000] [--work DIR] [--no-build] [--pagefind] [--pagefind-memory-gib 8]
+//
+// --no-build measures the output left by an earlier run (for runtime changes; the figures of record come from a clean build).
 //
 // For each size: generates the corpus with make_corpus.py (seed 1), builds the site with SiteGen (index included) under
-// /usr/bin/time -v, runs Pagefind over the same HTML (report pages only, same body root and ignored parts), then for the
-// fixed query list in queries.json measures, cold for each query: bytes fetched (requests: whole files or byte ranges of packs) to show the first 10 results with excerpts,
-// precision@10, and recall against plain substring search over the report texts. Prints a table; writes results JSON to
-// bench/results/search-<size>.json.
+// /usr/bin/time -v, serves the output with nginx (a config of its own: mime types, Range, the security headers), then for each
+// query of queries.json, cold (a fresh runtime, nothing cached), runs the search page's first view in Node through nginx:
+// the count, the first 10 results with excerpts, the facets. It reports the bytes nginx sent for it, the count shown (exact, or
+// an estimate as the page rounds it), the true count (substring search over what the report pages show), precision of the first
+// page and recall of every match, and the bytes of the exact-count action when the count was an estimate. Writes the results to
+// bench/results/search-<size>.json and prints a table.
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { createSearch, fold } from "../../themes/default/static/search/search.js";
+import { createSearch, fold, shownCount } from "../../themes/default/static/search/search.js";
 import { parseRange } from "../../tests/js/lib/server.js";
+import { startNginx } from "./nginx.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
-const sizes = (args.sizes ?? "1000,10000").split(",").map(Number);
+const argv = process.argv.slice(2);
+const args = Object.fromEntries(argv.map((a, i) => (a.startsWith("--") ? [a.slice(2), argv[i + 1]?.startsWith("--") ? true : argv[i + 1] ?? true] : null)).filter(Boolean));
+const sizes = String(args.sizes ?? "1000,10000").split(",").map(Number);
 const work = resolve(args.work ?? join(repo, "bench/work/search"));
+const withPagefind = Boolean(args.pagefind);
+const build = !args["no-build"];
 const pagefindMemoryGiB = Number(args["pagefind-memory-gib"] ?? 8);
 const queries = JSON.parse(readFileSync(join(here, "queries.json"), "utf8"));
 const makeCorpus = resolve(repo, "../shared/corpus/make_corpus.py");
@@ -32,8 +40,8 @@ const kib = (n) => (n / 1024).toFixed(1);
 const fixed = (x) => (x === 1 ? "1.00" : x.toFixed(3)); // 0.998 must not print as 1.00
 const mib = (n) => (n / 1024 / 1024).toFixed(1);
 
-function timed(command, argv, { limitGiB } = {}) {
-  const wrapped = limitGiB ? ["prlimit", [`--as=${Math.round(limitGiB * 2 ** 30)}`, "--", "/usr/bin/time", "-v", command, ...argv]] : ["/usr/bin/time", ["-v", command, ...argv]];
+function timed(command, argvs, { limitGiB } = {}) {
+  const wrapped = limitGiB ? ["prlimit", [`--as=${Math.round(limitGiB * 2 ** 30)}`, "--", "/usr/bin/time", "-v", command, ...argvs]] : ["/usr/bin/time", ["-v", command, ...argvs]];
   const started = performance.now();
   const run = spawnSync(wrapped[0], wrapped[1], { encoding: "utf8", maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
@@ -57,7 +65,7 @@ function folderBytes(dir) {
   return { total, files, largest };
 }
 
-/** Report texts for ground truth: title, agency, region parts, year and the Markdown body without heading markers. */
+/** What a report page shows, for ground truth: title, agency, region parts, year, publication date, series and the body. */
 function loadTruthTexts(corpus) {
   const texts = [];
   const root = join(corpus, "content/reports");
@@ -66,10 +74,11 @@ function loadTruthTexts(corpus) {
       const raw = readFileSync(join(root, year, file), "utf8");
       const end = raw.indexOf("\n---\n", 4);
       const front = raw.slice(4, end);
-      const field = (name) => JSON.parse(new RegExp(`^${name}: (.*)$`, "m").exec(front)[1]);
+      const field = (name) => { const m = new RegExp(`^${name}: (.*)$`, "m").exec(front); return m ? JSON.parse(m[1]) : ""; };
       const title = field("title");
       const body = raw.slice(end + 5).replace(/^#+ /gm, "");
-      const text = [title, field("agency"), ...field("region"), String(field("year")), body].join("\n");
+      const published = /^published: (.*)$/m.exec(front)?.[1] ?? "";
+      const text = [title, field("agency"), ...field("region"), String(field("year")), published, field("type"), body].join("\n");
       texts.push({ title, text: fold(text) });
     }
   }
@@ -81,23 +90,26 @@ function truthFor(texts, query) {
   return new Set(texts.filter((t) => words.every((w) => t.text.includes(w))).map((t) => t.title));
 }
 
-function score(returnedTitles, truth) {
-  const top = returnedTitles.slice(0, PAGE);
-  const precision = top.length === 0 ? (truth.size === 0 ? 1 : 0) : top.filter((t) => truth.has(t)).length / top.length;
-  return { precision };
+/** A fetch through the live host that counts the bytes of every response body. */
+function countingFetch() {
+  const meter = { bytes: 0, requests: 0 };
+  const fetchImpl = async (url, init = {}) => {
+    const response = await fetch(url, { headers: init.headers ?? {} });
+    const data = new Uint8Array(await response.arrayBuffer());
+    meter.bytes += data.length;
+    meter.requests++;
+    return {
+      ok: response.ok, status: response.status,
+      json: async () => JSON.parse(new TextDecoder().decode(data)),
+      arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+    };
+  };
+  return { fetch: fetchImpl, meter };
 }
 
-function recallOf(allTitles, truth) {
-  if (truth.size === 0) return 1; // nothing to find: recall is vacuous; precision@10 shows false hits
-  return allTitles.filter((t) => truth.has(t)).length / truth.size;
-}
-
-/** Our runtime in Node, reading files from disk, cold for each query (a fresh index object: nothing cached). */
-async function runOurs(output, query, truth) {
-  let bytes = 0;
-  let files = 0;
-  // Like a static host: a Range request gets 206 and only those bytes (read from the file at that offset).
-  const fetch = async (url, init = {}) => {
+/** Reads an index from disk for measurements that are not part of a query's cost (every match's title, for recall). */
+function diskFetch(output) {
+  return async (url, init = {}) => {
     const file = join(output, decodeURIComponent(new URL(url).pathname));
     const range = parseRange(init.headers?.Range, statSync(file).size);
     let data;
@@ -105,32 +117,37 @@ async function runOurs(output, query, truth) {
       data = Buffer.alloc(range.end - range.start + 1);
       const fd = openSync(file, "r");
       try { readSync(fd, data, 0, data.length, range.start); } finally { closeSync(fd); }
-    } else {
-      data = readFileSync(file);
-    }
-    bytes += data.length;
-    files++;
-    return {
-      ok: true, status: range ? 206 : 200,
-      json: async () => JSON.parse(data.toString("utf8")),
-      arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-    };
+    } else data = readFileSync(file);
+    return { ok: true, status: range ? 206 : 200, json: async () => JSON.parse(data.toString("utf8")), arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) };
   };
+}
+
+/** One query, cold, through nginx: the first view (count, 10 results with excerpts, facets), then the exact-count action. */
+async function runOurs(hostUrl, output, query, truth) {
+  const { fetch: viaHost, meter } = countingFetch();
   const started = performance.now();
-  const search = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch });
-  const run = search.query(query);
-  const page = await run.page({ limit: PAGE });
-  const shown = await Promise.all(page.results.map((r) => run.describe(r)));
+  const search = await createSearch({ baseUrl: `${hostUrl}search/idx/`, fetch: viaHost });
+  const view = await search.view({ q: query, perPage: PAGE });
   const ms = performance.now() - started;
-  const firstBytes = bytes;
-  const firstFiles = files;
-  const exactTitles = page.partial ? [] : shown.map((s) => s.title);
-  // Recall: every exact result (measurement only, not counted in bytes per query).
-  const all = await run.page({ limit: 1e9 });
-  const allTitles = all.partial ? [] : await Promise.all(all.results.map(async (r) => (await search.document(r.doc)).title));
+  const first = { bytes: meter.bytes, requests: meter.requests };
+  let exactBytes = 0;
+  let exact = view.count;
+  if (!view.count.exact) {
+    const exactView = await search.view({ q: query, perPage: PAGE, exact: true });
+    exactBytes = meter.bytes - first.bytes;
+    exact = exactView.count;
+  }
+  const matching = view.mode === "results";
+  const shownTitles = matching ? view.results.map((r) => r.title) : [];
+  const precision = shownTitles.length === 0 ? (truth.size === 0 ? 1 : 0) : shownTitles.filter((t) => truth.has(t)).length / shownTitles.length;
+  // Recall over every match (measurement only: read from disk, not counted): the run proves every candidate, then its titles.
+  const disk = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: diskFetch(output) });
+  const all = matching || view.mode === "partial" ? await disk.query(query).matches() : [];
+  const allTitles = new Set(await Promise.all(all.map(async (d) => (await disk.document(d)).title)));
+  const recall = truth.size === 0 ? 1 : [...truth].filter((t) => allTitles.has(t)).length / truth.size;
   return {
-    bytes: firstBytes, files: firstFiles, ms, total: all.partial ? 0 : all.total, partial: page.partial, partialTotal: all.partial ? all.total : 0,
-    ...score(exactTitles, truth), recall: recallOf(allTitles, truth),
+    mode: view.mode, ms, bytes: first.bytes, requests: first.requests, shown: { value: shownCount(view.count), exact: view.count.exact },
+    exactCount: exact.value, exactBytes, results: view.results.length, precision, recall, matches: all.length,
   };
 }
 
@@ -165,20 +182,18 @@ async function runPagefind(browser, server, query, truth, recallContext) {
     if (/pagefind[^/]*\.(js|wasm)$|\.pagefind$|wasm\.[a-z-]+\.pagefind$/.test(url)) runtimeBytes += size; else bytes += size;
   });
   await page.goto(`${server.url}/bench.html`);
-  const started = performance.now();
   const first = await page.evaluate(async (q) => {
     const pf = await window.pagefindReady;
     const search = await pf.search(q);
     const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
     return { total: search.results.length, titles: data.map((d) => d.meta.title) };
   }, query);
-  const ms = performance.now() - started;
   await page.waitForTimeout(50);
   await context.close();
   const all = await recallContext.evaluate(async (q) => {
     const pf = await window.pagefindReady;
     const search = await pf.search(q);
-    window.titles ??= new Map(); // page id → title, so each fragment is fetched once per run, not once per query
+    window.titles ??= new Map();
     const missing = search.results.filter((r) => !window.titles.has(r.id));
     for (let i = 0; i < missing.length; i += 50) {
       const batch = missing.slice(i, i + 50);
@@ -187,7 +202,10 @@ async function runPagefind(browser, server, query, truth, recallContext) {
     }
     return search.results.map((r) => window.titles.get(r.id));
   }, query);
-  return { bytes, runtimeBytes, ms, total: first.total, ...score(first.titles, truth), recall: recallOf(all, truth) };
+  const top = first.titles.slice(0, PAGE);
+  const precision = top.length === 0 ? (truth.size === 0 ? 1 : 0) : top.filter((t) => truth.has(t)).length / top.length;
+  const recall = truth.size === 0 ? 1 : all.filter((t) => truth.has(t)).length / truth.size;
+  return { bytes, runtimeBytes, total: first.total, precision, recall };
 }
 
 async function benchSize(size, browser) {
@@ -201,82 +219,89 @@ async function benchSize(size, browser) {
   copyFileSync(join(repo, "content/site.yml"), join(corpus, "content/site.yml"));
 
   console.error(`[${size}] building with SiteGen…`);
-  const ours = timed("dotnet", [cli, "build", "--site", corpus, "--output", output, "--clean"]);
+  const ours = build ? timed("dotnet", [cli, "build", "--site", corpus, "--output", output, "--clean", "--base-url", "/"])
+    : { status: 0, seconds: 0, cpu: 0, rss: 0, stdout: "(not built: --no-build)", stderr: "" };
   if (ours.status !== 0) throw new Error(`sitegen build failed:\n${ours.stdout}\n${ours.stderr}`);
   const indexLine = /search index: .*/.exec(ours.stdout)?.[0] ?? "";
   const indexSize = folderBytes(join(output, "search/idx"));
+  const outputSize = folderBytes(output);
 
-  rmSync(pfOut, { recursive: true, force: true }); // Pagefind adds to an existing bundle folder
-  console.error(`[${size}] running Pagefind (address space limited to ${pagefindMemoryGiB} GiB)…`);
-  const pf = timed(join(here, "node_modules/.bin/pagefind"), ["--site", output, "--output-path", pfOut, "--glob", "reports/**/*.html",
-    "--root-selector", "[data-search-body]", "--exclude-selectors", "[data-search-ignore]", "--quiet"], { limitGiB: pagefindMemoryGiB });
-  const pfOk = pf.status === 0 && existsSync(join(pfOut, "pagefind.js"));
-  const pfFailure = pfOk ? null : `exit ${pf.status ?? pf.signal} after ${pf.seconds.toFixed(1)} s wall, ${pf.cpu.toFixed(1)} s CPU, peak RSS ${mib(pf.rss)} MiB: ${(pf.stderr.split("\n").find((l) => /error|memory|alloc|panic/i.test(l)) ?? "").trim()}`;
-  const pfSize = pfOk ? folderBytes(pfOut) : null;
+  let pagefind = null;
+  if (withPagefind) {
+    rmSync(pfOut, { recursive: true, force: true }); // Pagefind adds to an existing bundle folder
+    console.error(`[${size}] running Pagefind (address space limited to ${pagefindMemoryGiB} GiB)…`);
+    const pf = timed(join(here, "node_modules/.bin/pagefind"), ["--site", output, "--output-path", pfOut, "--glob", "reports/**/*.html",
+      "--root-selector", "[data-search-body]", "--exclude-selectors", "[data-search-ignore]", "--quiet"], { limitGiB: pagefindMemoryGiB });
+    const ok = pf.status === 0 && existsSync(join(pfOut, "pagefind.js"));
+    pagefind = { ok, seconds: pf.seconds, cpu: pf.cpu, rss: pf.rss, size: ok ? folderBytes(pfOut) : null,
+      failure: ok ? null : `exit ${pf.status ?? pf.signal} after ${pf.seconds.toFixed(1)} s wall, peak RSS ${mib(pf.rss)} MiB` };
+  }
 
-  console.error(`[${size}] ground truth and queries…`);
+  console.error(`[${size}] ground truth and queries (nginx serving the output)…`);
   const texts = loadTruthTexts(corpus);
-  let server = null;
+  const host = await startNginx(output);
+  let pfServer = null;
   let recallPage = null;
-  if (pfOk) {
+  if (pagefind?.ok) {
     writeFileSync(join(work, "bench.html"), pagefindPage);
-    server = await serve([{ prefix: "/_pf/", dir: pfOut }, { prefix: "/bench.html", dir: join(work, "bench.html") }]);
-    const recallContext = await browser.newContext();
-    recallPage = await recallContext.newPage();
-    await recallPage.goto(`${server.url}/bench.html`);
+    pfServer = await serve([{ prefix: "/_pf/", dir: pfOut }, { prefix: "/bench.html", dir: join(work, "bench.html") }]);
+    recallPage = await (await browser.newContext()).newPage();
+    await recallPage.goto(`${pfServer.url}/bench.html`);
   }
   const rows = [];
-  for (const { q, kind } of queries) {
-    const truth = truthFor(texts, q);
-    const o = await runOurs(output, q, truth);
-    const p = pfOk ? await runPagefind(browser, server, q, truth, recallPage) : null;
-    rows.push({ q, kind, truth: truth.size, ours: o, pagefind: p });
-    console.error(`  ${q}: truth ${truth.size}, ours ${o.total}${o.partial ? ` (partial ${o.partialTotal})` : ""} ${kib(o.bytes)} KiB` + (p ? `, pagefind ${p.total} ${kib(p.bytes)} KiB` : ""));
+  try {
+    for (const { q, kind } of queries) {
+      const truth = truthFor(texts, q);
+      const o = await runOurs(host.url, output, q, truth);
+      const p = pagefind?.ok ? await runPagefind(browser, pfServer, q, truth, recallPage) : null;
+      rows.push({ q, kind, truth: truth.size, ours: o, pagefind: p });
+      console.error(`  ${q}: true ${truth.size}, shown ${o.shown.exact ? "" : "约 "}${o.shown.value} (${o.mode}), ${kib(o.bytes)} KiB${o.exactBytes ? `, exact ${o.exactCount} +${kib(o.exactBytes)} KiB` : ""}`);
+    }
+  } finally {
+    await host.stop();
+    pfServer?.close();
   }
-  server?.close();
   return {
-    size, ours: { seconds: ours.seconds, cpu: ours.cpu, rss: ours.rss, indexLine, indexBytes: indexSize.total, indexFiles: indexSize.files, largest: indexSize.largest },
-    pagefind: { ok: pfOk, seconds: pf.seconds, cpu: pf.cpu, rss: pf.rss, failure: pfFailure, indexBytes: pfSize?.total, indexFiles: pfSize?.files, largest: pfSize?.largest },
-    rows,
+    size, ours: { seconds: ours.seconds, cpu: ours.cpu, rss: ours.rss, indexLine, indexBytes: indexSize.total, indexFiles: indexSize.files, largest: indexSize.largest, outputBytes: outputSize.total },
+    pagefind, rows,
   };
 }
 
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 function print(result) {
   const { size, ours, pagefind, rows } = result;
   const out = [];
   out.push(`\n## ${size} reports`);
-  out.push(`SiteGen: whole build ${ours.seconds.toFixed(1)} s wall, ${ours.cpu.toFixed(1)} s CPU, peak RSS ${mib(ours.rss)} MiB, index ${mib(ours.indexBytes)} MiB in ${ours.indexFiles} files, largest ${kib(ours.largest.size)} KiB (${ours.largest.name})`);
+  out.push(`SiteGen: whole build ${ours.seconds.toFixed(1)} s wall, ${ours.cpu.toFixed(1)} s CPU, peak RSS ${mib(ours.rss)} MiB; output ${mib(ours.outputBytes)} MiB;`
+    + ` index ${mib(ours.indexBytes)} MiB in ${ours.indexFiles} files (${kib(ours.indexBytes / size)} KiB per report), largest ${mib(ours.largest.size)} MiB (${ours.largest.name})`);
   out.push(`         ${ours.indexLine}`);
-  out.push(pagefind.ok
-    ? `Pagefind: ${pagefind.seconds.toFixed(1)} s wall, ${pagefind.cpu.toFixed(1)} s CPU, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.indexBytes)} MiB in ${pagefind.indexFiles} files, largest ${kib(pagefind.largest.size)} KiB (${pagefind.largest.name})`
-    : `Pagefind: FAILED (${pagefind.failure})`);
+  if (pagefind) out.push(pagefind.ok ? `Pagefind: ${pagefind.seconds.toFixed(1)} s wall, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.size.total)} MiB in ${pagefind.size.files} files` : `Pagefind: FAILED (${pagefind.failure})`);
   out.push("");
-  out.push("| query | kind | truth | ours: results | KiB | P@10 | recall | Pagefind: results | KiB | P@10 | recall |");
-  out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  out.push("| query | kind | true count | shown count | KiB | requests | P (first page) | R | exact count | exact action KiB |" + (pagefind?.ok ? " Pagefind KiB | P | R |" : ""));
+  out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (pagefind?.ok ? "---:|---:|---:|" : ""));
   for (const r of rows) {
     const o = r.ours;
+    const shown = o.mode === "partial" ? `0 (${o.shown.value} partial)` : `${o.shown.exact ? "" : "约 "}${o.shown.value.toLocaleString("en")}`;
     const p = r.pagefind;
-    const ourResults = o.partial ? `0 (+${o.partialTotal} partial)` : String(o.total);
-    out.push(`| ${r.q} | ${r.kind} | ${r.truth} | ${ourResults} | ${kib(o.bytes)} | ${o.precision.toFixed(2)} | ${fixed(o.recall)} | `
-      + (p ? `${p.total} | ${kib(p.bytes)} | ${p.precision.toFixed(2)} | ${fixed(p.recall)} |` : "– | – | – | – |"));
+    out.push(`| ${r.q} | ${r.kind} | ${r.truth.toLocaleString("en")} | ${shown} | ${kib(o.bytes)} | ${o.requests} | ${o.precision.toFixed(2)} | ${fixed(o.recall)} | `
+      + `${o.exactBytes ? o.exactCount.toLocaleString("en") : "="} | ${o.exactBytes ? kib(o.exactBytes) : "–"} |` + (p ? ` ${kib(p.bytes)} | ${p.precision.toFixed(2)} | ${fixed(p.recall)} |` : ""));
   }
-  const phrase = rows.filter((r) => r.kind === "phrase");
+  const estimates = rows.filter((r) => !r.ours.shown.exact && r.ours.mode === "results");
+  const error = (r) => Math.abs(r.ours.shown.value - r.truth) / Math.max(1, r.truth);
   out.push("");
-  out.push(`median KiB per query: ours ${kib(median(rows.map((r) => r.ours.bytes)))}, max ${kib(Math.max(...rows.map((r) => r.ours.bytes)))}`
-    + (pagefind.ok ? `; Pagefind ${kib(median(rows.map((r) => r.pagefind.bytes)))}, max ${kib(Math.max(...rows.map((r) => r.pagefind.bytes)))} (+ ${kib(rows[0].pagefind.runtimeBytes)} KiB runtime/wasm)` : ""));
-  out.push(`phrase queries: ours min P@10 ${Math.min(...phrase.map((r) => r.ours.precision)).toFixed(2)}, min recall ${Math.min(...phrase.map((r) => r.ours.recall)).toFixed(2)}`
-    + (pagefind.ok ? `; Pagefind min P@10 ${Math.min(...phrase.map((r) => r.pagefind.precision)).toFixed(2)}, min recall ${Math.min(...phrase.map((r) => r.pagefind.recall)).toFixed(2)}` : ""));
+  out.push(`KiB per query: median ${kib(median(rows.map((r) => r.ours.bytes)))}, max ${kib(Math.max(...rows.map((r) => r.ours.bytes)))};`
+    + ` exact-count action: max ${kib(Math.max(0, ...rows.map((r) => r.ours.exactBytes)))} KiB; ${estimates.length} estimated counts, largest error`
+    + ` ${estimates.length ? (100 * Math.max(...estimates.map(error))).toFixed(1) : "–"} % of the true count; min P ${Math.min(...rows.map((r) => r.ours.precision)).toFixed(2)}, min R ${fixed(Math.min(...rows.map((r) => r.ours.recall)))}`);
   console.log(out.join("\n"));
 }
 
 if (!existsSync(cli)) execFileSync("dotnet", ["build", join(repo, "src/SiteGen.Cli"), "-c", "Release", "--nologo", "-v", "q"], { stdio: "inherit" });
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic",
-  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const browser = withPagefind ? await (await import("playwright-core")).chromium.launch({ executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] }) : null;
 try {
   for (const size of sizes) {
     const result = await benchSize(size, browser);
@@ -285,5 +310,5 @@ try {
     print(result);
   }
 } finally {
-  await browser.close();
+  await browser?.close();
 }

@@ -13,6 +13,7 @@ public static class SitegenCommand
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(NewCommand());
         root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(VerifyCommand());
         return root.Parse(args).Invoke();
     }
 
@@ -85,6 +86,14 @@ public static class SitegenCommand
             BaseUrl = result.GetValue(baseUrl),
             IncludeDrafts = result.GetValue(drafts),
         }, result.GetValue(format)!, Console.Out));
+        return command;
+    }
+
+    private static Command VerifyCommand()
+    {
+        var url = new Argument<string>("URL") { Description = "The deployed site's address, e.g. https://example.gov.cn/reports/" };
+        var command = new Command("verify", "Check a deployed site as browsers use it: pages, search index and Range requests, content types, security headers, 404 page, base URL") { url };
+        command.SetAction((result, cancellation) => VerifyHandler.RunAsync(result.GetValue(url)!, Console.Out, cancellation));
         return command;
     }
 

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { sendFile } from "./lib/server.js";
+import { sendFile, siteHeaders } from "./lib/server.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -70,20 +70,6 @@ let baseUrl;
 let browser;
 let securityHeaders = {};
 
-/** Headers of the `/*` rule of the generated _headers file, as Netlify-style hosts would apply them. */
-function parseHeaders(file) {
-  const headers = {};
-  let inAll = false;
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (line.startsWith("#") || line.trim() === "") continue;
-    if (!/^\s/.test(line)) { inAll = line.trim() === "/*"; continue; }
-    if (!inAll) continue;
-    const colon = line.indexOf(":");
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".xml": "application/xml" };
 
 before(async () => {
@@ -103,7 +89,7 @@ before(async () => {
     "---\ntitle: \"模板{{ 1234 * 1000 }}报告\"\nagency: \"模板{{ site.title }}机关\"\nyear: 2024\n---\n## 一、正文\n\n模板正文 {{ 1234 * 1000 }} 与 {{ include 'head' }} 结束。\n");
   execFileSync("dotnet", [cliDll(), "build", "--site", workDir], { stdio: "pipe" });
   output = path.join(workDir, "output");
-  securityHeaders = parseHeaders(path.join(output, "_headers"));
+  securityHeaders = siteHeaders(path.join(output, "_headers"));
 
   server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");

@@ -322,19 +322,22 @@ describe("English UI", () => {
     const { page, context, errors } = await open(`${en.url(en.pages.search)}?q=${encodeURIComponent("法治政府")}`);
     try {
       await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0);
-      // Then the status, the filters and the button say what i18n/en.yml says
+      // Then the status, the filters, the sort control and the pager say what i18n/en.yml says
       const shown = await page.locator(".search-results li").count();
+      assert.ok(shown > 0);
       const status = await page.locator(".search-status").textContent();
-      assert.match(status, new RegExp(`^(${strings.search_found.replace("{0}", "\\d+")}|${strings.search_found_at_least.replace("{0}", "\\d+")}) ${strings.search_shown.replace("{0}", String(shown)).replace(".", "\\.")}$`));
-      assert.equal(await page.locator(".search-filters nav").getAttribute("aria-label"), strings.search_filters);
-      const headings = await page.locator(".search-filters h2").allTextContents();
-      assert.ok(headings.length > 0 && headings.every((h) => [strings.year, strings.region, strings.series_label, strings.agency].includes(h)), headings.join(", "));
-      assert.ok((await page.locator(".search-filters a[data-facet]").allTextContents()).includes(strings.search_all));
-      assert.equal(await page.locator(".search-more").textContent(), strings.search_more);
+      const count = (key) => strings[key].replace("{n}", "[\\d,]+");
+      assert.match(status, new RegExp(`^(${count("search_count")}|${count("search_count_estimate").replace(/[()（）]/g, "\\$&")})$`));
+      assert.equal(await page.locator(".search-filters").getAttribute("aria-label"), strings.search_filters);
+      assert.equal(await page.locator(".search-results").getAttribute("aria-label"), strings.search_results);
+      assert.equal(await page.locator(".search-sort label").textContent(), strings.search_sort);
+      const legends = await page.locator(".search-filters legend").allTextContents();
+      assert.ok(legends.length > 0 && legends.every((h) => [strings.search_facet_year, strings.search_facet_region, strings.search_facet_series,
+        strings.search_facet_agency, strings.search_year_range].includes(h)), legends.join(", "));
       assert.deepEqual(errors, []);
       // And the script keeps no copy of its own: no Chinese text, none of the English strings
       assert.ok(!han.test(script), "no Chinese text in ui.js");
-      for (const key of ["search_loading", "search_failed", "search_empty", "search_more", "search_filters", "search_partial_label"])
+      for (const key of ["search_loading", "search_failed", "search_count_exactly", "search_sort_newest", "search_filters", "search_partial_label"])
         assert.ok(!script.includes(strings[key]), `ui.js holds its own copy of ${key}`);
     } finally { await context.close(); }
   });

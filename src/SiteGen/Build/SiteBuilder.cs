@@ -40,7 +40,7 @@ public static class SiteBuilder
 
         using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
         var cache = BuildCache.Load(options.ResolvedOutputDir, options.Clean);
-        using var index = !options.Search ? null : new SearchIndexBuilder(site.Reports.Count, (path, bytes) => publisher.Write(path, bytes), (path, size) =>
+        using var index = !options.Search ? null : new SearchIndexBuilder(SearchCatalogue.Of(site.Reports, site.Urls.Href), (path, bytes) => publisher.Write(path, bytes), (path, size) =>
         {
             var live = new FileInfo(Path.Combine(publisher.OutputDir, path));
             if (options.Clean || !live.Exists || live.Length != size) return false;
@@ -92,7 +92,6 @@ public static class SiteBuilder
         OutputPublisher publisher, SearchIndexBuilder? index, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
-        var docIds = SearchIndexBuilder.AssignIds(site.Reports);
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)));
         var fingerprints = new PageFingerprints(globalHash);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -122,7 +121,7 @@ public static class SiteBuilder
                 cache.Record(file, fingerprint, summary);
                 // A reused page's report is carried over from the previous index, or read back if the index must be built whole.
                 if (index is not null && page.Kind == PageKind.Report)
-                    index.Include(docIds[page.Path], fingerprint, site.Urls.Href(page.Path), html, () => File.ReadAllText(existing));
+                    index.Include(index.DocumentId(page.Path), fingerprint, html, () => File.ReadAllText(existing));
             }
             catch (IOException ex) when (page.Report is not null)
             {

@@ -66,4 +66,14 @@ public static class DiagnosticCodes
     public const string AttachmentTooLarge = "SG8004";
     public const string AttachmentUnlinked = "SG8005";
     public const string AttachmentCollision = "SG8006";
+
+    // sitegen verify: a deployed site as its host serves it.
+    public const string VerifyUnreachable = "SG9001";
+    public const string VerifyBaseUrl = "SG9002";
+    public const string VerifyRangeIgnored = "SG9003";
+    public const string VerifyContentType = "SG9004";
+    public const string VerifySecurityHeader = "SG9005";
+    public const string VerifyNotFoundPage = "SG9006";
+    public const string VerifySearchIndex = "SG9007";
+    public const string VerifyNotASite = "SG9008";
 }

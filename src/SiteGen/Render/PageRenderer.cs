@@ -16,14 +16,17 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     /// <summary>The language reports are written in; an interface in another language marks them with it.</summary>
     private const string ContentLanguage = "zh-CN";
 
-    /// <summary>The search page script's strings: attribute name → UI string key (in i18n/LANG.yml).</summary>
-    private static readonly (string Name, string Key)[] SearchTextKeys =
+    /// <summary>The i18n keys of the strings the search page's script shows; static/search/ui.js reads each from a data-text-* attribute
+    /// (search_count → data-text-search-count).</summary>
+    private static readonly string[] SearchTextKeys =
     [
-        ("loading", "search_loading"), ("failed", "search_failed"), ("empty", "search_empty"), ("none", "search_none"),
-        ("found", "search_found"), ("found-at-least", "search_found_at_least"), ("shown", "search_shown"),
-        ("partial", "search_partial"), ("partial-at-least", "search_partial_at_least"), ("partial-label", "search_partial_label"),
-        ("more", "search_more"), ("filters", "search_filters"), ("all", "search_all"),
-        ("facet-year", "year"), ("facet-region", "region"), ("facet-series", "series_label"), ("facet-agency", "agency"),
+        "search_loading", "search_failed", "search_count", "search_count_estimate", "search_count_browse",
+        "search_count_exactly", "search_counting", "search_none", "search_partial", "search_partial_label", "search_filters",
+        "search_filters_chosen", "search_skip_to_results", "search_clear_filters", "search_facet_year", "search_facet_region",
+        "search_facet_agency", "search_facet_series", "search_year_range", "search_year_from", "search_year_to",
+        "search_year_any", "search_sort", "search_sort_relevance", "search_sort_newest", "search_sort_oldest", "search_results",
+        "search_pages", "search_previous", "search_next", "search_page_of", "search_page_of_about", "search_published",
+        "search_about",
     ];
 
     private readonly SiteUrls _urls = site.Urls;
@@ -65,7 +68,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         PageKind.Home => HomePage(page),
         PageKind.Taxonomy => TaxonomyPage(page),
         PageKind.Term => TermPage(page),
-        PageKind.Search => new PageView(_siteView, Info(page, T("search"), []), SearchTexts: SearchTextKeys.Select(k => new UiTextView(k.Name, T(k.Key))).ToList()),
+        PageKind.Search => new PageView(_siteView, Info(page, T("search"), []), SearchTexts: SearchTextKeys.Select(k => new UiTextView(k.Replace('_', '-'), T(k))).ToList()),
         _ => new PageView(_siteView, Info(page, T("not_found"), [])),
     };
 

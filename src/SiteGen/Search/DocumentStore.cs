@@ -4,22 +4,21 @@ using System.Text.Json;
 namespace SiteGen.Search;
 
 /// <summary>Keeps what each indexed document shows (its record fields in memory, its text chunks in a scratch file) until every
-/// document is in, then writes the document packs in id order, so pack contents do not depend on which thread indexed what.</summary>
+/// document is in and the text dictionary is known, then writes the document packs in id order (compressing in parallel), so pack
+/// contents do not depend on which thread indexed what.</summary>
 public sealed class DocumentStore : IDisposable
 {
-    /// <summary>Consecutive document ids per document pack: ~5 MiB of text for reports of ~11,000 characters.</summary>
-    public const int DocsPerPack = 128;
-
-    /// <summary>Document pack names per page of the document directory.</summary>
-    public const int PacksPerPage = 256;
+    /// <summary>Consecutive document ids per document pack (a reader fetches 8 bytes of its header, then the record).</summary>
+    public const int DocsPerPack = 1024;
 
     private readonly Entry?[] _entries;
     private readonly ScratchFolder _scratch;
     private readonly FileStream _chunks;
     private readonly Lock _lock = new();
 
-    /// <summary>One document: the record without its chunk offsets, and where its chunks (JSON, concatenated) are in the scratch file.</summary>
-    private sealed record Entry(DocRecord Record, long Offset, int[] ChunkLengths);
+    /// <summary>One document: the record without its chunk offsets, and where its chunks are in the scratch file: ChunkRecord JSON
+    /// in UTF-16LE, or, for a document carried over from the previous index, already compressed against the same dictionary.</summary>
+    private sealed record Entry(DocRecord Record, long Offset, int[] ChunkLengths, bool Compressed);
 
     public DocumentStore(int documents, ScratchFolder scratch)
     {
@@ -28,8 +27,8 @@ public sealed class DocumentStore : IDisposable
         _chunks = scratch.Create("chunks.bin");
     }
 
-    /// <summary>Stores one document; thread-safe. <paramref name="chunks"/> are serialized ChunkRecords in text order.</summary>
-    public void Add(int docId, DocRecord record, IReadOnlyList<byte[]> chunks)
+    /// <summary>Stores one document; thread-safe.</summary>
+    public void Add(int docId, DocRecord record, IReadOnlyList<byte[]> chunks, bool compressed)
     {
         long offset;
         lock (_lock)
@@ -47,12 +46,12 @@ public sealed class DocumentStore : IDisposable
                 }
             }
         }
-        _entries[docId] = new Entry(record, offset, chunks.Select(c => c.Length).ToArray());
+        _entries[docId] = new Entry(record, offset, chunks.Select(c => c.Length).ToArray(), compressed);
     }
 
-    /// <summary>Writes the document packs and the pages of the document directory through <paramref name="emit"/>; returns the pages' names.
+    /// <summary>Writes the document packs through <paramref name="emit"/>; returns their names by pack number.
     /// <paramref name="carried"/> names packs, by pack number, that the previous build wrote and were republished as they are.</summary>
-    public IReadOnlyList<string> WritePacks(Action<string, byte[]> emit, SearchJsonContext json, IReadOnlyDictionary<int, string>? carried = null)
+    public IReadOnlyList<string> WritePacks(Action<string, byte[]> emit, SearchJsonContext json, DeflateDictionary dictionary, IReadOnlyDictionary<int, string>? carried = null)
     {
         _scratch.Guard(() => _chunks.Flush());
         var packs = new List<string>();
@@ -63,61 +62,61 @@ public sealed class DocumentStore : IDisposable
                 packs.Add(name);
                 continue;
             }
-            var count = Math.Min(DocsPerPack, _entries.Length - first);
-            var headerLength = 4 * (count + 1);
-            var chunkBytes = new List<byte[]>();
-            var records = new List<byte[]>();
-            var at = headerLength;
-            var chunkRegion = new List<(int Offset, int[] Lengths)>();
-            for (var i = first; i < first + count; i++)
-            {
-                var entry = _entries[i]!;
-                var bytes = new byte[entry.ChunkLengths.Sum()];
-                _scratch.Guard(() => RandomAccess.Read(_chunks.SafeFileHandle, bytes, entry.Offset));
-                chunkBytes.Add(bytes);
-                chunkRegion.Add((at, entry.ChunkLengths));
-                at += bytes.Length;
-            }
-            for (var i = 0; i < count; i++)
-            {
-                var (offset, lengths) = chunkRegion[i];
-                var flat = new int[lengths.Length * 2];
-                for (var k = 0; k < lengths.Length; k++)
-                {
-                    flat[2 * k] = offset;
-                    flat[2 * k + 1] = lengths[k];
-                    offset += lengths[k];
-                }
-                records.Add(JsonSerializer.SerializeToUtf8Bytes(_entries[first + i]!.Record with { Chunks = flat }, json.DocRecord));
-            }
-            var pack = new byte[at + records.Sum(r => r.Length)];
-            var position = headerLength;
-            foreach (var bytes in chunkBytes)
-            {
-                bytes.CopyTo(pack, position);
-                position += bytes.Length;
-            }
-            for (var i = 0; i < count; i++)
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(pack.AsSpan(4 * i), (uint)position);
-                records[i].CopyTo(pack, position);
-                position += records[i].Length;
-            }
-            BinaryPrimitives.WriteUInt32LittleEndian(pack.AsSpan(4 * count), (uint)position);
-            var packName = PackWriter.NameFor("c/", pack, ".bin");
-            emit(packName, pack);
-            packs.Add(packName);
+            var pack = Pack(first, Math.Min(DocsPerPack, _entries.Length - first), json, dictionary);
+            packs.Add(PackWriter.NameFor("r/", pack, ".bin"));
+            emit(packs[^1], pack);
         }
+        return packs;
+    }
 
-        var pages = new List<string>();
-        for (var start = 0; start < packs.Count; start += PacksPerPage)
+    /// <summary>One document pack: header, chunks, then the records (which give their chunks' offsets); documents are compressed in parallel.</summary>
+    private byte[] Pack(int first, int count, SearchJsonContext json, DeflateDictionary dictionary)
+    {
+        var chunks = new byte[count][][];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new DocPage(packs.Skip(start).Take(PacksPerPage).ToList()), json.DocPage);
-            var name = PackWriter.NameFor("g/", bytes, ".json");
-            emit(name, bytes);
-            pages.Add(name);
+            var entry = _entries[first + i] ?? throw new InvalidOperationException($"search document {first + i} was never added");
+            var stored = new byte[entry.ChunkLengths.Sum()];
+            _scratch.Guard(() => RandomAccess.Read(_chunks.SafeFileHandle, stored, entry.Offset));
+            var at = 0;
+            chunks[i] = entry.ChunkLengths.Select(length =>
+            {
+                var chunk = stored.AsSpan(at, length);
+                at += length;
+                return entry.Compressed ? chunk.ToArray() : dictionary.Compress(chunk);
+            }).ToArray();
+        });
+        var headerLength = 4 * (count + 1);
+        var offset = headerLength;
+        var flats = new int[count][];
+        for (var i = 0; i < count; i++)
+        {
+            flats[i] = new int[2 * chunks[i].Length];
+            for (var k = 0; k < chunks[i].Length; k++)
+            {
+                flats[i][2 * k] = offset;
+                flats[i][2 * k + 1] = chunks[i][k].Length;
+                offset += chunks[i][k].Length;
+            }
         }
-        return pages;
+        var records = new byte[count][];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => records[i] = Deflater.Compress(JsonSerializer.SerializeToUtf8Bytes(_entries[first + i]!.Record with { Chunks = flats[i] }, json.DocRecord)));
+        var pack = new byte[offset + records.Sum(r => r.Length)];
+        var position = headerLength;
+        foreach (var chunk in chunks.SelectMany(c => c))
+        {
+            chunk.CopyTo(pack, position);
+            position += chunk.Length;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(pack.AsSpan(4 * i), (uint)position);
+            records[i].CopyTo(pack, position);
+            position += records[i].Length;
+        }
+        BinaryPrimitives.WriteUInt32LittleEndian(pack.AsSpan(4 * count), (uint)position);
+        return pack;
     }
 
     public void Dispose() => _chunks.Dispose();

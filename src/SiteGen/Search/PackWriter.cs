@@ -20,6 +20,7 @@ public sealed class PackWriter(string folder, int targetBytes, Action<string, by
         public string Ref => $"{Pack.Name ?? throw new InvalidOperationException("the pack of this object is still open")}:{Offset}:{Length}";
     }
 
+    private readonly List<Pack> _closed = [];
     private byte[] _buffer = [];
     private int _length;
     private Pack? _current;
@@ -42,6 +43,9 @@ public sealed class PackWriter(string folder, int targetBytes, Action<string, by
         Array.Resize(ref _buffer, Math.Max(_length + more, Math.Max(4096, Math.Min(_buffer.Length * 2, targetBytes + more))));
     }
 
+    /// <summary>The packs written so far, in order.</summary>
+    public IReadOnlyList<Pack> Closed => _closed;
+
     /// <summary>Writes the current pack, if any, under the hash of its bytes.</summary>
     public void Close()
     {
@@ -49,6 +53,7 @@ public sealed class PackWriter(string folder, int targetBytes, Action<string, by
         var bytes = _buffer.AsSpan(0, _length).ToArray();
         _current.Name = NameFor(folder, bytes, ".bin");
         emit(_current.Name, bytes);
+        _closed.Add(_current);
         _current = null;
         _length = 0;
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 
@@ -37,38 +38,47 @@ public sealed class PreviousIndex : IDisposable
         return new PreviousIndex(folder, manifest);
     }
 
-    /// <summary>Every term entry, in term order.</summary>
-    public IEnumerable<TermEntry> Entries()
+    /// <summary>Every term entry, in ordinal term order.</summary>
+    public List<TermEntry> Entries()
     {
-        foreach (var page in Manifest.Directory)
+        var file = File.ReadAllBytes(PathOf(Manifest.Shards.File));
+        var entries = new List<TermEntry>();
+        for (var s = 0; s < Manifest.Shards.Count; s++)
         {
-            var directory = JsonSerializer.Deserialize(Read(page.Ref), SearchJsonContext.Default.ShardDirectory) ?? throw new InvalidDataException(page.Ref);
-            foreach (var shard in directory.Shards)
-            {
-                var terms = JsonSerializer.Deserialize(Read(shard.Ref), SearchJsonContext.Default.TermShard) ?? throw new InvalidDataException(shard.Ref);
-                foreach (var entry in terms.Terms) yield return entry;
-            }
+            var from = (int)BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(4 * s));
+            var to = (int)BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(4 * s + 4));
+            entries.AddRange(TermShards.Parse(Inflate(file.AsSpan(from, to - from))));
         }
+        entries.Sort((a, b) => string.CompareOrdinal(a.Term, b.Term));
+        return entries;
     }
 
-    /// <summary>The encoded blocks of a term entry (its inline block, or each block read from its posting pack).</summary>
-    public IEnumerable<byte[]> Blocks(TermEntry entry) =>
-        entry.Inline is not null ? [System.Buffers.Text.Base64Url.DecodeFromChars(entry.Inline)] : entry.Blocks!.Select(b => Read(b.Ref));
+    /// <summary>The bytes of a term's object.</summary>
+    public byte[] Object(TermEntry entry) => entry.Inline ?? Read(Manifest.Postings[entry.Pack], entry.Offset, entry.Length);
 
     /// <summary>The names of the document packs, in pack order.</summary>
-    public IReadOnlyList<string> DocPacks() =>
-        Manifest.DocPages.SelectMany(p => (JsonSerializer.Deserialize(Read(p), SearchJsonContext.Default.DocPage) ?? throw new InvalidDataException(p)).Packs).ToList();
+    public IReadOnlyList<string> DocPacks() => Manifest.Documents.Packs;
 
-    /// <summary>The documents of one document pack: each record (chunk offsets cleared) with its serialized chunks.</summary>
+    /// <summary>The raw text dictionary the previous build's chunks were compressed against.</summary>
+    public byte[] Dictionary()
+    {
+        var table = Manifest.Documents;
+        if (table.Dictionary is null) return [];
+        var bytes = Inflate(Reference(table.Dictionary), appendFinalBlock: true);
+        if (bytes.Length != table.DictionaryBytes) throw new InvalidDataException("the search index's text dictionary is damaged");
+        return bytes;
+    }
+
+    /// <summary>The documents of one document pack: each record (chunk offsets cleared) with its chunks as stored (compressed).</summary>
     public IReadOnlyList<(DocRecord Record, IReadOnlyList<byte[]> Chunks)> Documents(string pack, int count)
     {
-        var bytes = Read(pack);
+        var bytes = Read(pack, 0, (int)new FileInfo(PathOf(pack)).Length);
         var documents = new List<(DocRecord, IReadOnlyList<byte[]>)>(count);
         for (var i = 0; i < count; i++)
         {
             var from = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * i));
             var to = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * i + 4));
-            var record = JsonSerializer.Deserialize(bytes.AsSpan(from, to - from), SearchJsonContext.Default.DocRecord) ?? throw new InvalidDataException(pack);
+            var record = JsonSerializer.Deserialize(Inflate(bytes.AsSpan(from, to - from)), SearchJsonContext.Default.DocRecord) ?? throw new InvalidDataException(pack);
             var chunks = new List<byte[]>();
             for (var k = 0; k + 1 < record.Chunks.Count; k += 2) chunks.Add(bytes.AsSpan(record.Chunks[k], record.Chunks[k + 1]).ToArray());
             documents.Add((record with { Chunks = [] }, chunks));
@@ -76,16 +86,32 @@ public sealed class PreviousIndex : IDisposable
         return documents;
     }
 
+    /// <summary>Inflates a raw DEFLATE stream; with <paramref name="appendFinalBlock"/>, a stream left open (the dictionary prefix) is closed first.</summary>
+    private static byte[] Inflate(ReadOnlySpan<byte> compressed, bool appendFinalBlock = false)
+    {
+        // An empty final fixed-Huffman block (bits 1, 01, end of block 0000000) closes a stream that ends on a block boundary.
+        var input = appendFinalBlock ? [.. compressed, 0x03, 0x00] : compressed.ToArray();
+        using var inflater = new DeflateStream(new MemoryStream(input), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        inflater.CopyTo(output);
+        return output.ToArray();
+    }
+
     /// <summary>The bytes a reference names: a whole file, or "PACK:OFFSET:LENGTH". Thread-safe.</summary>
-    public byte[] Read(string reference)
+    private byte[] Reference(string reference)
     {
         var parts = reference.Split(':');
         if (parts.Length == 1) return File.ReadAllBytes(PathOf(parts[0]));
-        if (parts.Length != 3 || !int.TryParse(parts[1], out var offset) || !int.TryParse(parts[2], out var length) || offset < 0 || length < 0)
+        if (parts.Length != 3 || !long.TryParse(parts[1], out var offset) || !int.TryParse(parts[2], out var length) || offset < 0 || length < 0)
             throw new InvalidDataException($"bad search index reference `{reference}`");
-        var handle = _handles.GetOrAdd(parts[0], name => File.OpenHandle(PathOf(name)));
+        return Read(parts[0], offset, length);
+    }
+
+    private byte[] Read(string file, long offset, int length)
+    {
+        var handle = _handles.GetOrAdd(file, name => File.OpenHandle(PathOf(name)));
         var bytes = new byte[length];
-        if (RandomAccess.Read(handle, bytes, offset) != length) throw new InvalidDataException($"search index reference `{reference}` is past the end of its pack");
+        if (RandomAccess.Read(handle, bytes, offset) != length) throw new InvalidDataException($"search index object {file}:{offset}:{length} is past the end of its pack");
         return bytes;
     }
 

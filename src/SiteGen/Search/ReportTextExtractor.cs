@@ -13,7 +13,7 @@ public sealed record ExtractedReport(
     IReadOnlyList<TextBlock> Blocks);
 
 /// <summary>Reads the theme's search attributes from rendered HTML with a single forward scan (no DOM): <c>data-search-body</c>,
-/// <c>data-search-ignore</c>, <c>data-search-meta="name"</c>, <c>data-search-filter="name"</c>, and heading ids for sections.</summary>
+/// <c>data-search-ignore</c> (and the <c>hidden</c> attribute), <c>data-search-meta="name"</c>, <c>data-search-filter="name"</c>, and heading ids for sections.</summary>
 /// <remarks>A DOM parser per page costs more than rendering it; SiteGen's own output is well formed, so a tag stack suffices.
 /// When a page has no data-search-body element, the whole &lt;body&gt; is indexed.</remarks>
 public static class ReportTextExtractor
@@ -92,7 +92,7 @@ public static class ReportTextExtractor
             if (VoidTags.Contains(open) || tag[^1] == '/') continue;
             stack.Add(new Open(open,
                 attributes.Contains("data-search-body", StringComparison.Ordinal),
-                attributes.Contains("data-search-ignore", StringComparison.Ordinal),
+                attributes.Contains("data-search-ignore", StringComparison.Ordinal) || Attribute(attributes, "hidden") is not null,
                 Attribute(attributes, "data-search-meta"),
                 Attribute(attributes, "data-search-filter"),
                 open == "dt"));

@@ -2,99 +2,116 @@ using System.Text.Json.Serialization;
 
 namespace SiteGen.Search;
 
-// The search index format: the only contract between the C# indexer and the JavaScript runtime
-// (themes/default/static/search/search.js). Every file lives under search/idx/ of the site.
+// The search index format, version 3: the only contract between the C# indexer and the JavaScript runtime
+// (themes/default/static/search/search.js). Every file lives under search/idx/ of the site; every name but the manifest's
+// carries a hash of the file's content, so a file never changes under its name and hosts may cache it forever.
 //
-// Most objects are stored in packs: files of a few MiB that concatenate many objects, read one object at a time with an
-// HTTP Range request, so the index is a few hundred files rather than one per object (a host that ignores Range still
-// works: the runtime then slices the whole pack). A reference ("ref") to an object is either a file path ("s/HASH.json")
-// or "PACK:OFFSET:LENGTH" (bytes of the pack file PACK). Every name but the manifest's is a hash of the file's content.
+// The manifest names every object; objects are either files or byte ranges of pack files ("PACK:OFFSET:LENGTH"), read with
+// HTTP Range requests (a host that ignores Range still works: the runtime then keeps and slices the whole pack).
 //
-//   manifest.json      SearchManifest: fetched first, the only name without a hash
-//   s/HASH.json        ShardDirectory: up to 64 term shards with their first terms
-//   t/HASH.bin         term pack: TermShard objects (JSON), the terms from one first term up to the next shard's first term
-//   p/HASH.bin         posting pack: posting blocks (binary, below)
-//   g/HASH.json        DocPage: the names of up to 256 document packs
-//   c/HASH.bin         document pack: DocsPerPack consecutive document ids (binary header, then JSON objects, below)
-//   f/HASH.json        FilterPage: up to 256 agency names with their report counts
+//   manifest.json    SearchManifest (JSON): counts, the shard table, and references to everything below
+//   t/HASH.bin       the term shards: an offset table, then each shard compressed (see "Compressed objects")
+//   p/HASH.bin       posting packs: term objects (binary, uncompressed)
+//   c/HASH.bin       the catalogue (compressed): filter values, the region tree, and each document's year, region, agency, series
+//   a/HASH.bin       agency name pages (compressed JSON arrays of names), referred to by the catalogue
+//   d/HASH.bin       publication dates (compressed), read only to sort or browse by date
+//   x/HASH.bin       the text dictionary prefix (see "Text chunks")
+//   r/HASH.bin       document packs: what results show (records) and the report texts (chunks), DocsPerPack documents each
 //
-// Posting block (binary, unsigned LEB128 varints): a header of n, then n document ids, n scores, n agency codes; then per
-// document its position count and gap-encoded positions (count 0 for single CJK characters). A block reference gives the
-// header's length, so the runtime can fetch documents without positions. Inline blocks travel in a term entry as base64url
-// (RFC 4648 §5, no padding) of the same bytes.
+// Document ids run from 0 to docs − 1 in catalogue order: year (newest first), region path (province, city, county; by code
+// unit), agency, series, publication date (newest first), page path. So a year, or a year and region, is a run of ids.
 //
-// Document pack: a header of (n + 1) little-endian uint32 offsets, where n = min(DocsPerPack, docs − first id of the pack);
-// document i's DocRecord (JSON) is the bytes from offset i to offset i + 1. A record's chunks are ChunkRecord objects (JSON)
-// in the same pack, given as offset and length pairs.
+// Integers. varint: unsigned LEB128. Bit streams are written least significant bit first (as DEFLATE does); gamma(v ≥ 1) is the
+// Elias gamma code (⌊log₂ v⌋ zeros, a one, the lower bits low first); rice_k(v ≥ 0) is v >> k ones, a zero, then the low k bits.
+// k parameters come from BitRules.RiceParameter(range, count) = ⌊log₂(⌊range × 69 / (count × 100)⌋)⌋ (0 when that is below 1).
+//
+// Compressed objects are raw DEFLATE streams (RFC 1951; the browser's DecompressionStream("deflate-raw")), made by our own
+// encoder (Deflate.cs) so that the bytes are the same on every machine.
+//
+// Term shard: a term belongs to shard FNV-1a-32(its UTF-16 code units, each as two little-endian bytes) mod the shard count (a
+// power of two). Inflated: varint count, then per term, in ordinal order: varint UTF-16 length, the code units (2 bytes LE each),
+// varint df (reports containing it), varint flags (1: positional, 2: inline), varint length of the head's ids part, varint head
+// length, varint index length, for a
+// positional term varint postings per position block (B); then inline: varint length and the term object's bytes; else varint
+// posting pack number (into manifest.postings), varint offset, varint object length.
+//
+// Term object: the head, then (positional terms) the block index and the position blocks.
+//   head: the ids of the df documents, ascending, as rice_k(gap) with k = RiceParameter(docs, df), the first gap the first id,
+//   each further one the id − previous id − 1 (k = 0 costs one bit per document of the archive, like a bitmap), padded to a byte
+//   (the ids part); then df score levels of 3 bits, in id order, padded to a byte: BM25's term-frequency part × 1000 (field
+//   boosts applied; the runtime multiplies by idf), quantised as min(7, ⌊part × 8 / 2201⌋); the runtime takes level ℓ as
+//   (ℓ + 0.5) × 2201 / 8. A term that only narrows the candidates is read up to the end of its ids part.
+//   block index: a varint byte length per position block (⌈df / B⌉ blocks).
+//   position blocks: the postings in sample order (ascending BitRules.SampleKey(id), MurmurHash3's 32-bit finalizer of the id,
+//   so that any prefix holds the documents whose keys are below some bound: a random sample of the archive), B per block, each
+//   block a bit stream padded to a byte: per posting gamma(count), then rice_k(first position) and rice_k(gap − 1) for each further one,
+//   k = RiceParameter(averageLength, count). Single CJK characters are not positional: no index and no blocks.
+//
+// Catalogue (inflated): varint length of a UTF-8 CatalogueInfo JSON, the JSON, then per profile (a distinct agency, region and
+// series, in region path, agency and series order): varint agency (0: a new agency, whose code is the number of agencies before
+// it; else 1 + its code), varint (region node + 1) − that of the previous profile (0: no region; nodes follow path order, so
+// this is never negative), varint series code; then per document, varint (profile − profile of the previous document),
+// restarting from 0 at the first document of each year.
+//
+// Dates (inflated): per document varint 0 when it has no publication date, else 1 + zigzag(days from 1 January of its year).
+//
+// Document pack (r/): DocsPerPack consecutive documents (fewer in the last): a header of (n + 1) little-endian uint32 offsets
+// (record i is the bytes from offset i to offset i + 1, a compressed DocRecord JSON; a reader takes the 8 bytes at 4 × i), then
+// the chunks, then the records.
+//
+// Text chunks: a report body is cut into chunks of about ChunkTarget characters (between paragraphs or sentences); each is a
+// ChunkRecord as JSON in UTF-16LE, compressed as the continuation of the dictionary stream: inflating (the dictionary prefix ‖
+// the chunk) gives the dictionary's dictionaryBytes bytes followed by the chunk. The dictionary is text frequent in a fixed
+// sample of the archive's reports (TextDictionary), so chunks can refer back to it.
 
-/// <summary>The entry point of the index: shard table, where documents are, and filter values; it does not grow with the text of the archive.</summary>
+/// <summary>The entry point of the index: fetched first, it names every other object and does not grow with the text of the archive.</summary>
 public sealed record SearchManifest(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("docs")] int Docs,
-    [property: JsonPropertyName("blockSize")] int BlockSize,
-    [property: JsonPropertyName("docsPerPack")] int DocsPerPack,
-    [property: JsonPropertyName("packsPerDocPage")] int PacksPerDocPage,
-    [property: JsonPropertyName("docPages")] IReadOnlyList<string> DocPages,
-    [property: JsonPropertyName("directory")] IReadOnlyList<ShardRef> Directory,
-    [property: JsonPropertyName("filters")] FilterSet Filters);
+    [property: JsonPropertyName("averageLength")] int AverageLength,
+    [property: JsonPropertyName("shards")] ShardTable Shards,
+    [property: JsonPropertyName("postings")] IReadOnlyList<string> Postings,
+    [property: JsonPropertyName("catalogue")] string Catalogue,
+    [property: JsonPropertyName("dates")] string Dates,
+    [property: JsonPropertyName("documents")] DocumentTable Documents);
 
-/// <summary>A term shard (or a directory page of shard references) and the first term it holds (terms compare by UTF-16 code units, as in JavaScript).</summary>
-public sealed record ShardRef(
-    [property: JsonPropertyName("first")] string First,
-    [property: JsonPropertyName("ref")] string Ref);
+/// <summary>The term shards: <c>count</c> (a power of two) and the shard file, which opens with (count + 1) little-endian uint32
+/// offsets: shard s is the bytes from offset s to offset s + 1, so a lookup reads 8 bytes of the table, then one shard.</summary>
+public sealed record ShardTable(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("file")] string File);
 
-/// <summary>Filter values with report counts. Year, region (province) and series are listed here; agencies live in pages.</summary>
-/// <remarks>Document ids are assigned in (year, region, series, agency) order, so year, region and series follow from id ranges.
-/// Ranges: base64url varints, four per range: first document id (gap from the previous range), year code, region code + 1 (0: none), series code.</remarks>
-public sealed record FilterSet(
-    [property: JsonPropertyName("year")] IReadOnlyList<FilterValue> Year,
-    [property: JsonPropertyName("region")] IReadOnlyList<FilterValue> Region,
-    [property: JsonPropertyName("series")] IReadOnlyList<FilterValue> Series,
-    [property: JsonPropertyName("agencyPages")] IReadOnlyList<string> AgencyPages,
-    [property: JsonPropertyName("agencyPageSize")] int AgencyPageSize,
+/// <summary>The document packs (pack k holds ids k × perPack up to (k + 1) × perPack − 1) and the text dictionary prefix.</summary>
+public sealed record DocumentTable(
+    [property: JsonPropertyName("perPack")] int PerPack,
+    [property: JsonPropertyName("packs")] IReadOnlyList<string> Packs,
+    [property: JsonPropertyName("dictionary")] string? Dictionary,
+    [property: JsonPropertyName("dictionaryBytes")] int DictionaryBytes);
+
+/// <summary>The JSON part of the catalogue: filter values and the tables the binary part refers to by code.</summary>
+/// <param name="Years">Years in id order (newest first) with their report counts: the first Years[0].Count ids are of Years[0], and so on.</param>
+/// <param name="RegionNames">Region nodes (provinces, cities, counties) in path order, so each node follows its parent.</param>
+/// <param name="RegionDepths">Each node's depth as one digit (0: province): a node's parent is the last node before it one level up.</param>
+/// <param name="AgencyPages">Agency names in code order, AgencyPageSize per page (agency code = page × size + index).</param>
+public sealed record CatalogueInfo(
+    [property: JsonPropertyName("years")] IReadOnlyList<FilterValue> Years,
+    [property: JsonPropertyName("series")] IReadOnlyList<string> Series,
+    [property: JsonPropertyName("regionNames")] IReadOnlyList<string> RegionNames,
+    [property: JsonPropertyName("regionDepths")] string RegionDepths,
     [property: JsonPropertyName("agencies")] int Agencies,
-    [property: JsonPropertyName("ranges")] string Ranges);
+    [property: JsonPropertyName("agencyPageSize")] int AgencyPageSize,
+    [property: JsonPropertyName("agencyPages")] IReadOnlyList<string> AgencyPages,
+    [property: JsonPropertyName("profiles")] int Profiles);
 
-/// <summary>One filter value and how many reports have it; its index in the list is the code used in posting blocks.</summary>
+/// <summary>A filter value and how many reports have it.</summary>
 public sealed record FilterValue(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("count")] int Count);
 
-/// <summary>A page of the two-level shard directory: up to 64 consecutive term shards, so the manifest stays small however large the vocabulary.</summary>
-public sealed record ShardDirectory(
-    [property: JsonPropertyName("shards")] IReadOnlyList<ShardRef> Shards);
-
-/// <summary>One page of agency filter values (agency code = page number × page size + index).</summary>
-public sealed record FilterPage(
-    [property: JsonPropertyName("values")] IReadOnlyList<FilterValue> Values);
-
-/// <summary>One page of document pack names (pack number = page number × PacksPerDocPage + index).</summary>
-public sealed record DocPage(
-    [property: JsonPropertyName("packs")] IReadOnlyList<string> Packs);
-
-/// <summary>A run of consecutive terms with their document frequency and postings (inline when short, else block references).</summary>
-public sealed record TermShard(
-    [property: JsonPropertyName("terms")] IReadOnlyList<TermEntry> Terms);
-
-/// <summary>One term: how many reports contain it, and its postings, highest score first.</summary>
-public sealed record TermEntry(
-    [property: JsonPropertyName("t")] string Term,
-    [property: JsonPropertyName("df")] int DocFrequency,
-    [property: JsonPropertyName("inline"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Inline,
-    [property: JsonPropertyName("blocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<BlockRef>? Blocks);
-
-/// <summary>A posting block in a posting pack, with its document count, its highest and lowest stored score, and the length of its
-/// header (everything before the positions), so a reader that needs no positions fetches only the header.</summary>
-/// <remarks>Postings are ordered by stored score (BM25's term-frequency part × 1000, field boosts applied; the runtime multiplies
-/// it by the term's idf) then document id; for a term in half the reports or more, by document id.</remarks>
-public sealed record BlockRef(
-    [property: JsonPropertyName("ref")] string Ref,
-    [property: JsonPropertyName("n")] int Count,
-    [property: JsonPropertyName("max")] int MaxScore,
-    [property: JsonPropertyName("min")] int MinScore,
-    [property: JsonPropertyName("h")] int HeaderLength);
-
 /// <summary>What a search result shows, and where its text chunks start (in token positions) so an excerpt loads one chunk.</summary>
+/// <param name="Region">The region path as shown, parts joined by " › ".</param>
+/// <param name="Published">The publication date (yyyy-MM-dd), or null.</param>
+/// <param name="BodyStart">The token position of the body's first token (before it: the title and the other fields).</param>
 /// <param name="Chunks">Offset and length in the document pack of each chunk, flattened: [offset₀, length₀, offset₁, …].</param>
 public sealed record DocRecord(
     [property: JsonPropertyName("title")] string Title,
@@ -103,11 +120,12 @@ public sealed record DocRecord(
     [property: JsonPropertyName("year")] string Year,
     [property: JsonPropertyName("region")] string Region,
     [property: JsonPropertyName("series")] string Series,
+    [property: JsonPropertyName("published")] string? Published,
     [property: JsonPropertyName("bodyStart")] int BodyStart,
     [property: JsonPropertyName("chunkStarts")] IReadOnlyList<int> ChunkStarts,
     [property: JsonPropertyName("chunks")] IReadOnlyList<int> Chunks);
 
-/// <summary>A piece of a report body (about 1,000 characters, cut between paragraphs or sentences) and where its sections start.</summary>
+/// <summary>A piece of a report body (about ChunkTarget characters, cut between paragraphs or sentences) and where its sections start.</summary>
 public sealed record ChunkRecord(
     [property: JsonPropertyName("sections")] IReadOnlyList<SectionStart> Sections,
     [property: JsonPropertyName("text")] string Text);
@@ -120,10 +138,8 @@ public sealed record SectionStart(
 /// <summary>System.Text.Json source generation for the index format: no reflection, stable property order.</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(SearchManifest))]
-[JsonSerializable(typeof(TermShard))]
-[JsonSerializable(typeof(ShardDirectory))]
+[JsonSerializable(typeof(CatalogueInfo))]
 [JsonSerializable(typeof(DocRecord))]
 [JsonSerializable(typeof(ChunkRecord))]
-[JsonSerializable(typeof(FilterPage))]
-[JsonSerializable(typeof(DocPage))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 public sealed partial class SearchJsonContext : JsonSerializerContext;

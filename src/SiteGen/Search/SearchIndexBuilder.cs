@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace SiteGen.Search;
@@ -18,23 +18,19 @@ public sealed record SearchIndexStats(int Documents, int Terms, long Files, long
 }
 
 /// <summary>The index stage: takes each report page (from many threads), spills its postings and keeps its text chunks, then inverts
-/// the spill partition by partition into score-ordered posting blocks, term shards and document packs (see SearchFormat.cs); a
+/// the spill partition by partition into term objects, term shards, document packs and the catalogue (see SearchFormat.cs); a
 /// report whose page did not change is carried over from the previous build's index instead.</summary>
 public sealed class SearchIndexBuilder : IDisposable
 {
     /// <summary>Folder of the index under the site root; the search page's runtime reads it from there.</summary>
     public const string Folder = "search/idx/";
 
-    /// <summary>Documents in a term's first posting block (see <see cref="TermEncoder"/>).</summary>
-    public const int BlockSize = TermEncoder.BlockSize;
+    /// <summary>Characters of report text per chunk (an excerpt loads one chunk).</summary>
+    public const int ChunkTarget = 2_000;
 
     private const string ManifestName = "manifest.json";
     private const int PackTargetBytes = 4 << 20;
-    private const int ShardTargetBytes = 4_000;
-    private const int ChunkTarget = 1_000;
     private const int FieldGap = 8;
-    private const int AgencyPageSize = 256;
-    private const int DirectoryPageSize = 64;
 
     // Field boosts, × 10 in the spill so weighted frequencies stay integers.
     private const int TitleBoost = 50;
@@ -46,15 +42,18 @@ public sealed class SearchIndexBuilder : IDisposable
     // Chinese stays as UTF-8 (3 bytes) instead of \uXXXX escapes (6 bytes); HTML-significant characters are still escaped.
     private static readonly SearchJsonContext Json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
+    private readonly SearchCatalogue _catalogue;
     private readonly Action<string, byte[]> _write;
     private readonly Func<string, long, bool>? _reuse;
     private readonly ScratchFolder _scratch = new();
     private readonly PostingSpill _spill;
     private readonly DocumentStore _store;
-    private readonly DocInfo?[] _docs;
+    private readonly int?[] _lengths;
     private readonly string?[] _keys;
     private readonly bool[] _changed;
-    private readonly (string Url, Func<string> Read)?[] _deferred;
+    private readonly Func<string>?[] _deferred;
+    private readonly IReadOnlySet<int> _sample;
+    private readonly ConcurrentDictionary<int, string> _sampleTexts = new();
     private readonly SearchIndexState? _previous;
     private readonly string? _previousFolder;
     private readonly ConcurrentDictionary<string, long> _written = new(StringComparer.Ordinal);
@@ -62,28 +61,28 @@ public sealed class SearchIndexBuilder : IDisposable
     private long _bytes;
     private long _addTicks;
 
-    /// <summary>What scoring and filters need of a document: its length in positions and its filter values (region: the province).</summary>
-    private sealed record DocInfo(int Length, string Year, string Region, string Agency, string Series);
-
     /// <summary>The record of the index just built, for the next build; set by <see cref="Finish"/>.</summary>
     public SearchIndexState? State { get; private set; }
 
     /// <summary>Reports indexed from their pages in this build (the others were carried over from the previous index).</summary>
     public int Reindexed => _changed.Count(c => c);
 
-    /// <param name="documents">Number of documents; ids run from 0 to documents − 1 in a stable order.</param>
-    /// <param name="write">Writes a file under the site root (the build's output publisher).</param>
+    /// <param name="catalogue">The reports; their order gives the document ids.</param>
+    /// <param name="write">Writes a file under the site root (the build's output publisher); thread-safe.</param>
     /// <param name="reuse">Publishes the previous build's file of that path and size unchanged, if there is one; content-hashed names
     /// make that safe (the size check catches a file cut short since).</param>
     /// <param name="previous">The previous build's index record, and <paramref name="previousFolder"/> the index it published:
     /// reports whose pages did not change are then carried over from it instead of being indexed again.</param>
-    public SearchIndexBuilder(int documents, Action<string, byte[]> write, Func<string, long, bool>? reuse = null,
+    public SearchIndexBuilder(SearchCatalogue catalogue, Action<string, byte[]> write, Func<string, long, bool>? reuse = null,
         SearchIndexState? previous = null, string? previousFolder = null)
     {
-        _docs = new DocInfo?[documents];
+        var documents = catalogue.Docs.Count;
+        _catalogue = catalogue;
+        _lengths = new int?[documents];
         _keys = new string?[documents];
         _changed = new bool[documents];
-        _deferred = new (string, Func<string>)?[documents];
+        _deferred = new Func<string>?[documents];
+        _sample = TextDictionary.Sample(catalogue.Docs.Select(d => d.Url).ToList());
         _previous = previous?.Docs.Count == documents && previousFolder is not null ? previous : null;
         _previousFolder = previousFolder;
         _write = write;
@@ -92,55 +91,41 @@ public sealed class SearchIndexBuilder : IDisposable
         _store = new DocumentStore(documents, _scratch);
     }
 
-    /// <summary>Document ids: reports ordered by year (newest first), province, series, agency and path, so filters map to id ranges.</summary>
-    public static IReadOnlyDictionary<string, int> AssignIds(IEnumerable<Model.Report> reports)
-    {
-        var ordered = reports
-            .OrderByDescending(r => r.Year)
-            .ThenBy(r => r.Region.Count == 0 ? "" : r.Region[0], StringComparer.Ordinal)
-            .ThenBy(r => r.Series, StringComparer.Ordinal)
-            .ThenBy(r => r.Agency, StringComparer.Ordinal)
-            .ThenBy(r => r.Path, StringComparer.Ordinal);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var report in ordered) ids[report.Path] = ids.Count;
-        return ids;
-    }
+    /// <summary>The document id of the report at a page path (ids follow the catalogue order).</summary>
+    public int DocumentId(string path) => _catalogue.Ids[path];
 
     /// <summary>Takes one report page; thread-safe. <paramref name="key"/> is the page's fingerprint; <paramref name="html"/> is null
     /// when the page was not rendered again, and then, if the previous index holds this very page under this id, the report is
     /// carried over (read with <paramref name="readPage"/> only if the index has to be built whole after all).</summary>
-    public void Include(int docId, string key, string url, string? html, Func<string> readPage)
+    public void Include(int docId, string key, string? html, Func<string> readPage)
     {
         _keys[docId] = key;
         if (html is null && _previous?.Docs[docId] is { } before && before.Key == key)
         {
-            _docs[docId] = new DocInfo(before.Length, before.Year, before.Region, before.Agency, before.Series);
-            _deferred[docId] = (url, readPage);
+            _lengths[docId] = before.Length;
+            _deferred[docId] = readPage;
             return;
         }
-        Add(docId, url, html ?? readPage());
+        Add(docId, html ?? readPage());
     }
 
-    /// <summary>Indexes one rendered report page; thread-safe. <paramref name="url"/> is the page's href.</summary>
-    public void Add(int docId, string url, string html)
+    /// <summary>Indexes one rendered report page; thread-safe.</summary>
+    public void Add(int docId, string html)
     {
         _changed[docId] = true;
         var started = Stopwatch.GetTimestamp();
         var extracted = ReportTextExtractor.Extract(html);
         string Field(IReadOnlyDictionary<string, string> map, string key) => map.TryGetValue(key, out var v) ? v : "";
-        var title = Field(extracted.Meta, "title");
-        var agency = Field(extracted.Filters, "agency");
-        var region = Field(extracted.Filters, "region");
-        var year = Field(extracted.Filters, "year");
-        var series = Field(extracted.Filters, "series");
+        var entry = _catalogue.Docs[docId];
 
+        // What the page shows is what is searched: the fields as the theme marks them, then the body.
         var terms = DocTerms.ForThread();
         var pos = 0;
-        pos = terms.Scan(title, pos, TitleBoost) + FieldGap;
-        pos = terms.Scan(agency, pos, AgencyBoost) + FieldGap;
-        pos = terms.Scan(region, pos, RegionBoost) + FieldGap;
-        pos = terms.Scan(year, pos, OtherFieldBoost) + FieldGap;
-        pos = terms.Scan(series, pos, OtherFieldBoost) + FieldGap;
+        pos = terms.Scan(Field(extracted.Meta, "title"), pos, TitleBoost) + FieldGap;
+        pos = terms.Scan(Field(extracted.Filters, "agency"), pos, AgencyBoost) + FieldGap;
+        pos = terms.Scan(Field(extracted.Filters, "region"), pos, RegionBoost) + FieldGap;
+        pos = terms.Scan(Field(extracted.Filters, "year"), pos, OtherFieldBoost) + FieldGap;
+        pos = terms.Scan(Field(extracted.Filters, "series"), pos, OtherFieldBoost) + FieldGap;
         var bodyStart = pos;
 
         var chunkStarts = new List<int>();
@@ -151,7 +136,7 @@ public sealed class SearchIndexBuilder : IDisposable
         void EndChunk()
         {
             if (chunk.Length == 0) return;
-            chunkBytes.Add(Serialize(new ChunkRecord(sections.ToList(), chunk.ToString()), Json.ChunkRecord));
+            chunkBytes.Add(Encoding.Unicode.GetBytes(JsonSerializer.Serialize(new ChunkRecord(sections.ToList(), chunk.ToString()), Json.ChunkRecord)));
             chunkStarts.Add(chunkStart);
             chunk.Clear();
             sections.Clear();
@@ -178,13 +163,17 @@ public sealed class SearchIndexBuilder : IDisposable
             }
         }
         EndChunk();
+        if (_sample.Contains(docId)) _sampleTexts[docId] = BodyText(extracted);
 
         terms.Spill(docId, _spill);
-        _store.Add(docId, new DocRecord(title, url, agency, year, region, series, bodyStart, chunkStarts, []), chunkBytes);
-        var province = region.Split('›', 2)[0].Trim();
-        _docs[docId] = new DocInfo(pos, year, province, agency, series);
+        var record = new DocRecord(entry.Title, entry.Url, entry.Agency, entry.Year.ToString(CultureInfo.InvariantCulture), entry.RegionText, entry.Series,
+            entry.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bodyStart, chunkStarts, []);
+        _store.Add(docId, record, chunkBytes, compressed: false);
+        _lengths[docId] = pos;
         Interlocked.Add(ref _addTicks, Stopwatch.GetTimestamp() - started);
     }
+
+    private static string BodyText(ExtractedReport report) => string.Join('\n', report.Blocks.Select(b => b.Text));
 
     /// <summary>Splits a block longer than a chunk at sentence ends (。！？；), so chunks stay small.</summary>
     private static IEnumerable<string> Pieces(string text)
@@ -201,56 +190,35 @@ public sealed class SearchIndexBuilder : IDisposable
         if (start < text.Length) yield return text[start..];
     }
 
-    /// <summary>Inverts the spilled postings and writes shards, blocks, document packs, filters and the manifest. When the previous
-    /// index can be carried over (same reports under the same ids, same agencies, same average length), only the terms of the
-    /// reports indexed in this build are encoded again; every other term's postings are copied as they are.</summary>
+    /// <summary>Inverts the spilled postings and writes the term objects and shards, the document packs, the catalogue, the dates and
+    /// the manifest. When the previous index can be carried over (same reports under the same ids, same average length, same text
+    /// dictionary), only the terms of the reports indexed in this build are encoded again; every other term's object is copied.</summary>
     public SearchIndexStats Finish()
     {
         var clock = Stopwatch.StartNew();
         using var previous = OpenPrevious();
         if (previous is null) AddDeferred();
-        var docs = _docs.Select((d, i) => d ?? throw new InvalidOperationException($"search document {i} was never added")).ToArray();
-        var averageLength = TermEncoder.AverageLength(docs.Sum(d => (long)d.Length), docs.Length);
+        var documents = _lengths.Length;
+        var lengths = _lengths.Select((l, i) => l ?? throw new InvalidOperationException($"search document {i} was never added")).ToArray();
+        var averageLength = TermEncoder.AverageLength(lengths.Sum(l => (long)l), documents);
+        var dictionary = new DeflateDictionary(TextDictionary.Build(_sample.Order().Select(SampleText)));
 
-        var years = Values(docs, d => d.Year, descending: true);
-        var regions = Values(docs, d => d.Region, descending: false);
-        var agencies = Values(docs, d => d.Agency, descending: false);
-        var series = Values(docs, d => d.Series, descending: false);
-        // Stored scores depend on the average length, and blocks hold agency codes: either changing means encoding every term.
-        var carried = previous is not null && averageLength == _previous!.AverageLength && agencies.List.Select(v => v.Name)
-            .SequenceEqual(_previous.Docs.Select(d => d.Agency).Where(a => a.Length > 0).Distinct().Order(StringComparer.Ordinal));
+        // Stored levels depend on the average length, and stored chunks on the dictionary: either changing means encoding everything.
+        var carried = previous is not null && averageLength == _previous!.AverageLength && PreviousDictionary(previous).AsSpan().SequenceEqual(dictionary.Bytes);
         var from = carried ? previous : null;
         if (!carried && previous is not null) AddDeferred();
 
-        // Year, region and series come from runs of document ids (ids are ordered by them); only the agency travels in postings.
-        var agencyOf = new int[docs.Length];
-        var ranges = new ByteBuffer();
-        (int Year, int Region, int Series) last = (-2, -2, -2);
-        var lastStart = 0;
-        for (var i = 0; i < docs.Length; i++)
-        {
-            agencyOf[i] = agencies.Code[docs[i].Agency];
-            var current = (years.Code[docs[i].Year], docs[i].Region.Length == 0 ? -1 : regions.Code[docs[i].Region], series.Code[docs[i].Series]);
-            if (current == last) continue;
-            ranges.Varint(i - lastStart);
-            ranges.Varint(Math.Max(0, current.Item1));
-            ranges.Varint(current.Item2 + 1);
-            ranges.Varint(Math.Max(0, current.Item3));
-            last = current;
-            lastStart = i;
-        }
-
-        // Posting blocks go to one pack sequence per partition (partitions are inverted in parallel), term shards to
-        // another; shards are serialized once every posting pack is closed, because they refer to blocks by pack name.
-        var lengths = docs.Select(d => d.Length).ToArray();
+        // Term objects go to one posting pack sequence per partition (partitions are inverted in parallel); shards are written once
+        // every posting pack is closed, because they refer to objects by pack number.
         var previousEntries = new List<TermEntry>[PostingSpill.Partitions];
         for (var p = 0; p < PostingSpill.Partitions; p++) previousEntries[p] = [];
         if (from is not null) foreach (var entry in from.Entries()) previousEntries[PostingSpill.PartitionOf(entry.Term[0])].Add(entry);
         var inverted = new List<TermData>[PostingSpill.Partitions];
+        var postingPacks = new PackWriter[PostingSpill.Partitions];
         Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
         {
-            var packs = new PackWriter("p/", PackTargetBytes, Emit);
-            var inverter = new PartitionInverter(lengths, averageLength, agencyOf, _changed, packs);
+            var packs = postingPacks[p] = new PackWriter("p/", PackTargetBytes, Emit);
+            var inverter = new PartitionInverter(lengths, averageLength, _changed, packs);
             inverted[p] = [];
             foreach (var slice in _spill.ReadPartition(p))
             {
@@ -260,64 +228,75 @@ public sealed class SearchIndexBuilder : IDisposable
             }
             packs.Close();
         });
-
-        var termPacks = new PackWriter("t/", PackTargetBytes, Emit);
-        var shards = new List<(string First, PackWriter.Address Address)>();
-        var shardEntries = new List<TermEntry>();
-        var shardBytes = 0;
-        var termCount = 0;
-        void FlushShard()
+        var packNumbers = new Dictionary<PackWriter.Pack, int>();
+        var postingNames = new List<string>();
+        foreach (var pack in postingPacks.SelectMany(w => w.Closed))
         {
-            if (shardEntries.Count == 0) return;
-            shards.Add((shardEntries[0].Term, termPacks.Append(Serialize(new TermShard(shardEntries.ToList()), Json.TermShard))));
-            shardEntries.Clear();
-            shardBytes = 0;
+            packNumbers[pack] = postingNames.Count;
+            postingNames.Add(pack.Name!);
         }
-        foreach (var partition in inverted)
-        {
-            foreach (var data in partition)
-            {
-                var entry = data.ToEntry();
-                var size = EstimatedSize(entry);
-                if (shardBytes > 0 && shardBytes + size > ShardTargetBytes) FlushShard();
-                shardEntries.Add(entry);
-                shardBytes += size;
-                termCount++;
-            }
-        }
-        FlushShard();
-        termPacks.Close();
+        var entries = inverted.SelectMany(list => list).Select(t => new TermEntry(t.Term, t.Df, t.Positional, t.Inline,
+            t.Address is { } a ? packNumbers[a.Pack] : -1, t.Address?.Offset ?? 0, t.DocsLength, t.HeadLength, t.IndexLength, t.Inline?.Length ?? t.Address!.Value.Length, t.BlockPostings)).ToList();
+        var shards = WriteShards(entries);
 
-        var docPages = _store.WritePacks(Emit, Json, from is null ? null : CarryDocumentPacks(from));
+        var documentPacks = _store.WritePacks(Emit, Json, dictionary, from is null ? null : CarryDocumentPacks(from));
+        var dictionaryName = dictionary.Bytes.Length == 0 ? null : EmitFile("x/", dictionary.Prefix);
 
-        var agencyPages = new List<string>();
-        for (var start = 0; start < agencies.List.Count; start += AgencyPageSize)
-            agencyPages.Add(EmitFile("f/", Serialize(new FilterPage(agencies.List.Skip(start).Take(AgencyPageSize).ToList()), Json.FilterPage)));
-        var filters = new FilterSet(years.List, regions.List, series.List, agencyPages, AgencyPageSize, agencies.List.Count, System.Buffers.Text.Base64Url.EncodeToString(ranges.Bytes.AsSpan(0, ranges.Length)));
-        var directory = new List<ShardRef>();
-        for (var start = 0; start < shards.Count; start += DirectoryPageSize)
+        var agencyPages = new PackWriter("a/", PackTargetBytes, Emit);
+        var catalogue = EmitFile("c/", _catalogue.Write(bytes =>
         {
-            var page = shards.Skip(start).Take(DirectoryPageSize).Select(s => new ShardRef(s.First, s.Address.Ref)).ToList();
-            directory.Add(new ShardRef(page[0].First, EmitFile("s/", Serialize(new ShardDirectory(page), Json.ShardDirectory))));
-        }
-        var manifest = Serialize(new SearchManifest(2, docs.Length, BlockSize, DocumentStore.DocsPerPack, DocumentStore.PacksPerPage, docPages, directory, filters), Json.SearchManifest);
+            var address = agencyPages.Append(bytes);
+            return () => address.Ref;
+        }, agencyPages.Close, Json));
+        var dates = EmitFile("d/", _catalogue.Dates());
+
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new SearchManifest(3, documents, averageLength, shards, postingNames, catalogue, dates,
+            new DocumentTable(DocumentStore.DocsPerPack, documentPacks, dictionaryName, dictionary.Bytes.Length)), Json.SearchManifest);
         Emit(ManifestName, manifest);
         State = new SearchIndexState(SearchIndexState.FormatVersion, PackWriter.NameFor("", manifest, ""), averageLength,
-            docs.Select((d, i) => new IndexedDoc(_keys[i] ?? "", d.Length, d.Year, d.Region, d.Agency, d.Series)).ToList(),
-            new SortedDictionary<string, long>(_written, StringComparer.Ordinal));
+            lengths.Select((l, i) => new IndexedDoc(_keys[i] ?? "", l)).ToList(), new SortedDictionary<string, long>(_written, StringComparer.Ordinal));
 
         var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
-        return new SearchIndexStats(docs.Length, termCount, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed)
+        return new SearchIndexStats(documents, entries.Count, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed)
         {
             Reindexed = Reindexed,
         };
+    }
+
+    /// <summary>Writes the term shards, compressed, into one shard file; entries arrive in ordinal term order, and so each shard's.</summary>
+    private ShardTable WriteShards(List<TermEntry> entries)
+    {
+        var count = TermShards.ShardCount(entries.Sum(e => (long)TermShards.Size(e)));
+        var buckets = new List<TermEntry>[count];
+        for (var s = 0; s < count; s++) buckets[s] = [];
+        foreach (var e in entries) buckets[TermShards.Hash(e.Term) & (uint)(count - 1)].Add(e);
+        var compressed = new byte[count][];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            s => compressed[s] = Deflater.Compress(TermShards.Serialize(buckets[s])));
+        return new ShardTable(count, EmitFile("t/", TermShards.File(compressed)));
+    }
+
+    /// <summary>The body text of a sampled report, for the text dictionary: indexed in this build, or read back from its page.</summary>
+    private string SampleText(int docId) =>
+        _sampleTexts.TryGetValue(docId, out var text) ? text : BodyText(ReportTextExtractor.Extract(_deferred[docId]!()));
+
+    private static byte[] PreviousDictionary(PreviousIndex previous)
+    {
+        try
+        {
+            return previous.Dictionary();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            return [0];
+        }
     }
 
     /// <summary>The previous index, when there is one to carry reports over from and at most a quarter of the reports changed
     /// (beyond that, indexing everything again costs about the same); null otherwise.</summary>
     private PreviousIndex? OpenPrevious()
     {
-        if (_previous is null || !_deferred.Any(d => d is not null) || Reindexed * 4 > _docs.Length) return null;
+        if (_previous is null || !_deferred.Any(d => d is not null) || Reindexed * 4 > _lengths.Length) return null;
         try
         {
             return PreviousIndex.Open(_previousFolder!, _previous.ManifestHash, _previous.Files);
@@ -335,7 +314,7 @@ public sealed class SearchIndexBuilder : IDisposable
         {
             if (_deferred[i] is not { } deferred) return;
             _deferred[i] = null;
-            Add(i, deferred.Url, deferred.Read());
+            Add(i, deferred());
         });
     }
 
@@ -345,10 +324,11 @@ public sealed class SearchIndexBuilder : IDisposable
     {
         var packs = from.DocPacks();
         var carried = new Dictionary<int, string>();
-        for (var pack = 0; pack * DocumentStore.DocsPerPack < _docs.Length; pack++)
+        var documents = _lengths.Length;
+        for (var pack = 0; pack * DocumentStore.DocsPerPack < documents; pack++)
         {
             var first = pack * DocumentStore.DocsPerPack;
-            var count = Math.Min(DocumentStore.DocsPerPack, _docs.Length - first);
+            var count = Math.Min(DocumentStore.DocsPerPack, documents - first);
             var changed = _changed.AsSpan(first, count).Contains(true);
             var size = new FileInfo(Path.Combine(_previousFolder!, packs[pack])).Length;
             if (!changed && _reuse?.Invoke(Folder + packs[pack], size) == true && Claim(packs[pack], size))
@@ -356,37 +336,17 @@ public sealed class SearchIndexBuilder : IDisposable
                 carried[pack] = packs[pack];
                 continue;
             }
-            var documents = from.Documents(packs[pack], count);
+            var previous = from.Documents(packs[pack], count);
             for (var i = 0; i < count; i++)
-                if (!_changed[first + i]) _store.Add(first + i, documents[i].Record, documents[i].Chunks);
+                if (!_changed[first + i]) _store.Add(first + i, previous[i].Record, previous[i].Chunks, compressed: true);
         }
         return carried;
     }
 
-    private sealed record ValueTable(IReadOnlyList<FilterValue> List, Dictionary<string, int> Code);
-
-    private static ValueTable Values(DocInfo[] docs, Func<DocInfo, string> key, bool descending)
-    {
-        var counts = docs.Select(key).Where(k => k.Length > 0).GroupBy(k => k, StringComparer.Ordinal)
-            .Select(g => new FilterValue(g.Key, g.Count()));
-        var ordered = descending
-            ? counts.OrderByDescending(v => v.Name, StringComparer.Ordinal).ToList()
-            : counts.OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
-        var code = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = -1 };
-        for (var i = 0; i < ordered.Count; i++) code[ordered[i].Name] = i;
-        return new ValueTable(ordered, code);
-    }
-
-    /// <summary>JSON size of an entry, near enough to decide shard cuts without serializing twice (a CJK term is at most 3 bytes per character).</summary>
-    private static int EstimatedSize(TermEntry e) =>
-        e.Term.Length * 3 + 24 + (e.Inline is null ? 0 : e.Inline.Length + 12) + (e.Blocks?.Sum(b => b.Ref.Length + 36) ?? 0);
-
-    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.SerializeToUtf8Bytes(value, info);
-
-    /// <summary>Writes a small JSON file under a name made from its content; returns the name.</summary>
+    /// <summary>Writes a small object as a file named from its content; returns the name.</summary>
     private string EmitFile(string folder, byte[] bytes)
     {
-        var name = PackWriter.NameFor(folder, bytes, ".json");
+        var name = PackWriter.NameFor(folder, bytes, ".bin");
         Emit(name, bytes);
         return name;
     }

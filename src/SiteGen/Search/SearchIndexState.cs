@@ -3,14 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace SiteGen.Search;
 
-/// <summary>What one indexed report was in the previous build: the fingerprint of its page, and what scoring and filters need of it.</summary>
+/// <summary>What one indexed report was in the previous build: the fingerprint of its page, and its length in positions (for the average length).</summary>
 public sealed record IndexedDoc(
     [property: JsonPropertyName("key")] string Key,
-    [property: JsonPropertyName("length")] int Length,
-    [property: JsonPropertyName("year")] string Year,
-    [property: JsonPropertyName("region")] string Region,
-    [property: JsonPropertyName("agency")] string Agency,
-    [property: JsonPropertyName("series")] string Series);
+    [property: JsonPropertyName("length")] int Length);
 
 /// <summary>The record of the previous build's search index, kept in <c>.sitegen-cache/</c> beside the build cache: its manifest's hash,
 /// the average length its scores used, each document by id, and every index file with its size, so the next build re-indexes only
@@ -18,11 +14,11 @@ public sealed record IndexedDoc(
 public sealed record SearchIndexState(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("manifest")] string ManifestHash,
-    [property: JsonPropertyName("averageLength")] double AverageLength,
+    [property: JsonPropertyName("averageLength")] int AverageLength,
     [property: JsonPropertyName("docs")] IReadOnlyList<IndexedDoc> Docs,
     [property: JsonPropertyName("files")] IReadOnlyDictionary<string, long> Files)
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>The state file of an output folder.</summary>
     public static string PathFor(string outputDir) => Path.ChangeExtension(Build.BuildCache.PathFor(outputDir), ".search.json");

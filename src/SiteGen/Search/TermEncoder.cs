@@ -1,153 +1,200 @@
 namespace SiteGen.Search;
 
-/// <summary>One posting of a term: document, stored score, and where its position gaps are (varints in <see cref="Source"/>).</summary>
-/// <remarks>Positions stay where they were read (a spill partition or a previous build's block) and are copied only when encoded.</remarks>
-public readonly record struct Posting(int Doc, int Score, byte[] Source, int PosOffset, int PosCount);
+/// <summary>One posting of a term: document, score level, and where its position gaps are (varints in <see cref="Source"/>).</summary>
+/// <remarks>Positions stay where they were read (a spill partition or a decoded earlier object) and are copied only when encoded.</remarks>
+public readonly record struct Posting(int Doc, int Level, byte[] Source, int PosOffset, int PosCount);
 
-/// <summary>A posting block written to a pack, before the pack has its name.</summary>
-public sealed record BlockData(PackWriter.Address Address, int Count, int Max, int Min, int HeaderLength);
+/// <summary>A term as encoded: its shard entry, with the object in a posting pack (final once the pack is closed) or inline.</summary>
+public sealed record TermData(string Term, int Df, bool Positional, byte[]? Inline, PackWriter.Address? Address, int DocsLength, int HeadLength, int IndexLength, int BlockPostings);
 
-/// <summary>A term as encoded: inline postings, or blocks whose references are final once the posting packs are closed.</summary>
-public sealed record TermData(string Term, int Df, string? Inline, IReadOnlyList<BlockData>? Blocks)
-{
-    public TermEntry ToEntry() => new(Term, Df, Inline, Blocks?.Select(b => new BlockRef(b.Address.Ref, b.Count, b.Max, b.Min, b.HeaderLength)).ToList());
-}
-
-/// <summary>Scores postings and encodes a term's posting list: inline when small, else score-ordered blocks in a posting pack.</summary>
-/// <remarks>The stored score is BM25's term-frequency part (× 1000, field boosts applied); the runtime multiplies it by the term's
-/// idf, computed from df and the number of reports. Keeping idf out of stored scores means a term's postings change only when
-/// a report containing it changes, which is what lets an incremental build reuse every other term's blocks as they are.</remarks>
+/// <summary>Scores postings and encodes a term object (see SearchFormat.cs): the document ids with score levels, then positions in
+/// sample order in blocks of about <see cref="BlockTargetBytes"/>.</summary>
+/// <remarks>The stored level is BM25's term-frequency part; the runtime multiplies it by the term's idf, computed from df and the
+/// number of reports. Keeping idf out of the index means a term's object changes only when a report containing it changes,
+/// which is what lets an incremental build copy every other term's object as it is.</remarks>
 public static class TermEncoder
 {
-    /// <summary>Documents in a term's first posting block; each further block doubles up to <see cref="MaxBlockSize"/>.</summary>
-    public const int BlockSize = 32;
-
-    public const int MaxBlockSize = 512;
-
-    private const int InlineLimitBytes = 384;
+    public const int LevelBits = 3;
+    private const int Levels = 1 << LevelBits;
+    private const int MaxPart = 2201;
+    private const int InlineLimitBytes = 48;
+    private const int BlockTargetBytes = 512;
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    /// <summary>The average document length used by BM25, rounded to two significant digits, so that editing a report almost
-    /// never changes it (and with it every stored score); a change is detected and answered with a full rebuild.</summary>
-    public static double AverageLength(long totalLength, int documents)
+    /// <summary>The average document length used by BM25 and by the position codes, rounded to two significant digits, so that
+    /// editing a report almost never changes it (and with it every stored level); a change is answered with a full rebuild.</summary>
+    public static int AverageLength(long totalLength, int documents)
     {
         var average = documents == 0 ? 1.0 : Math.Max(1.0, totalLength / (double)documents);
         var scale = Math.Pow(10, Math.Floor(Math.Log10(average)) - 1);
-        return Math.Max(1.0, Math.Round(average / scale) * scale);
+        return (int)Math.Max(1, Math.Round(average / scale) * scale);
     }
 
-    /// <summary>The stored score of a term in a document: weighted frequency (× 10 in the spill) against the document's length.</summary>
-    public static int Score(int weightedTimesTen, int length, double averageLength)
+    /// <summary>The score level of a term in a document: BM25's term-frequency part (× 1000) of the weighted frequency (× 10 in the
+    /// spill) against the document's length, in <see cref="Levels"/> steps.</summary>
+    public static int Level(int weightedTimesTen, int length, int averageLength)
     {
         var weighted = weightedTimesTen / 10.0;
-        var norm = K1 * (1 - B + B * length / averageLength);
-        return Math.Max(1, (int)Math.Round(1000 * weighted * (K1 + 1) / (weighted + norm)));
+        var norm = K1 * (1 - B + B * length / (double)averageLength);
+        var part = (int)Math.Round(1000 * weighted * (K1 + 1) / (weighted + norm));
+        return Math.Min(Levels - 1, part * Levels / MaxPart);
     }
 
-    /// <summary>Whether a term's postings are kept in document order rather than by score.</summary>
-    /// <remarks>A term in at least half the reports contributes almost nothing to a score (its idf is near zero) and is nearly
-    /// always queried with others; its blocks follow the document order (newest first), so the first blocks of two such
-    /// terms hold the same reports and their intersection fills the first page. Other terms: highest score first.</remarks>
-    public static bool InDocumentOrder(int df, int documents) => df * 2 >= documents;
+    /// <summary>Whether a term carries positions: everything but single CJK characters (which are indexed by presence only).</summary>
+    public static bool IsPositional(string term) => !(term.Length == 1 && Tokenizer.IsCjk(term[0]));
 
-    /// <summary>The sort key of a posting: ascending keys give the order of its term's list (unique, as a document occurs once).</summary>
-    public static long OrderKey(in Posting p, bool documentOrder) =>
-        documentOrder ? p.Doc : ((long)(int.MaxValue - p.Score) << 32) | (uint)p.Doc;
-
-    /// <summary>Orders postings (by primitive keys: several times faster than a comparison delegate on millions of postings).</summary>
-    public static void Order(Span<Posting> postings, bool documentOrder)
-    {
-        var keys = Scratch<long>.Get(postings.Length);
-        for (var i = 0; i < postings.Length; i++) keys[i] = OrderKey(postings[i], documentOrder);
-        keys[..postings.Length].Sort(postings);
-    }
-
-    /// <summary>Merges two runs each already in the order of <paramref name="documentOrder"/> into <paramref name="merged"/>.</summary>
-    public static void MergeOrdered(ReadOnlySpan<Posting> first, ReadOnlySpan<Posting> second, Span<Posting> merged, bool documentOrder)
-    {
-        var (i, j, k) = (0, 0, 0);
-        while (i < first.Length && j < second.Length)
-            merged[k++] = OrderKey(first[i], documentOrder) < OrderKey(second[j], documentOrder) ? first[i++] : second[j++];
-        while (i < first.Length) merged[k++] = first[i++];
-        while (j < second.Length) merged[k++] = second[j++];
-    }
-
-    /// <summary>Encodes a term's postings, inline or as blocks appended to <paramref name="packs"/>; orders them first unless
-    /// <paramref name="ordered"/> says they already are.</summary>
-    public static TermData Encode(string term, Span<Posting> postings, int documents, int[] agencyOf, PackWriter packs, bool ordered = false)
+    /// <summary>Encodes a term's postings (in any order; they are reordered in place) into its object, inline or appended to <paramref name="packs"/>.</summary>
+    public static TermData Encode(string term, Span<Posting> postings, int documents, int averageLength, PackWriter packs)
     {
         var df = postings.Length;
-        if (!ordered) Order(postings, InDocumentOrder(df, documents));
+        var positional = IsPositional(term);
+        var keys = Scratch<long>.Get(df);
+        for (var i = 0; i < df; i++) keys[i] = postings[i].Doc;
+        keys[..df].Sort(postings);
 
-        if (df <= BlockSize)
+        var head = BitWriter.ForThread();
+        var docsLength = WriteHead(head, postings, documents);
+        var headBytes = head.Bytes.ToArray();
+        if (!positional) return Finish(term, df, false, headBytes, docsLength, [], [], 0, packs);
+
+        for (var i = 0; i < df; i++) keys[i] = BitRules.SampleKey(postings[i].Doc);
+        keys[..df].Sort(postings);
+        long totalBits = 0;
+        foreach (var p in postings) totalBits += PositionBits(p, averageLength);
+        var perBlock = (int)Math.Clamp(BlockTargetBytes * 8L * df / Math.Max(1, totalBits), 1, df);
+        var index = new ByteBuffer();
+        var blocks = new ByteBuffer();
+        var writer = BitWriter.ForThread();
+        for (var start = 0; start < df; start += perBlock)
         {
-            var whole = EncodeBlock(postings, agencyOf, out _);
-            if (whole.Length <= InlineLimitBytes) return new TermData(term, df, System.Buffers.Text.Base64Url.EncodeToString(whole), null);
+            writer.Clear();
+            foreach (var p in postings.Slice(start, Math.Min(perBlock, df - start))) WritePositions(writer, p, averageLength);
+            writer.AlignToByte();
+            index.Varint(writer.Bytes.Length);
+            blocks.Append(writer.Bytes);
         }
-        var blocks = new List<BlockData>();
-        for (int start = 0, size = BlockSize; start < df; start += size, size = Math.Min(size * 2, MaxBlockSize))
-        {
-            var slice = postings.Slice(start, Math.Min(size, df - start));
-            var (max, min) = (0, int.MaxValue);
-            foreach (var posting in slice) (max, min) = (Math.Max(max, posting.Score), Math.Min(min, posting.Score));
-            var bytes = EncodeBlock(slice, agencyOf, out var headerLength);
-            blocks.Add(Append(packs, bytes, slice.Length, max, min, headerLength));
-        }
-        return new TermData(term, df, null, blocks);
+        return Finish(term, df, true, headBytes, docsLength, index.Bytes.AsSpan(0, index.Length), blocks.Bytes.AsSpan(0, blocks.Length), perBlock, packs);
     }
 
-    /// <summary>Appends an encoded block to a posting pack.</summary>
-    public static BlockData Append(PackWriter packs, ReadOnlySpan<byte> bytes, int count, int max, int min, int headerLength) =>
-        new(packs.Append(bytes), count, max, min, headerLength);
-
-    /// <summary>Encodes postings as a binary posting block (see SearchFormat.cs), in a buffer reused by the thread.</summary>
-    /// <param name="headerLength">Bytes before the positions: what a reader that needs only documents, scores and agencies fetches.</param>
-    private static ReadOnlySpan<byte> EncodeBlock(ReadOnlySpan<Posting> postings, int[] agencyOf, out int headerLength)
+    private static TermData Finish(string term, int df, bool positional, byte[] head, int docsLength, ReadOnlySpan<byte> index, ReadOnlySpan<byte> blocks, int perBlock, PackWriter packs)
     {
-        var block = _block ??= new ByteBuffer();
-        block.Length = 0;
-        block.Varint(postings.Length);
-        foreach (var p in postings) block.Varint(p.Doc);
-        foreach (var p in postings) block.Varint(p.Score);
-        foreach (var p in postings) block.Varint(agencyOf[p.Doc]);
-        headerLength = block.Length;
+        var bytes = new byte[head.Length + index.Length + blocks.Length];
+        head.CopyTo(bytes, 0);
+        index.CopyTo(bytes.AsSpan(head.Length));
+        blocks.CopyTo(bytes.AsSpan(head.Length + index.Length));
+        return bytes.Length <= InlineLimitBytes
+            ? new TermData(term, df, positional, bytes, null, docsLength, head.Length, index.Length, perBlock)
+            : new TermData(term, df, positional, null, packs.Append(bytes), docsLength, head.Length, index.Length, perBlock);
+    }
+
+    /// <summary>Republishes an earlier build's object of a term no changed report touches, as it is.</summary>
+    public static TermData Copy(TermEntry entry, byte[] bytes, PackWriter packs) => entry.Inline is not null
+        ? new TermData(entry.Term, entry.Df, entry.Positional, entry.Inline, null, entry.DocsLength, entry.HeadLength, entry.IndexLength, entry.BlockPostings)
+        : new TermData(entry.Term, entry.Df, entry.Positional, null, packs.Append(bytes), entry.DocsLength, entry.HeadLength, entry.IndexLength, entry.BlockPostings);
+
+    /// <summary>The head: the document ids as Rice-coded gaps (a parameter of 0 costs one bit per document of the archive, as a
+    /// bitmap would), padded to a byte, then the score levels; postings in id order. Returns the length of the ids part.</summary>
+    private static int WriteHead(BitWriter w, ReadOnlySpan<Posting> postings, int documents)
+    {
+        var k = BitRules.RiceParameter(documents, postings.Length);
+        var previous = -1;
         foreach (var p in postings)
         {
-            block.Varint(p.PosCount);
-            var o = p.PosOffset;
-            for (var k = 0; k < p.PosCount; k++) block.Varint(Varints.Read(p.Source, ref o));
+            w.Rice((uint)(p.Doc - previous - 1), k);
+            previous = p.Doc;
         }
-        return block.Bytes.AsSpan(0, block.Length);
+        w.AlignToByte();
+        var docsLength = w.Bytes.Length;
+        foreach (var p in postings) w.Write((uint)p.Level, LevelBits);
+        w.AlignToByte();
+        return docsLength;
     }
 
-    [ThreadStatic] private static ByteBuffer? _block;
-
-    /// <summary>Reads the postings of an encoded block back (the previous build's blocks, for an incremental build) into
-    /// <paramref name="into"/>, leaving out the marked documents; returns how many it wrote.</summary>
-    public static int Decode(byte[] block, Span<Posting> into, bool[] leaveOut)
+    private static long PositionBits(in Posting p, int averageLength)
     {
-        var offset = 0;
-        var n = Varints.Read(block, ref offset);
-        var docs = Scratch<int>.Get(2 * n);
-        for (var i = 0; i < 2 * n; i++) docs[i] = Varints.Read(block, ref offset); // document ids, then scores
-        for (var i = 0; i < n; i++) Varints.Read(block, ref offset); // agency codes: recomputed when encoding
-        var written = 0;
-        for (var i = 0; i < n; i++)
+        var k = BitRules.RiceParameter(averageLength, p.PosCount);
+        long bits = 2 * System.Numerics.BitOperations.Log2((uint)p.PosCount) + 1;
+        var o = p.PosOffset;
+        for (var i = 0; i < p.PosCount; i++)
         {
-            var count = Varints.Read(block, ref offset);
-            if (!leaveOut[docs[i]]) into[written++] = new Posting(docs[i], docs[n + i], block, offset, count);
-            for (var k = 0; k < count; k++) Varints.Read(block, ref offset);
+            var gap = (uint)Varints.Read(p.Source, ref o) - (i == 0 ? 0u : 1u);
+            bits += (gap >> k) + 1 + k;
         }
+        return bits;
+    }
+
+    private static void WritePositions(BitWriter w, in Posting p, int averageLength)
+    {
+        var k = BitRules.RiceParameter(averageLength, p.PosCount);
+        w.Gamma((uint)p.PosCount);
+        var o = p.PosOffset;
+        for (var i = 0; i < p.PosCount; i++)
+            w.Rice((uint)Varints.Read(p.Source, ref o) - (i == 0 ? 0u : 1u), k);
+    }
+
+    /// <summary>A term's document ids (the start of its head), ascending.</summary>
+    public static int[] Documents(ReadOnlySpan<byte> ids, int df, int documents)
+    {
+        var docs = new int[df];
+        var reader = new BitReader(ids);
+        ReadDocuments(ref reader, docs, documents);
+        return docs;
+    }
+
+    private static void ReadDocuments(ref BitReader reader, Span<int> docs, int documents)
+    {
+        var k = BitRules.RiceParameter(documents, docs.Length);
+        var previous = -1;
+        for (var i = 0; i < docs.Length; i++) docs[i] = previous = previous + 1 + (int)reader.Rice(k);
+        if (reader.Overrun || (docs.Length > 0 && docs[^1] >= documents)) throw new InvalidDataException("a search index document set is damaged");
+    }
+
+    /// <summary>Reads a term object back (an earlier build's, for an incremental build) into <paramref name="into"/>, leaving out the
+    /// marked documents; positions become varint gaps in <paramref name="positions"/>. Returns how many postings it wrote.</summary>
+    public static int Decode(TermEntry entry, ReadOnlySpan<byte> bytes, int documents, int averageLength, Span<Posting> into, bool[] leaveOut, ByteBuffer positions)
+    {
+        var df = entry.Df;
+        var reader = new BitReader(bytes[..entry.DocsLength]);
+        var docs = new int[df];
+        ReadDocuments(ref reader, docs, documents);
+        var levelReader = new BitReader(bytes[entry.DocsLength..entry.HeadLength]);
+        var levels = new int[df];
+        for (var i = 0; i < df; i++) levels[i] = (int)levelReader.Read(LevelBits);
+        var where = new (int Offset, int Count)[df];
+        if (entry.Positional)
+        {
+            var order = docs.Select((d, i) => (Key: BitRules.SampleKey(d), Index: i)).OrderBy(x => x.Key).Select(x => x.Index).ToArray();
+            var indexOffset = entry.HeadLength;
+            var blockStart = entry.HeadLength + entry.IndexLength;
+            for (var start = 0; start < df; start += entry.BlockPostings)
+            {
+                var length = Varints.Read(bytes, ref indexOffset);
+                var block = new BitReader(bytes.Slice(blockStart, length));
+                for (var i = start; i < Math.Min(df, start + entry.BlockPostings); i++)
+                {
+                    var count = (int)block.Gamma();
+                    var k = BitRules.RiceParameter(averageLength, count);
+                    var offset = positions.Length;
+                    for (var j = 0; j < count; j++) positions.Varint((int)block.Rice(k) + (j == 0 ? 0 : 1));
+                    where[order[i]] = (offset, count);
+                }
+                if (block.Overrun) throw new InvalidDataException($"the positions of search term `{entry.Term}` are damaged");
+                blockStart += length;
+            }
+        }
+        var written = 0;
+        for (var i = 0; i < df; i++)
+            if (!leaveOut[docs[i]]) into[written++] = new Posting(docs[i], levels[i], positions.Bytes, where[i].Offset, where[i].Count);
+        // The buffer may have grown while decoding: point every posting at its final array.
+        for (var i = 0; i < written; i++) into[i] = into[i] with { Source = positions.Bytes };
         return written;
     }
 
-    /// <summary>Whether an encoded block holds any of the marked documents, reading only its document ids.</summary>
-    public static bool MentionsAny(byte[] block, bool[] docs)
+    /// <summary>Whether a term's document ids (the start of its head) hold any of the marked documents.</summary>
+    public static bool MentionsAny(ReadOnlySpan<byte> ids, int df, int documents, bool[] marked)
     {
-        var offset = 0;
-        var n = Varints.Read(block, ref offset);
-        for (var i = 0; i < n; i++) if (docs[Varints.Read(block, ref offset)]) return true;
+        foreach (var d in Documents(ids, df, documents)) if (marked[d]) return true;
         return false;
     }
 }
@@ -169,6 +216,23 @@ public sealed class ByteBuffer
         }
         Bytes[Length++] = (byte)v;
     }
+
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (Length + bytes.Length > Bytes.Length) Array.Resize(ref Bytes, Math.Max(Length + bytes.Length, Bytes.Length * 2));
+        bytes.CopyTo(Bytes.AsSpan(Length));
+        Length += bytes.Length;
+    }
+
+    /// <summary>Two bytes, little-endian.</summary>
+    public void UInt16(int value)
+    {
+        if (Length + 2 > Bytes.Length) Array.Resize(ref Bytes, Bytes.Length * 2);
+        Bytes[Length++] = (byte)value;
+        Bytes[Length++] = (byte)(value >> 8);
+    }
+
+    public byte[] ToArray() => Bytes.AsSpan(0, Length).ToArray();
 }
 
 /// <summary>A per-thread scratch array that only grows: the encoder's sort keys and decode buffers, without a pool's trimming work.</summary>

@@ -250,12 +250,13 @@ public sealed class FuzzTests(ITestOutputHelper output)
     private static SortedDictionary<string, byte[]> BuildIndex(IReadOnlyList<string> pages, bool parallel)
     {
         var files = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        using (var index = new SearchIndexBuilder(pages.Count, (path, bytes) => files[path] = bytes))
+        var catalogue = new SearchCatalogue(pages.Select((_, d) => new SearchCatalogue.Entry($"reports/{d}/", $"/reports/{d}/", $"第{d}号", 2020 + d % 3, [], "机构", "报告", null)));
+        using (var index = new SearchIndexBuilder(catalogue, (path, bytes) => files[path] = bytes))
         {
             if (parallel)
-                Parallel.For(0, pages.Count, i => { var d = pages.Count - 1 - i; index.Add(d, $"/reports/{d}/", pages[d]); });
+                Parallel.For(0, pages.Count, i => { var d = pages.Count - 1 - i; index.Add(index.DocumentId($"reports/{d}/"), pages[d]); });
             else
-                for (var d = 0; d < pages.Count; d++) index.Add(d, $"/reports/{d}/", pages[d]);
+                for (var d = 0; d < pages.Count; d++) index.Add(index.DocumentId($"reports/{d}/"), pages[d]);
             index.Finish();
         }
         return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);

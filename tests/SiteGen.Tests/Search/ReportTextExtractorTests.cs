@@ -11,6 +11,7 @@ public sealed class ReportTextExtractorTests
           <dl><div><dt>发布机构</dt><dd><a data-search-filter="agency">某局</a></dd></div>
           <div><dt>地区</dt><dd data-search-filter="region"><a>云南省</a> › <a>玉溪市</a></dd></div></dl>
           <nav data-search-ignore><h2 id="toc-heading">目录</h2></nav>
+          <p class="tools" hidden><button>打印</button></p>
           <p>开头段落&amp;说明。</p>
           <h2 id="一主要举措">一、主要举措</h2>
           <p>加强<strong>行政</strong>执法。<br>第二行</p>
@@ -39,7 +40,7 @@ public sealed class ReportTextExtractorTests
         // When its text is extracted
         var report = ReportTextExtractor.Extract(Page);
 
-        // Then body blocks exclude the header, table of contents, aside, dt labels and scripts, and carry their section ids
+        // Then body blocks exclude the header, table of contents, hidden tools, aside, dt labels and scripts, and carry their section ids
         var text = string.Join("|", report.Blocks.Select(b => $"{b.Section}:{b.Text}"));
         Assert.Equal(":开头段落&说明。|一主要举措:一、主要举措|一主要举措:加强行政执法。|一主要举措:第二行", text);
     }

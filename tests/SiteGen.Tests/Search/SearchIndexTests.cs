@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text.Json;
 using SiteGen.Build;
 using SiteGen.Search;
 using SiteGen.Tests.Support;
@@ -10,84 +9,6 @@ namespace SiteGen.Tests.Search;
 public sealed class SearchIndexTests
 {
     private static readonly string[] Yuxi = ["云南省", "玉溪市", "红塔区"];
-
-    /// <summary>Reads the index the way the runtime does: manifest → directory page → shard (in a term pack) → entry → blocks (in posting packs).</summary>
-    private sealed class IndexReader(string folder)
-    {
-        public JsonElement Manifest => ReadJson("manifest.json");
-
-        /// <summary>The bytes a reference names: a whole file, or "PACK:OFFSET:LENGTH".</summary>
-        public byte[] Read(string reference)
-        {
-            var parts = reference.Split(':');
-            var bytes = File.ReadAllBytes(Path.Combine(folder, parts[0]));
-            return parts.Length == 1 ? bytes : bytes.AsSpan(int.Parse(parts[1]), int.Parse(parts[2])).ToArray();
-        }
-
-        public JsonElement ReadJson(string reference) => JsonDocument.Parse(Read(reference)).RootElement.Clone();
-
-        private static JsonElement Floor(JsonElement list, string term) =>
-            list.EnumerateArray().Last(e => string.CompareOrdinal(e.GetProperty("first").GetString(), term) <= 0);
-
-        public JsonElement? Entry(string term)
-        {
-            var page = ReadJson(Floor(Manifest.GetProperty("directory"), term).GetProperty("ref").GetString()!);
-            var shard = ReadJson(Floor(page.GetProperty("shards"), term).GetProperty("ref").GetString()!);
-            foreach (var e in shard.GetProperty("terms").EnumerateArray())
-                if (e.GetProperty("t").GetString() == term) return e;
-            return null;
-        }
-
-        public List<(int Doc, int Score, List<int> Positions)> Postings(JsonElement entry)
-        {
-            var blocks = entry.TryGetProperty("inline", out var inline)
-                ? [System.Buffers.Text.Base64Url.DecodeFromChars(inline.GetString()!)]
-                : entry.GetProperty("blocks").EnumerateArray().Select(b => Read(b.GetProperty("ref").GetString()!)).ToList();
-            var result = new List<(int, int, List<int>)>();
-            foreach (var block in blocks)
-            {
-                var offset = 0;
-                var n = Varints.Read(block, ref offset);
-                var docs = Enumerable.Range(0, n).Select(_ => Varints.Read(block, ref offset)).ToList();
-                var scores = Enumerable.Range(0, n).Select(_ => Varints.Read(block, ref offset)).ToList();
-                for (var i = 0; i < n; i++) Varints.Read(block, ref offset); // agency codes
-                for (var i = 0; i < n; i++)
-                {
-                    var count = Varints.Read(block, ref offset);
-                    var positions = new List<int>();
-                    var last = 0;
-                    for (var j = 0; j < count; j++) positions.Add(last += Varints.Read(block, ref offset));
-                    result.Add((docs[i], scores[i], positions));
-                }
-            }
-            return result;
-        }
-
-        /// <summary>A document record, found through the document directory and its pack's header; also returns the pack's name.</summary>
-        public (JsonElement Record, string Pack) DocWithPack(int id)
-        {
-            var perPack = Manifest.GetProperty("docsPerPack").GetInt32();
-            var perPage = Manifest.GetProperty("packsPerDocPage").GetInt32();
-            var packNumber = id / perPack;
-            var page = ReadJson(Manifest.GetProperty("docPages")[packNumber / perPage].GetString()!);
-            var pack = page.GetProperty("packs")[packNumber % perPage].GetString()!;
-            var bytes = Read(pack);
-            var index = id - packNumber * perPack;
-            var from = (int)BitConverter.ToUInt32(bytes, 4 * index);
-            var to = (int)BitConverter.ToUInt32(bytes, 4 * index + 4);
-            return (JsonDocument.Parse(bytes.AsMemory(from, to - from)).RootElement.Clone(), pack);
-        }
-
-        public JsonElement Doc(int id) => DocWithPack(id).Record;
-
-        /// <summary>Chunk number <paramref name="index"/> of a document.</summary>
-        public JsonElement Chunk(int id, int index)
-        {
-            var (record, pack) = DocWithPack(id);
-            var chunks = record.GetProperty("chunks");
-            return ReadJson($"{pack}:{chunks[2 * index].GetInt32()}:{chunks[2 * index + 1].GetInt32()}");
-        }
-    }
 
     /// <summary>Notes when each build stage starts, to bound the times a build reports.</summary>
     private sealed class StageClock : IBuildProgress
@@ -133,11 +54,12 @@ public sealed class SearchIndexTests
         var indexing = stages.Between("index", "write");
         Assert.True(stats.Writing > TimeSpan.Zero && stats.Writing <= indexing, $"writing {stats.Writing} in an index stage of {indexing}");
         Assert.True(result.Elapsed <= wall, $"the build says {result.Elapsed}, measured {wall}");
-        // And the manifest lists both documents and their filters
-        var manifest = new IndexReader(site.Index).Manifest;
-        Assert.Equal(2, manifest.GetProperty("docs").GetInt32());
-        Assert.Equal(["2024", "2023"], manifest.GetProperty("filters").GetProperty("year").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
-        Assert.Equal("云南省", manifest.GetProperty("filters").GetProperty("region")[0].GetProperty("name").GetString());
+        // And the index holds both documents and their catalogue
+        var index = new IndexReader(site.Index);
+        Assert.Equal(2, index.Manifest.Docs);
+        var catalogue = index.Catalogue().Info;
+        Assert.Equal(["2024", "2023"], catalogue.Years.Select(v => v.Name));
+        Assert.Equal("云南省", catalogue.RegionNames[0]);
     }
 
     [Fact]
@@ -184,7 +106,7 @@ public sealed class SearchIndexTests
         Assert.Equal(before, unchanged);
         Assert.NotNull(index.Entry("复议"));
         Assert.Null(index.Entry("随机"));
-        Assert.Equal(2, index.Manifest.GetProperty("docs").GetInt32());
+        Assert.Equal(2, index.Manifest.Docs);
     }
 
     [Fact]
@@ -198,58 +120,103 @@ public sealed class SearchIndexTests
         var index = new IndexReader(site.Index);
 
         // When the postings of 行政 and 处罚 are read
-        var xingzheng = index.Postings(index.Entry("行政")!.Value).ToDictionary(p => p.Doc);
-        var chufa = index.Postings(index.Entry("处罚")!.Value).ToDictionary(p => p.Doc);
+        var xingzheng = index.Postings(index.Entry("行政")!).ToDictionary(p => p.Doc);
+        var chufa = index.Postings(index.Entry("处罚")!).ToDictionary(p => p.Doc);
 
         // Then both reports contain both bigrams, but only the first has 处罚 two positions after 行政
         Assert.Equal(2, xingzheng.Count);
         Assert.Equal(2, chufa.Count);
         var phraseDocs = xingzheng.Keys.Where(d => xingzheng[d].Positions.Any(p => chufa[d].Positions.Contains(p + 2)))
-            .Select(d => index.Doc(d).GetProperty("agency").GetString()).ToList();
+            .Select(d => index.Doc(d).Agency).ToList();
         Assert.Equal(["甲局"], phraseDocs);
     }
 
     [Fact]
-    public void A_long_posting_list_is_split_into_blocks_ordered_by_score()
+    public void Positions_are_stored_in_sample_order_in_blocks_and_read_back_for_the_right_reports()
     {
-        // Given more reports containing 调解 than fit in one block (but fewer than half of all), with different term frequencies
+        // Given 200 reports that all contain 调解 several times, enough for many position blocks
         using var site = TestSite.ForSearch();
-        const int withTerm = SearchIndexBuilder.BlockSize + 20;
-        for (var i = 0; i < 2 * withTerm + 1; i++)
-        {
-            var body = i < withTerm ? string.Concat(Enumerable.Repeat("调解纠纷。", 1 + i % 7)) : "其他工作。";
-            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, body + "工作内容。");
-        }
+        for (var i = 0; i < 200; i++)
+            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, string.Concat(Enumerable.Repeat($"调解纠纷第{i}件。", 20 + i % 7)));
         site.Build();
         var index = new IndexReader(site.Index);
 
-        // When the entry of 调解 is read
-        var entry = index.Entry("调解")!.Value;
-        var blocks = entry.GetProperty("blocks").EnumerateArray().ToList();
+        // When the object of 调解 is read
+        var entry = index.Entry("调解")!;
+        var bytes = index.Object(entry);
+        var blockLengths = new List<int>();
+        for (var o = entry.HeadLength; o < entry.HeadLength + entry.IndexLength;) blockLengths.Add(Varints.Read(bytes, ref o));
 
-        // Then the first block holds the best-scoring BlockSize documents and scores never rise from block to block
-        Assert.Equal(2, blocks.Count);
-        Assert.Equal(SearchIndexBuilder.BlockSize, blocks[0].GetProperty("n").GetInt32());
-        Assert.True(blocks[0].GetProperty("min").GetInt32() >= blocks[1].GetProperty("max").GetInt32());
-        var scores = index.Postings(entry).Select(p => p.Score).ToList();
-        Assert.Equal(scores.OrderDescending(), scores);
+        // Then its positions are cut into blocks of B postings whose lengths the index gives
+        Assert.True(blockLengths.Count > 4, $"{blockLengths.Count} blocks");
+        Assert.Equal((200 + entry.BlockPostings - 1) / entry.BlockPostings, blockLengths.Count);
+        Assert.Equal(entry.Length - entry.HeadLength - entry.IndexLength, blockLengths.Sum());
+        // And read in sample order, every report gets back its own positions (report i has 调解 20 + i % 7 times)
+        var postings = index.Postings(entry);
+        Assert.Equal(Enumerable.Range(0, 200), postings.Select(p => p.Doc));
+        Assert.All(postings, p => Assert.Equal(20 + p.Doc % 7, p.Positions.Count));
     }
 
     [Fact]
-    public void A_term_in_half_the_reports_or_more_is_blocked_in_document_order()
+    public void Every_prefix_of_the_sample_order_is_spread_over_the_whole_catalogue()
     {
-        // Given every report contains 工作
+        // Given the ids of a 10,000-report archive, and a catalogue pattern: every county lists its eight agencies in the same order
+        var order = Enumerable.Range(0, 10_000).OrderBy(BitRules.SampleKey).ToList();
+        Assert.Equal(10_000, order.Distinct().Count());
+        // When the first 400 of the sample order are taken
+        var sample = order.Take(400).ToList();
+        // Then each agency of the pattern is about an eighth of them, and each tenth of the catalogue about a tenth
+        Assert.All(sample.GroupBy(d => d % 8), g => Assert.InRange(g.Count(), 30, 70));
+        Assert.All(sample.GroupBy(d => d / 1000), g => Assert.InRange(g.Count(), 20, 60));
+    }
+
+    [Fact]
+    public void A_terms_document_ids_take_about_one_bit_per_report_when_common_and_a_few_bytes_when_rare()
+    {
+        // Given 300 reports that all contain 工作 and three that contain 复议
         using var site = TestSite.ForSearch();
-        for (var i = 0; i < SearchIndexBuilder.BlockSize + 20; i++)
-            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, string.Concat(Enumerable.Repeat("工作。", 1 + i % 5)));
+        for (var i = 0; i < 300; i++)
+            site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2024, Yuxi, "工作。" + (i % 100 == 0 ? "行政复议。" : ""));
         site.Build();
         var index = new IndexReader(site.Index);
 
-        // When its postings are read
-        var docs = index.Postings(index.Entry("工作")!.Value).Select(p => p.Doc).ToList();
+        // When their heads are read
+        var common = index.Entry("工作")!;
+        var rare = index.Entry("复议")!;
 
-        // Then they follow the document order, so such terms' first blocks hold the same reports
-        Assert.Equal(Enumerable.Range(0, SearchIndexBuilder.BlockSize + 20), docs);
+        // Then the common term's ids take one bit per report and its levels three bits each; the rare one's ids are a few Rice codes
+        Assert.Equal((300 + 7) / 8, common.DocsLength);
+        Assert.Equal((300 + 7) / 8 + (3 * 300 + 7) / 8, common.HeadLength);
+        Assert.Equal(Enumerable.Range(0, 300), TermEncoder.Documents(index.Object(common).AsSpan(0, common.DocsLength), 300, 300));
+        Assert.Equal([0, 100, 200], TermEncoder.Documents(index.Object(rare).AsSpan(0, rare.DocsLength), 3, 300));
+        Assert.True(rare.DocsLength <= 4, $"{rare.DocsLength} bytes");
+    }
+
+    [Fact]
+    public void Document_ids_follow_the_catalogue_and_the_catalogue_holds_each_reports_year_region_agency_and_series()
+    {
+        // Given reports of two years, two provinces (one with a city and county), and two dates in one agency's year
+        using var site = TestSite.ForSearch()
+            .Report("a.md", "甲", "湖南乙局", 2023, ["湖南省", "长沙市"], "正文。")
+            .Report("b.md", "乙", "红塔区甲局", 2024, Yuxi, "正文。")
+            .Report("c.md", "丙", "湖南乙局", 2024, ["湖南省", "长沙市"], "正文。")
+            .Report("d.md", "丁", "云南丙局", 2024, ["云南省"], "正文。");
+        site.Build();
+        var index = new IndexReader(site.Index);
+
+        // When the catalogue and the records are read
+        var (info, profiles, docProfiles) = index.Catalogue();
+        var agencies = index.AgencyNames();
+
+        // Then ids run by year (newest first), then region path, and each document's profile gives its agency, region and series
+        Assert.Equal(["丁", "乙", "丙", "甲"], Enumerable.Range(0, 4).Select(d => index.Doc(d).Title));
+        Assert.Equal([("2024", 3), ("2023", 1)], info.Years.Select(y => (y.Name, y.Count)));
+        string Path(int node) => node < 0 ? "" : (IndexReader.RegionParent(info, node) < 0 ? "" : Path(IndexReader.RegionParent(info, node)) + "›") + info.RegionNames[node];
+        var shown = Enumerable.Range(0, 4).Select(d => profiles[docProfiles[d]]).Select(p => $"{agencies[p.Agency]}|{Path(p.Region)}|{info.Series[p.Series]}").ToList();
+        Assert.Equal(["云南丙局|云南省|法治政府建设年度报告", "红塔区甲局|云南省›玉溪市›红塔区|法治政府建设年度报告", "湖南乙局|湖南省›长沙市|法治政府建设年度报告", "湖南乙局|湖南省›长沙市|法治政府建设年度报告"], shown);
+        // And the region tree has each province, city and county once, under its parent
+        Assert.Equal(["云南省", "玉溪市", "红塔区", "湖南省", "长沙市"], info.RegionNames);
+        Assert.Equal([-1, 0, 1, -1, 3], Enumerable.Range(0, 5).Select(n => IndexReader.RegionParent(info, n)));
     }
 
     [Fact]
@@ -264,14 +231,14 @@ public sealed class SearchIndexTests
         // When its document record and the chunk holding the phrase are read
         var doc = index.Doc(0);
         var chunk = index.Chunk(0, 0);
-        var text = chunk.GetProperty("text").GetString()!;
-        var at = text.IndexOf("双随机", StringComparison.Ordinal);
-        var section = chunk.GetProperty("sections").EnumerateArray().Last(s => s.GetProperty("at").GetInt32() <= at).GetProperty("id").GetString();
+        var at = chunk.Text.IndexOf("双随机", StringComparison.Ordinal);
+        var section = chunk.Sections.Last(s => s.At <= at).Id;
 
         // Then the link is under the base path and the phrase lies in the section of heading 二、监管
-        Assert.StartsWith("/reports/reports/", doc.GetProperty("url").GetString());
+        Assert.StartsWith("/reports/reports/", doc.Url);
         Assert.Equal("二监管", section);
-        Assert.Contains($"id=\"{section}\"", File.ReadAllText(Path.Combine(site.Output, doc.GetProperty("url").GetString()!["/reports/".Length..], "index.html")));
+        Assert.Equal("2025-02-01", doc.Published);
+        Assert.Contains($"id=\"{section}\"", File.ReadAllText(Path.Combine(site.Output, doc.Url["/reports/".Length..], "index.html")));
     }
 
     [Fact]
@@ -281,7 +248,7 @@ public sealed class SearchIndexTests
         using var site = TestSite.ForSearch();
         for (var i = 0; i < 300; i++)
         {
-            var body = string.Concat(Enumerable.Range(0, 12).Select(k => $"## 第{k}部分\n\n{string.Concat(Enumerable.Repeat($"依法行政第{i}号措施落实，执法规范化建设推进。", 8 + i % 5))}\n\n"));
+            var body = string.Concat(Enumerable.Range(0, 20).Select(k => $"## 第{k}部分\n\n{string.Concat(Enumerable.Repeat($"依法行政第{i}号措施落实，执法规范化建设推进。", 8 + i % 5))}\n\n"));
             site.Report($"r{i:D3}.md", $"第{i}号报告", $"机构{i:D3}", 2020 + i % 4, Yuxi, body);
         }
 
@@ -291,23 +258,19 @@ public sealed class SearchIndexTests
         var files = Directory.EnumerateFiles(site.Index, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site.Index, f)).ToList();
 
         // Then the index is a few dozen files, far fewer than the text chunks it holds: documents in packs of DocsPerPack,
-        // posting blocks inside posting packs, addressed by byte ranges that lie within their pack
-        var chunks = Enumerable.Range(0, 300).Sum(d => index.Doc(d).GetProperty("chunkStarts").GetArrayLength());
+        // term objects inside posting packs, addressed by byte ranges that lie within their pack
+        var chunks = Enumerable.Range(0, 300).Sum(d => index.Doc(d).ChunkStarts.Count);
         Assert.True(files.Count < 50 && files.Count * 20 < chunks, $"{files.Count} index files for {chunks} chunks");
-        Assert.Equal((300 + DocumentStore.DocsPerPack - 1) / DocumentStore.DocsPerPack, files.Count(f => f.StartsWith("c/", StringComparison.Ordinal)));
-        var blocks = index.Entry("依法")!.Value.GetProperty("blocks").EnumerateArray().ToList();
-        Assert.True(blocks.Count > 1);
-        foreach (var block in blocks)
-        {
-            var parts = block.GetProperty("ref").GetString()!.Split(':');
-            Assert.StartsWith("p/", parts[0]);
-            Assert.True(int.Parse(parts[1]) + int.Parse(parts[2]) <= new FileInfo(Path.Combine(site.Index, parts[0])).Length);
-            // and the header (documents, scores, agencies) comes before the positions, which are most of the block
-            Assert.InRange(block.GetProperty("h").GetInt32(), 1, int.Parse(parts[2]) / 2);
-        }
-        var last = Enumerable.Range(0, 300).Single(d => index.Doc(d).GetProperty("title").GetString() == "第299号报告");
-        Assert.True(index.Doc(last).GetProperty("chunkStarts").GetArrayLength() > 1);
-        Assert.Contains("第299号措施", index.Chunk(last, 1).GetProperty("text").GetString());
+        Assert.Single(files, f => f.StartsWith("r/", StringComparison.Ordinal));
+        var entry = index.Entry("依法")!;
+        Assert.Null(entry.Inline);
+        Assert.StartsWith("p/", index.Manifest.Postings[entry.Pack]);
+        Assert.True(entry.Offset + entry.Length <= new FileInfo(Path.Combine(site.Index, index.Manifest.Postings[entry.Pack])).Length);
+        // and the head (documents and levels) comes before the positions, which are most of the object
+        Assert.InRange(entry.HeadLength, 1, entry.Length / 10);
+        var last = Enumerable.Range(0, 300).Single(d => index.Doc(d).Title == "第299号报告");
+        Assert.True(index.Doc(last).ChunkStarts.Count > 1);
+        Assert.Contains("第299号措施", index.Chunk(last, 1).Text);
     }
 
     private static Dictionary<string, string> IndexFiles(string index) => Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories)
@@ -329,8 +292,8 @@ public sealed class SearchIndexTests
         using var site = EightReports();
         site.Build();
 
-        // When one report's text changes (its length barely) and the site is built again, and the same content is built clean elsewhere
-        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "医疗纠纷调解工作。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
+        // When one sentence of a report changes (its length stays) and the site is built again, and the same content is built clean elsewhere
+        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "调解纠纷，执法规范，第3号措施。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
         var incremental = site.Build();
         site.Build(outputDir: Path.Combine(site.Root, "clean"));
 
@@ -341,13 +304,32 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
-    public void A_change_that_shifts_agency_codes_rebuilds_the_index_whole_and_still_equals_a_clean_build()
+    public void A_change_to_a_report_of_the_text_dictionarys_sample_recompresses_the_texts_and_still_equals_a_clean_build()
+    {
+        // Given a built site of eight reports (all of them in the dictionary's sample) sharing clauses
+        using var site = EightReports();
+        site.Build();
+        var dictionaryBefore = new IndexReader(site.Index).Manifest.Documents.Dictionary;
+
+        // When two reports' texts change so that they share a new clause, and the site is built again and also clean elsewhere
+        foreach (var i in new[] { 5, 6 })
+            site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, string.Concat(Enumerable.Repeat($"严格规范公正文明执法，第{i}号措施。\n\n", 45)));
+        site.Build();
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
+
+        // Then the dictionary changed, and the index equals the clean build's
+        Assert.NotEqual(dictionaryBefore, new IndexReader(site.Index).Manifest.Documents.Dictionary);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+    }
+
+    [Fact]
+    public void A_change_that_reorders_the_catalogue_rebuilds_the_index_whole_and_still_equals_a_clean_build()
     {
         // Given a built site
         using var site = EightReports();
         site.Build();
 
-        // When a report moves to a new agency (every agency code after it shifts) and the site is built again
+        // When a report moves to a new agency (its document id and those of the reports after it shift) and the site is built again
         site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, "依法行政。");
         var incremental = site.Build();
         site.Build(outputDir: Path.Combine(site.Root, "clean"));

@@ -1,6 +1,7 @@
 // A tiny static HTTP server for built sites: serves one folder under a sub-path on 127.0.0.1, like a static host.
 import http from "node:http";
 import fs from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 
@@ -55,6 +56,20 @@ export async function serveFolder(root, prefix = "/reports/") {
     base: `http://127.0.0.1:${port}${prefix}`,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
+}
+
+/** The headers of the `/*` rule of a site's `_headers` file, as Netlify-style hosts apply them to every page. */
+export function siteHeaders(file) {
+  const headers = {};
+  let inAll = false;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("#") || line.trim() === "") continue;
+    if (!/^\s/.test(line)) { inAll = line.trim() === "/*"; continue; }
+    if (!inAll) continue;
+    const colon = line.indexOf(":");
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
 }
 
 /**

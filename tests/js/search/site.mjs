@@ -9,7 +9,8 @@ import { parseRange, serveFolder } from "../lib/server.js";
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
 
-/** Builds a site from { file: { title, agency, year, region, body } } under baseUrl; returns { root, output, cleanup }. */
+/** Builds a site from { file: { title, agency, year, region, body, published? } } under baseUrl (published: a date, or null for
+ * none; by default 1 February of the next year); returns { root, output, cleanup }. */
 export function buildSite(reports, { baseUrl = "/" } = {}) {
   if (!existsSync(cliDll)) execFileSync("dotnet", ["build", join(repo, "src/SiteGen.Cli"), "-c", "Release", "--nologo", "-v", "q"], { stdio: "inherit" });
   const root = mkdtempSync(join(tmpdir(), "sitegen-search-js-"));
@@ -18,7 +19,8 @@ export function buildSite(reports, { baseUrl = "/" } = {}) {
   for (const [file, r] of Object.entries(reports)) {
     const region = r.region.map((x) => JSON.stringify(x)).join(", ");
     writeFileSync(join(root, "content/reports", file),
-      `---\ntitle: ${JSON.stringify(r.title)}\nagency: ${JSON.stringify(r.agency)}\nregion: [${region}]\nyear: ${r.year}\npublished: ${r.year + 1}-02-01\ntype: "法治政府建设年度报告"\n---\n\n${r.body}\n`);
+      `---\ntitle: ${JSON.stringify(r.title)}\nagency: ${JSON.stringify(r.agency)}\nregion: [${region}]\nyear: ${r.year}\n`
+      + `${r.published === null ? "" : `published: ${r.published ?? `${r.year + 1}-02-01`}\n`}type: "法治政府建设年度报告"\n---\n\n${r.body}\n`);
   }
   const output = join(root, "output");
   execFileSync("dotnet", [cliDll, "build", "--site", root, "--output", output], { stdio: "pipe" });

@@ -1,11 +1,10 @@
-// SiteGen search runtime: reads the sharded index written by SiteGen.Search (format: src/SiteGen/Search/SearchFormat.cs), one
-// object at a time from pack files with HTTP Range requests (a host without them still works: each pack is then fetched whole).
+// SiteGen search runtime: reads the index written by SiteGen.Search (format: src/SiteGen/Search/SearchFormat.cs), one object at a
+// time from pack files with HTTP Range requests (a host without them still works: each pack is then fetched whole).
 // Plain ES module, no dependencies, no eval, no WebAssembly: works in browsers and in Node (give it fetch and an absolute base URL).
 //
 //   const search = await createSearch({ baseUrl: "/reports/search/idx/" });
-//   const run = search.query("医疗纠纷调解 2023");
-//   const page = await run.page({ offset: 0, limit: 10, filters: { year: "2023" } });
-//   const shown = await Promise.all(page.results.map((r) => run.describe(r)));
+//   const view = await search.view({ q: "医疗纠纷调解", filters: { year: ["2023"] }, sort: "relevance", page: 1 });
+//   // view.count = { value, exact }, view.results (with excerpts), view.facets (year, region, agency, series)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokenizer: identical to SiteGen.Search.Tokenizer (C#); tests/vectors/tokenizer.json proves it in both suites.
@@ -156,7 +155,7 @@ export function parseQuery(query) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Index access.
+// Index access: the binary codes of the format (src/SiteGen/Search/SearchFormat.cs).
 
 /** Decodes base64url (no padding) into bytes. */
 function base64UrlBytes(text) {
@@ -167,83 +166,95 @@ function base64UrlBytes(text) {
 }
 
 /** Reads unsigned LEB128 varints from bytes: next() returns the value at the cursor and advances. */
-function varintReader(bytes) {
-  let i = 0;
+function varintReader(bytes, offset = 0) {
+  let i = offset;
   return {
     next() {
       let value = 0;
       let shift = 0;
       while (true) {
+        if (i >= bytes.length) throw new Error("search index: a varint is cut short");
         const b = bytes[i++];
         value += (b & 0x7f) * 2 ** shift;
         if (b < 0x80) return value;
         shift += 7;
       }
     },
+    get offset() { return i; },
+    set offset(value) { i = value; },
     get done() { return i >= bytes.length; },
   };
 }
 
-/** Decodes the filter ranges of the manifest (base64url varints). */
-function decodeVarints(base64url) {
-  const reader = varintReader(base64UrlBytes(base64url));
-  const out = [];
-  while (!reader.done) out.push(reader.next());
-  return out;
-}
+/** Reads bits least significant first (as the indexer writes them), with the Elias gamma and Rice codes of term objects. */
+class BitReader {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.bit = 0;
+  }
 
-/**
- * Decodes a binary posting block (bytes, or base64url text for an inline block) into [{ doc, score, agency, positions }]
- * (positions absolute, ascending). Layout: n, n document ids, n scores, n agency codes, then per document a count and gaps.
- */
-export function decodeBlock(block) {
-  const reader = varintReader(typeof block === "string" ? base64UrlBytes(block) : block);
-  const postings = readHeader(reader);
-  const positions = readPositions(reader, postings.length);
-  for (let i = 0; i < postings.length; i++) postings[i].positions = positions[i];
-  return postings;
-}
+  next() {
+    const b = (this.bytes[this.bit >> 3] >> (this.bit & 7)) & 1;
+    this.bit++;
+    return b;
+  }
 
-/** Decodes the header of a posting block (bytes): [{ doc, score, agency }], without positions. */
-export function decodeBlockHeader(bytes) { return readHeader(varintReader(bytes)); }
+  read(count) {
+    let value = 0;
+    for (let i = 0; i < count; i++) value += this.next() * 2 ** i;
+    return value;
+  }
 
-/** Decodes the positions part of a posting block of n documents (bytes): per document, its positions (absolute, ascending). */
-export function decodeBlockPositions(bytes, n) { return readPositions(varintReader(bytes), n); }
+  gamma() {
+    let top = 0;
+    while (this.next() === 0) if (++top > 31 || this.bit > 8 * this.bytes.length) throw new Error("search index: a gamma code is damaged");
+    return 2 ** top + this.read(top);
+  }
 
-function readHeader(reader) {
-  const n = reader.next();
-  const postings = new Array(n);
-  for (let i = 0; i < n; i++) postings[i] = { doc: reader.next(), score: 0, agency: 0, positions: undefined };
-  for (let i = 0; i < n; i++) postings[i].score = reader.next();
-  for (let i = 0; i < n; i++) postings[i].agency = reader.next();
-  return postings;
-}
-
-function readPositions(reader, n) {
-  const lists = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const count = reader.next();
-    const positions = new Array(count);
-    let last = 0;
-    for (let j = 0; j < count; j++) {
-      last += reader.next();
-      positions[j] = last;
+  rice(k) {
+    let quotient = 0;
+    while (this.next() === 1) {
+      if (this.bit > 8 * this.bytes.length) throw new Error("search index: a Rice code is damaged");
+      quotient++;
     }
-    lists[i] = positions;
+    return quotient * 2 ** k + this.read(k);
   }
-  return lists;
 }
 
-/** The last entry whose first term is ≤ term (terms compare by UTF-16 units, as in C# ordinal order). */
-function floorEntry(list, term) {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].first <= term) { found = list[mid]; lo = mid + 1; } else hi = mid - 1;
+/** The Rice parameter for gaps averaging range / count: ⌊log₂(⌊range × 69 / (count × 100)⌋)⌋, at least 0 (as BitRules.RiceParameter). */
+function riceParameter(range, count) {
+  if (count <= 0) return 0;
+  const mean = Math.floor((range * 69) / (count * 100));
+  return mean < 1 ? 0 : 31 - Math.clz32(mean);
+}
+
+/** A document's key in the order of positions (MurmurHash3's finalizer of its id, as BitRules.SampleKey): any prefix of that
+ * order is a random sample of the archive. */
+export function sampleKey(doc) {
+  let h = doc >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a (32 bits) over a term's UTF-16 code units as little-endian byte pairs: which shard holds it (as TermShards.Hash). */
+function termHash(term) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    h = Math.imul(h ^ (c & 0xff), 16777619);
+    h = Math.imul(h ^ (c >>> 8), 16777619);
   }
-  return found;
+  return h >>> 0;
+}
+
+/** Inflates a raw DEFLATE stream with the platform's DecompressionStream. */
+async function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 function resolveBase(baseUrl) {
@@ -254,10 +265,11 @@ function resolveBase(baseUrl) {
 }
 
 const utf8 = new TextDecoder();
+const utf16 = new TextDecoder("utf-16le");
 
 /**
- * Reads index files: whole JSON files, and objects inside pack files by HTTP Range request ("PACK:OFFSET:LENGTH"). A host that
- * ignores Range answers 200 with the whole pack; it is then kept and sliced, and later packs are fetched whole at once.
+ * Reads index files: whole files, and byte ranges of pack files by HTTP Range request. A host that ignores Range answers 200 with
+ * the whole pack; it is then kept and sliced, and later packs are fetched whole at once.
  */
 class IndexFiles {
   constructor(base, fetchImpl) {
@@ -279,11 +291,10 @@ class IndexFiles {
     return this.cache.get(key);
   }
 
-  /** A whole JSON file. */
   json(path) { return this.once(path, async () => (await this.get(path)).json()); }
 
-  /** A whole pack, fetched once. */
-  pack(path) {
+  /** A whole file, fetched once. */
+  file(path) {
     if (!this.whole.has(path)) this.whole.set(path, this.get(path).then(async (r) => new Uint8Array(await r.arrayBuffer())));
     return this.whole.get(path);
   }
@@ -293,7 +304,7 @@ class IndexFiles {
     return this.once(`${path}:${offset}:${length}`, async () => {
       // Until the host has answered one range request, others wait, so that a host without ranges sends each pack once.
       if (this.probe) await this.probe.catch(() => {});
-      if (this.rangesIgnored || this.whole.has(path)) return (await this.pack(path)).subarray(offset, offset + length);
+      if (this.rangesIgnored || this.whole.has(path)) return (await this.file(path)).subarray(offset, offset + length);
       const request = this.range(path, offset, length);
       this.probe ??= request;
       return request;
@@ -312,389 +323,784 @@ class IndexFiles {
     return data.subarray(offset, offset + length);
   }
 
-  /** The JSON object a reference names: a whole file ("FILE") or bytes of a pack ("PACK:OFFSET:LENGTH"). */
-  async refJson(ref) {
-    const [path, offset, length] = ref.split(":");
-    if (offset === undefined) return this.json(path);
-    return this.once(`json:${ref}`, async () => JSON.parse(utf8.decode(await this.bytes(path, Number(offset), Number(length)))));
+  /** The bytes a reference names: a whole file ("FILE") or a range of a pack ("PACK:OFFSET:LENGTH"). */
+  ref(reference) {
+    const [path, offset, length] = reference.split(":");
+    return offset === undefined ? this.file(path) : this.bytes(path, Number(offset), Number(length));
   }
 }
 
-/** Opens the index at baseUrl (the folder holding manifest.json). */
-export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }) {
+/**
+ * Opens the index at baseUrl (the folder holding manifest.json). exactBudget: bytes of positions a query may read to count its
+ * matches exactly unasked (beyond it the count is an estimate, and view({ exact: true }) counts exactly).
+ */
+export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), exactBudget = EXACT_BUDGET }) {
   const files = new IndexFiles(resolveBase(baseUrl), fetchImpl);
   const manifest = await files.json("manifest.json");
-  if (manifest.version !== 2) throw new Error(`search index version ${manifest.version} is not supported by this runtime (2)`);
-  return new Search(manifest, files);
+  if (manifest.version !== 3) throw new Error(`search index version ${manifest.version} is not supported by this runtime (3)`);
+  return new Search(manifest, files, exactBudget);
 }
 
+/** How a count is shown: exact as it is; an estimate rounded to two significant digits, or three where two would move it by
+ * more than 2 % (3,812 → 3,800; 1,049 → 1,050). */
+export function shownCount({ value, exact }) {
+  if (exact || value < 100) return Math.round(value);
+  for (const digits of [2, 3]) {
+    const scale = 10 ** (Math.floor(Math.log10(value)) + 1 - digits);
+    const rounded = Math.round(value / scale) * scale;
+    if (Math.abs(rounded - value) / value <= 0.02 || digits === 3) return rounded;
+  }
+  return Math.round(value);
+}
+
+/** BM25's inverse document frequency, as the indexer defines it (stored levels are the term-frequency part). */
+export function idf(df, docs) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
+
+/** The term-frequency part a 3-bit score level stands for. */
+const levelValue = (level) => ((level + 0.5) * 2201) / 8 / 1000;
+
 class Search {
-  constructor(manifest, files) {
+  constructor(manifest, files, exactBudget) {
     this.manifest = manifest;
     this.files = files;
+    this.exactBudget = exactBudget;
+    this.docs = manifest.docs;
     this.runs = new Map();
+    this.shards = new Map();
   }
 
-  /** Looks a term up through the two-level shard directory: its entry ({ t, df, inline | blocks }) or null. */
+  /** The entries of one term shard, by term: its place from the shard file's offset table, then the shard. */
+  shard(number) {
+    if (!this.shards.has(number)) {
+      const file = this.manifest.shards.file;
+      this.shards.set(number, this.files.bytes(file, 4 * number, 8).then((table) => {
+        const view = new DataView(table.buffer, table.byteOffset, 8);
+        const from = view.getUint32(0, true);
+        return this.files.bytes(file, from, view.getUint32(4, true) - from);
+      }).then(inflate).then(parseShard));
+    }
+    return this.shards.get(number);
+  }
+
+  /** A term's entry ({ term, df, positional, head, index, perBlock, inline | pack, offset, length }), or null. */
   async entry(term) {
-    const page = floorEntry(this.manifest.directory, term);
-    if (!page) return null;
-    const shard = floorEntry((await this.files.refJson(page.ref)).shards, term);
-    if (!shard) return null;
-    const terms = (await this.files.refJson(shard.ref)).terms;
-    let lo = 0;
-    let hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[mid].t === term) return terms[mid];
-      if (terms[mid].t < term) lo = mid + 1; else hi = mid - 1;
+    const shards = await this.shard(termHash(term) & (this.manifest.shards.count - 1));
+    return shards.get(term) ?? null;
+  }
+
+  /** Bytes [from, from + length) of a term's object. */
+  objectBytes(entry, from, length) {
+    if (entry.inline) return Promise.resolve(entry.inline.subarray(from, from + length));
+    return this.files.bytes(this.manifest.postings[entry.pack], entry.offset + from, length);
+  }
+
+  /**
+   * Reads the parts of a term's object that a query needs, once each: its ids (always), its score levels, its block index. Parts
+   * that are wanted together and lie next to each other come in one request.
+   */
+  async termData(entry, { levels = false, index = false } = {}) {
+    index &&= entry.positional;
+    const want = [["ids", 0, entry.ids], ["levels", entry.ids, entry.head], ["index", entry.head, entry.head + entry.index]]
+      .filter(([part]) => part === "ids" || (part === "levels" && levels) || (part === "index" && index))
+      .filter(([part]) => !entry[`${part}Data`]);
+    const runs = [];
+    for (const part of want) {
+      const last = runs[runs.length - 1];
+      if (last && last.to === part[1]) { last.parts.push(part); last.to = part[2]; } else runs.push({ from: part[1], to: part[2], parts: [part] });
     }
-    return null;
+    for (const run of runs) {
+      const bytes = this.objectBytes(entry, run.from, run.to - run.from);
+      for (const [part, from, to] of run.parts) entry[`${part}Data`] = bytes.then((b) => this.decodePart(entry, part, b.subarray(from - run.from, to - run.from)));
+    }
+    const [ids, levelData] = await Promise.all([entry.idsData, levels ? entry.levelsData : null, index ? entry.indexData : null]);
+    return { docs: ids, levels: levelData };
   }
 
-  /** The postings of one block without their positions (positions: undefined), fetching only the block's header; an inline block
-   * comes whole. */
-  async blockHeader(entry, index) {
-    if (entry.inline) return decodeBlock(entry.inline);
-    const { ref, h } = entry.blocks[index];
-    const [file, offset] = ref.split(":");
-    return decodeBlockHeader(await this.files.bytes(file, Number(offset), h));
+  decodePart(entry, part, bytes) {
+    const reader = new BitReader(bytes);
+    if (part === "ids") {
+      const k = riceParameter(this.docs, entry.df);
+      const docs = new Int32Array(entry.df);
+      let previous = -1;
+      for (let i = 0; i < entry.df; i++) docs[i] = previous = previous + 1 + reader.rice(k);
+      return docs;
+    }
+    if (part === "levels") return Uint8Array.from({ length: entry.df }, () => reader.read(3));
+    const blocks = Math.ceil(entry.df / entry.perBlock);
+    const lengths = varintReader(bytes);
+    const offsets = new Int32Array(blocks + 1);
+    for (let b = 0; b < blocks; b++) offsets[b + 1] = offsets[b] + lengths.next();
+    entry.blockOffsets = offsets;
+    return offsets;
   }
 
-  /** The positions of one block's documents, in block order, fetching only the part after the header. */
-  async blockPositions(entry, index) {
-    const { ref, h, n } = entry.blocks[index];
-    const [file, offset, length] = ref.split(":");
-    return decodeBlockPositions(await this.files.bytes(file, Number(offset) + h, Number(length) - h), n);
+  /** Each of a term's documents' rank in sample order (the order of its positions), by document id. */
+  async ranks(entry) {
+    if (!entry.rankOf) {
+      const { docs } = await this.termData(entry);
+      const order = Array.from(docs).sort((a, b) => sampleKey(a) - sampleKey(b));
+      entry.rankOf = new Map(order.map((doc, rank) => [doc, rank]));
+      entry.positions = new Array(entry.df);
+      entry.blocksLoaded = new Map();
+    }
+    return entry.rankOf;
   }
 
-  /** The facets of a document id: year, region (−1: none) and series codes from the manifest's id ranges. */
-  facetsOf(doc) {
-    if (!this.ranges) {
-      const packed = decodeVarints(this.manifest.filters.ranges);
-      this.ranges = [];
-      let start = 0;
-      for (let i = 0; i < packed.length; i += 4) {
-        start += packed[i];
-        this.ranges.push({ start, year: packed[i + 1], region: packed[i + 2] - 1, series: packed[i + 3] });
+  /** The position blocks holding the given documents, and the bytes of those not loaded yet. */
+  async blocksFor(entry, docs) {
+    const rankOf = await this.ranks(entry);
+    await this.termData(entry, { index: true });
+    const blocks = new Set();
+    for (const d of docs) if (rankOf.has(d)) blocks.add(Math.floor(rankOf.get(d) / entry.perBlock));
+    let bytes = 0;
+    for (const b of blocks) if (!entry.blocksLoaded.has(b)) bytes += entry.blockOffsets[b + 1] - entry.blockOffsets[b];
+    return { blocks: [...blocks].sort((a, b) => a - b), bytes };
+  }
+
+  /** Loads position blocks, consecutive ones (or ones a small gap apart) in one request each. */
+  async loadBlocks(entry, blocks) {
+    const missing = blocks.filter((b) => !entry.blocksLoaded.has(b));
+    const runs = [];
+    for (const b of missing) {
+      const last = runs[runs.length - 1];
+      if (last && entry.blockOffsets[b] - entry.blockOffsets[last.to + 1] <= 1024) last.to = b;
+      else runs.push({ from: b, to: b });
+    }
+    const base = entry.head + entry.index;
+    await Promise.all(runs.map(async ({ from, to }) => {
+      const start = entry.blockOffsets[from];
+      const load = this.objectBytes(entry, base + start, entry.blockOffsets[to + 1] - start).then((bytes) => {
+        for (let b = from; b <= to; b++) {
+          if (entry.blocksLoaded.get(b) === true) continue;
+          this.decodeBlock(entry, b, bytes.subarray(entry.blockOffsets[b] - start, entry.blockOffsets[b + 1] - start));
+        }
+      });
+      for (let b = from; b <= to; b++) if (!entry.blocksLoaded.has(b)) entry.blocksLoaded.set(b, load);
+    }));
+    await Promise.all(blocks.map((b) => entry.blocksLoaded.get(b)));
+  }
+
+  decodeBlock(entry, block, bytes) {
+    const reader = new BitReader(bytes);
+    const end = Math.min(entry.df, (block + 1) * entry.perBlock);
+    for (let rank = block * entry.perBlock; rank < end; rank++) {
+      const count = reader.gamma();
+      const k = riceParameter(this.manifest.averageLength, count);
+      const positions = new Int32Array(count);
+      let p = reader.rice(k);
+      positions[0] = p;
+      for (let i = 1; i < count; i++) positions[i] = p += reader.rice(k) + 1;
+      entry.positions[rank] = positions;
+    }
+    entry.blocksLoaded.set(block, true);
+  }
+
+  /** The positions of a term in a document; its block must have been loaded. */
+  positionsOf(entry, doc) {
+    const positions = entry.positions[entry.rankOf.get(doc)];
+    if (!positions) throw new Error(`search: positions of "${entry.term}" in document ${doc} were not loaded`);
+    return positions;
+  }
+
+  /** The catalogue: filter values, the region tree, agency pages, and each document's year, profile, agency, region and series. */
+  catalogue() {
+    this.catalogueData ??= this.files.ref(this.manifest.catalogue).then(inflate).then((bytes) => {
+      const reader = varintReader(bytes);
+      const length = reader.next();
+      const info = JSON.parse(utf8.decode(bytes.subarray(reader.offset, reader.offset + length)));
+      reader.offset += length;
+      const agencyOf = new Int32Array(info.profiles);
+      const regionOf = new Int32Array(info.profiles);
+      const seriesOfProfile = new Int32Array(info.profiles);
+      let agencies = 0;
+      let node = 0;
+      for (let p = 0; p < info.profiles; p++) {
+        const agency = reader.next();
+        agencyOf[p] = agency === 0 ? agencies++ : agency - 1;
+        node += reader.next();
+        regionOf[p] = node - 1;
+        seriesOfProfile[p] = reader.next();
       }
-    }
-    const ranges = this.ranges;
-    let lo = 0;
-    let hi = ranges.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ranges[mid].start <= doc) lo = mid; else hi = mid - 1;
-    }
-    return ranges[lo];
+      const n = this.docs;
+      const year = new Int32Array(n);
+      const agency = new Int32Array(n);
+      const region = new Int32Array(n);
+      const series = new Int32Array(n);
+      let doc = 0;
+      info.years.forEach((y, index) => {
+        let profile = 0;
+        for (let i = 0; i < y.count; i++, doc++) {
+          profile += reader.next();
+          year[doc] = index;
+          agency[doc] = agencyOf[profile];
+          region[doc] = regionOf[profile];
+          series[doc] = seriesOfProfile[profile];
+        }
+      });
+      // A node's parent is the last node before it one level up.
+      const lastAt = [];
+      const regions = info.regionNames.map((name, node) => {
+        const depth = Number(info.regionDepths[node]);
+        lastAt[depth] = node;
+        const parent = depth === 0 ? -1 : lastAt[depth - 1];
+        return { name, node, depth, parent };
+      });
+      for (const r of regions) r.path = r.parent < 0 ? r.name : `${regions[r.parent].path}›${r.name}`;
+      const regionByPath = new Map(regions.map((r) => [r.path, r.node]));
+      return { info, year, agency, region, series, regions, regionByPath, yearNumbers: info.years.map((y) => Number(y.name)) };
+    });
+    return this.catalogueData;
   }
 
-  /** Filter values with archive-wide counts: year, region, series (agency names load per page, see agencyName). */
-  get filters() { return this.manifest.filters; }
-
-  async agencyName(code) {
-    const f = this.manifest.filters;
-    const page = await this.files.json(f.agencyPages[Math.floor(code / f.agencyPageSize)]);
-    return page.values[code % f.agencyPageSize]?.name ?? "";
+  /** Agency names by code, fetching the pages that hold them. */
+  async agencyNames(codes) {
+    const { info } = await this.catalogue();
+    this.agencyPages ??= new Map();
+    const pages = [...new Set(codes.map((c) => Math.floor(c / info.agencyPageSize)))];
+    await Promise.all(pages.map((p) => {
+      if (!this.agencyPages.has(p)) this.agencyPages.set(p, this.files.ref(info.agencyPages[p]).then(inflate).then((b) => JSON.parse(utf8.decode(b))));
+      return this.agencyPages.get(p);
+    }));
+    const names = new Map();
+    for (const c of codes) names.set(c, (await this.agencyPages.get(Math.floor(c / info.agencyPageSize)))[c % info.agencyPageSize]);
+    return names;
   }
 
-  /** The document pack holding a document id, and the document's place in it. */
-  async packOf(doc) {
-    const m = this.manifest;
-    const pack = Math.floor(doc / m.docsPerPack);
-    const page = await this.files.json(m.docPages[Math.floor(pack / m.packsPerDocPage)]);
-    return { file: page.packs[pack % m.packsPerDocPage], index: doc - pack * m.docsPerPack, count: Math.min(m.docsPerPack, m.docs - pack * m.docsPerPack) };
+  /** Agency codes of names (from a shared link): every page is read. */
+  async agencyCodes(names) {
+    const { info } = await this.catalogue();
+    const all = await this.agencyNames(Array.from({ length: info.agencies }, (_, i) => i));
+    const byName = new Map([...all].map(([code, name]) => [name, code]));
+    return names.map((n) => byName.get(n)).filter((c) => c !== undefined);
   }
 
-  /** A document's record: title, url, agency, year, region, series, bodyStart, chunkStarts, and its chunks' places in its pack. */
+  /** Sort keys by date: days since 1970 of each document's publication date, or NaN when it has none. */
+  dates() {
+    this.dateData ??= Promise.all([this.files.ref(this.manifest.dates).then(inflate), this.catalogue()]).then(([bytes, cat]) => {
+      const reader = varintReader(bytes);
+      const days = new Float64Array(this.docs);
+      for (let d = 0; d < this.docs; d++) {
+        const v = reader.next();
+        if (v === 0) { days[d] = NaN; continue; }
+        const z = v - 1;
+        days[d] = Date.UTC(cat.yearNumbers[cat.year[d]], 0, 1) / 86400000 + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+      }
+      return days;
+    });
+    return this.dateData;
+  }
+
+  /** A document's record: title, url, agency, year, region, series, published, bodyStart, chunkStarts, and its chunks' places. */
   async document(doc) {
-    const { file, index, count } = await this.packOf(doc);
-    const header = await this.files.bytes(file, 0, 4 * (count + 1));
-    const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
-    const from = view.getUint32(4 * index, true);
-    const record = await this.files.refJson(`${file}:${from}:${view.getUint32(4 * index + 4, true) - from}`);
-    return { ...record, pack: file };
+    const table = this.manifest.documents;
+    const pack = table.packs[Math.floor(doc / table.perPack)];
+    const index = doc % table.perPack;
+    const header = await this.files.bytes(pack, 4 * index, 8);
+    const view = new DataView(header.buffer, header.byteOffset, 8);
+    const from = view.getUint32(0, true);
+    const to = view.getUint32(4, true);
+    const record = await this.files.once(`record:${doc}`, async () => JSON.parse(utf8.decode(await inflate(await this.files.bytes(pack, from, to - from)))));
+    return { ...record, pack, doc };
   }
 
-  /** Chunk number `index` of a document record: { sections, text }. */
+  /** Chunk number `index` of a document record: { sections, text }, inflated after the dictionary prefix. */
   async chunk(record, index) {
-    return this.files.refJson(`${record.pack}:${record.chunks[2 * index]}:${record.chunks[2 * index + 1]}`);
+    const table = this.manifest.documents;
+    return this.files.once(`chunk:${record.doc}:${index}`, async () => {
+      const prefix = table.dictionary ? await this.files.ref(table.dictionary) : new Uint8Array(0);
+      const chunk = await this.files.bytes(record.pack, record.chunks[2 * index], record.chunks[2 * index + 1]);
+      const stream = new Uint8Array(prefix.length + chunk.length);
+      stream.set(prefix);
+      stream.set(chunk, prefix.length);
+      return JSON.parse(utf16.decode((await inflate(stream)).subarray(table.dictionaryBytes)));
+    });
   }
 
-  /** A query run: keeps what it has loaded, so "more results" and filter changes fetch only what is still missing. */
+  /** A query run: keeps what it has loaded and verified, so pages, filters and sorts fetch only what is still missing. */
   query(text) {
     const key = fold(text).trim().split(/\s+/).join(" ");
     if (!this.runs.has(key)) this.runs.set(key, new QueryRun(this, parseQuery(text)));
     return this.runs.get(key);
   }
-}
 
-/** BM25's inverse document frequency, as the indexer defines it: stored scores are the term-frequency part (× 1000). */
-export function idf(df, docs) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
-
-class TermState {
-  constructor(entry, helper = false, docs = 0) {
-    this.entry = entry;
-    this.helper = helper;
-    this.weight = entry ? idf(entry.df, docs) / 1000 : 0;
-    this.postings = new Map();
-    this.loaded = 0;
-    const total = entry ? (entry.inline ? 1 : entry.blocks.length) : 0;
-    this.total = total;
-  }
-
-  get exhausted() { return this.loaded >= this.total; }
-
-  /** Loads the next block's documents and scores (positions come later, only for the documents a phrase check needs). */
-  async loadNext(search) {
-    if (this.exhausted) return;
-    const index = this.loaded;
-    const postings = await search.blockHeader(this.entry, index);
-    for (const p of postings) {
-      p.block = index;
-      this.postings.set(p.doc, p);
-    }
-    (this.blockDocs ??= [])[index] = postings.map((p) => p.doc);
-    this.loaded++;
-  }
-
-  /** Loads the positions of block `index` once. */
-  loadPositions(search, index) {
-    this.positionLoads ??= new Map();
-    if (!this.positionLoads.has(index)) {
-      this.positionLoads.set(index, search.blockPositions(this.entry, index).then((lists) => {
-        this.blockDocs[index].forEach((doc, i) => { this.postings.get(doc).positions = lists[i]; });
-      }));
-    }
-    return this.positionLoads.get(index);
-  }
-
-  /** The positions of a document; they must have been loaded (see QueryRun.ensurePositions). */
-  positionsOf(doc) {
-    const positions = this.postings.get(doc).positions;
-    if (positions === undefined) throw new Error(`search: positions of "${this.entry.t}" in document ${doc} were not loaded`);
-    return positions;
+  /**
+   * What the search page shows for a state: { mode, count: { value, exact }, results, facets, pages, exactAvailable }.
+   * mode: "browse" (no query), "results", "partial" (nothing matches exactly; reports containing every part of the query),
+   * "none" (nothing contains the query's parts). See QueryRun.view for the options.
+   */
+  async view(state) {
+    const words = parseQuery(state.q ?? "");
+    const run = words.length === 0 ? (this.browseRun ??= new QueryRun(this, [])) : this.query(state.q);
+    return run.view(state);
   }
 }
+
+function parseShard(bytes) {
+  const reader = varintReader(bytes);
+  const entries = new Map();
+  const count = reader.next();
+  for (let i = 0; i < count; i++) {
+    const length = reader.next();
+    let o = reader.offset;
+    const units = new Array(length);
+    for (let k = 0; k < length; k++, o += 2) units[k] = bytes[o] | (bytes[o + 1] << 8);
+    reader.offset = o;
+    const term = String.fromCharCode(...units);
+    const df = reader.next();
+    const flags = reader.next();
+    const entry = { term, df, positional: (flags & 1) !== 0, ids: reader.next(), head: reader.next(), index: reader.next(), perBlock: 0 };
+    if (entry.positional) entry.perBlock = reader.next();
+    if (flags & 2) {
+      const size = reader.next();
+      entry.inline = bytes.slice(reader.offset, reader.offset + size);
+      entry.length = size;
+      reader.offset += size;
+    } else {
+      entry.pack = reader.next();
+      entry.offset = reader.next();
+      entry.length = reader.next();
+    }
+    entries.set(term, entry);
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Queries: candidates from document sets, phrases proven with positions, counts exact or estimated, facets, sorting.
+
+/** Bytes of positions a query may fetch to count its matches exactly without being asked; beyond it, the count is estimated. */
+export const EXACT_BUDGET = 48 * 1024;
+/** The estimate's sample: its first size and bytes, the smallest it may shrink to, the precision it grows towards, and the bytes
+ * it may take in all. */
+const SAMPLE_START = 128;
+const SAMPLE_BYTES = 32 * 1024;
+const SAMPLE_MIN = 24;
+const SAMPLE_PRECISION = 0.015;
+const SAMPLE_MAX_BYTES = 160 * 1024;
+/** Bytes of positions a page may fetch to find its results before it settles for fewer. */
+const PAGE_BUDGET = 400 * 1024;
+
+const YES = 1;
+const NO = -1;
 
 class QueryRun {
   constructor(search, words) {
     this.search = search;
     this.words = words;
-    this.terms = null;
+    this.prepared = null;
   }
 
-  async init() {
-    if (this.terms) return;
-    const unique = [...new Set(this.words.flatMap((w) => w.parts.map((p) => p.term)))];
-    const entries = await Promise.all(unique.map((t) => this.search.entry(t)));
-    const byTerm = new Map(unique.map((t, i) => [t, entries[i]]));
-    const isPart = new Set(this.words.flatMap((w) => w.parts.filter((p) => !p.helper).map((p) => p.term)));
-    // A missing part: nothing matches, not even partially. A missing helper: no exact match, partial matches remain possible.
-    this.missing = [...isPart].some((t) => byTerm.get(t) === null);
-    this.noExact = this.missing || unique.some((t) => byTerm.get(t) === null);
-    this.terms = new Map(unique.filter((t) => byTerm.get(t)).map((t) => [t, new TermState(byTerm.get(t), !isPart.has(t), this.search.manifest.docs)]));
-    for (const w of this.words) w.used = w.parts.filter((p) => this.terms.has(p.term));
-    this.positional = new Set(this.words.flatMap((w) => w.parts.filter((p) => p.positional).map((p) => p.term)));
-    this.partTerms = [...isPart].filter((t) => this.terms.has(t)).map((t) => this.terms.get(t));
-    if (this.missing) return;
-    await Promise.all(this.partTerms.map((s) => s.loadNext(this.search)));
+  /** Looks the terms up and reads their heads: candidates are the documents holding every term of the query. */
+  prepare() {
+    this.prepared ??= this.load();
+    return this.prepared;
   }
 
-  /**
-   * Where a word matches as a phrase in a document: the first position, -1 when it does not, or null when it cannot be told yet.
-   * Parts always count, helpers only once fully loaded; with onlyClosed, only fully loaded terms count (to rule documents out early).
-   */
-  phraseAt(word, doc, onlyClosed = false) {
-    const parts = word.used.filter((p) => (onlyClosed ? this.terms.get(p.term).exhausted : !p.helper || this.terms.get(p.term).exhausted));
-    for (const p of parts) if (!this.terms.get(p.term).postings.has(doc)) return onlyClosed ? -1 : null;
-    const positional = parts.filter((p) => p.positional);
-    if (positional.length === 0) return 0;
-    const anchor = positional[0];
-    const sets = positional.slice(1).map((p) => ({ delta: p.offset - anchor.offset, set: new Set(this.terms.get(p.term).positionsOf(doc)) }));
-    for (const start of this.terms.get(anchor.term).positionsOf(doc)) {
-      if (sets.every(({ delta, set }) => set.has(start + delta))) return start - anchor.offset;
+  async load() {
+    const s = this.search;
+    const n = s.docs;
+    const cat = await s.catalogue();
+    this.cat = cat;
+    this.status = new Int8Array(n);
+    this.at = new Map();
+    this.fetched = 0;
+    if (this.words.length === 0) {
+      this.mode = "browse";
+      this.status.fill(YES);
+      this.candidates = Int32Array.from({ length: n }, (_, i) => i);
+      return;
     }
-    return -1;
+    const unique = [...new Set(this.words.flatMap((w) => w.parts.map((p) => p.term)))];
+    const entries = new Map(await Promise.all(unique.map(async (t) => [t, await s.entry(t)])));
+    const partTerms = [...new Set(this.words.flatMap((w) => w.parts.filter((p) => !p.helper).map((p) => p.term)))];
+    if (partTerms.some((t) => !entries.get(t))) {
+      this.mode = "none";
+      this.candidates = new Int32Array(0);
+      return;
+    }
+    // A helper no report contains: no exact match, though reports may hold every part (partial matches).
+    const noExact = unique.some((t) => !entries.get(t));
+    for (const w of this.words) {
+      w.terms = w.parts.filter((p) => entries.get(p.term)).map((p) => ({ ...p, entry: entries.get(p.term) }));
+      w.chain = noExact ? [] : proofChain(w);
+    }
+    // Parts bring their score levels (for relevance; not for terms in half the reports or more, whose idf is near zero), terms
+    // of a proof their block index; helpers only narrow the candidates.
+    const proofEntries = new Set(this.words.flatMap((w) => w.chain.map((t) => t.entry)));
+    const data = new Map(await Promise.all(unique.filter((t) => entries.get(t)).map(async (t) => {
+      const e = entries.get(t);
+      return [t, await s.termData(e, { levels: partTerms.includes(t) && 2 * e.df < n, index: proofEntries.has(e) })];
+    })));
+    const ids = new Map([...data].map(([t, d]) => [t, d.docs]));
+
+    // Relevance: BM25 over the parts.
+    this.score = new Float64Array(n);
+    for (const t of partTerms) {
+      const { docs, levels } = data.get(t);
+      const weight = idf(entries.get(t).df, n);
+      for (let i = 0; i < docs.length; i++) this.score[docs[i]] += weight * levelValue(levels ? levels[i] : 3);
+    }
+    const inAll = (terms) => {
+      const count = new Uint16Array(n);
+      for (const t of terms) for (const d of ids.get(t)) count[d]++;
+      const out = [];
+      for (let d = 0; d < n; d++) if (count[d] === terms.length) out.push(d);
+      return Int32Array.from(out);
+    };
+    this.partial = inAll(partTerms);
+    this.candidates = noExact ? new Int32Array(0) : inAll(unique);
+    this.proofWords = this.words.filter((w) => w.chain.length > 0);
+    if (this.proofWords.length === 0) for (const d of this.candidates) this.status[d] = YES;
+    this.mode = "results";
   }
 
-  /** Documents seen in every part so far, as { doc, score, exact, at } (at: position of the first phrase match). */
-  candidates() {
-    const states = this.partTerms;
-    const smallest = states.reduce((a, b) => (a.postings.size <= b.postings.size ? a : b));
+  /** The candidates passing the filters (all but one facet's, when `except` names it). */
+  filtered(candidates, filters, except = null) {
+    const f = filters;
+    if (!f) return candidates;
+    const cat = this.cat;
     const out = [];
-    for (const doc of smallest.postings.keys()) {
-      if (!states.every((s) => s.postings.has(doc))) continue;
-      let score = 0;
-      for (const s of states) score += s.weight * s.postings.get(doc).score;
-      let exact = !this.noExact && !this.partialKnown;
-      let at = Infinity;
-      for (const w of this.words) {
-        if (!exact) break;
-        const p = this.phraseAt(w, doc);
-        if (p === null || p < 0) exact = false;
-        else at = Math.min(at, p);
+    for (const d of candidates) {
+      if (except !== "year") {
+        const y = cat.yearNumbers[cat.year[d]];
+        if (f.years && !f.years.has(y)) continue;
+        if (f.from !== undefined && y < f.from) continue;
+        if (f.to !== undefined && y > f.to) continue;
       }
-      out.push({ doc, score, exact, at: exact ? at : -1, agency: smallest.postings.get(doc).agency });
+      if (except !== "region" && f.regions && !inRegions(cat, cat.region[d], f.regions)) continue;
+      if (except !== "agency" && f.agencies && !f.agencies.has(cat.agency[d])) continue;
+      if (except !== "series" && f.series && !f.series.has(cat.series[d])) continue;
+      out.push(d);
     }
     return out;
   }
 
-  get exhausted() { return this.partTerms.every((s) => s.exhausted); }
+  unknown(docs) { return docs.filter((d) => this.status[d] === 0); }
+
+  /** Bytes still to fetch to prove or rule out every given document. */
+  async cost(docs) {
+    let bytes = 0;
+    for (const w of this.proofWords) for (const t of w.chain) bytes += (await this.search.blocksFor(t.entry, docs)).bytes;
+    return bytes;
+  }
 
   /**
-   * Loads the positions that the phrase checks of candidates() and exactSettled() will read: of every positional term that counts
-   * (parts, and helpers once fully loaded), for the documents in every part and the documents in every fully loaded term.
-   * Positions of a block come in one request after its header, and only for blocks that hold such a document.
+   * Proves or rules out documents. For each word, its chain of terms is read cheapest first, only for the documents still possible:
+   * a document is ruled out as soon as two terms are out of phrase order, and proven when the whole chain lines up.
    */
-  async ensurePositions() {
-    if (this.noExact || this.partialKnown) return;
-    const docs = new Set();
-    const inAll = (states) => {
-      if (states.length === 0) return;
-      const driver = states.reduce((a, b) => (a.postings.size <= b.postings.size ? a : b));
-      for (const doc of driver.postings.keys()) if (states.every((s) => s.postings.has(doc))) docs.add(doc);
-    };
-    inAll(this.partTerms);
-    inAll([...this.terms.values()].filter((s) => s.exhausted));
-    const loads = [];
-    for (const [term, state] of this.terms) {
-      if (!this.positional.has(term) || (state.helper && !state.exhausted)) continue;
-      for (const doc of docs) {
-        const p = state.postings.get(doc);
-        if (p && p.positions === undefined) loads.push(state.loadPositions(this.search, p.block));
+  async verify(docs) {
+    let alive = this.unknown(docs);
+    for (const w of this.proofWords) {
+      const anchors = new Map();
+      for (const t of [...w.chain].sort((a, b) => positionBytes(a.entry) - positionBytes(b.entry))) {
+        if (alive.length === 0) break;
+        const { blocks, bytes } = await this.search.blocksFor(t.entry, alive);
+        this.fetched += bytes;
+        await this.search.loadBlocks(t.entry, blocks);
+        const next = [];
+        for (const d of alive) {
+          const shifted = Array.from(this.search.positionsOf(t.entry, d), (p) => p - t.offset);
+          const before = anchors.get(d);
+          const kept = before ? intersectSorted(before, shifted) : shifted;
+          if (kept.length === 0) { this.status[d] = NO; continue; }
+          anchors.set(d, kept);
+          next.push(d);
+        }
+        alive = next;
       }
+      for (const d of alive) this.at.set(d, Math.min(this.at.get(d) ?? Infinity, anchors.get(d)[0]));
     }
-    await Promise.all(loads);
+    for (const d of alive) this.status[d] = YES;
   }
 
   /**
-   * True when every document that could still match exactly has been seen in every term: documents outside a fully loaded
-   * term, or whose fully loaded terms already contradict the phrase, are ruled out without loading the rest.
+   * The share of unverified candidates that match, from a random sample: the candidates first in sample order, whose positions
+   * are the first blocks of every term (one request per term). The sample grows until the share is known to within
+   * SAMPLE_PRECISION (relative standard error, with the finite-population correction), within SAMPLE_MAX_BYTES.
    */
-  exactSettled() {
-    if (this.noExact || this.partialKnown || this.partTerms.every((s) => s.exhausted)) return true;
-    const states = this.partTerms;
-    const closed = [...this.terms.values()].filter((s) => s.exhausted);
-    if (closed.length === 0) return false;
-    const driver = closed.reduce((a, b) => (a.postings.size <= b.postings.size ? a : b));
-    for (const doc of driver.postings.keys()) {
-      if (closed.some((s) => !s.postings.has(doc))) continue;
-      if (this.words.some((w) => this.phraseAt(w, doc, true) < 0)) continue;
-      if (states.some((s) => !s.postings.has(doc))) return false;
+  async sampleRatio() {
+    if (this.ratio !== undefined) return this.ratio;
+    const pool = this.unknown(Array.from(this.candidates)).sort((a, b) => sampleKey(a) - sampleKey(b));
+    const start = this.fetched;
+    let size = Math.min(pool.length, SAMPLE_START);
+    let limit = SAMPLE_BYTES;
+    let ratio = 1;
+    while (size > 0) {
+      while (size > SAMPLE_MIN && (await this.cost(pool.slice(0, size))) > limit) size = Math.floor(size * 0.7);
+      const sample = pool.slice(0, size);
+      await this.verify(sample);
+      ratio = sample.filter((d) => this.status[d] === YES).length / size;
+      this.sampled = size;
+      const needed = sampleSize(ratio, pool.length);
+      if (size === pool.length || needed <= size || this.fetched - start >= SAMPLE_MAX_BYTES) break;
+      // Not precise enough: a larger sample, within what is left of the whole budget.
+      size = Math.min(pool.length, needed);
+      limit = SAMPLE_MAX_BYTES - (this.fetched - start);
     }
-    return true;
+    this.ratio = ratio;
+    return ratio;
+  }
+
+  /** How many of the documents match: exact when none is left unverified, else the verified ones plus the estimated share of the rest. */
+  countOf(docs) {
+    let yes = 0;
+    let open = 0;
+    for (const d of docs) {
+      if (this.status[d] === YES) yes++;
+      else if (this.status[d] === 0) open++;
+    }
+    return { value: open === 0 ? yes : yes + open * (this.ratio ?? 1), exact: open === 0 };
+  }
+
+  /** Candidates in the order asked for: relevance (score, then id), newest or oldest (publication date, then year). */
+  async ordered(docs, sort) {
+    const list = Array.from(docs);
+    if (sort === "newest" || sort === "oldest") {
+      const days = await this.search.dates();
+      const cat = this.cat;
+      const sign = sort === "newest" ? -1 : 1;
+      const year = (d) => cat.yearNumbers[cat.year[d]];
+      list.sort((a, b) => {
+        const da = days[a];
+        const db = days[b];
+        if (Number.isNaN(da) !== Number.isNaN(db)) return Number.isNaN(da) ? 1 : -1; // undated reports last
+        return (Number.isNaN(da) ? 0 : sign * (da - db)) || sign * (year(a) - year(b)) || a - b;
+      });
+    } else {
+      list.sort((a, b) => this.score[b] - this.score[a] || a - b);
+    }
+    return list;
   }
 
   /**
-   * Which posting lists to extend next. While matches are being found, the next block of every part (they are score-ordered,
-   * so the best documents come first). While none is found, the whole list of the rarest term, helpers included: once two
-   * terms of a phrase are fully loaded, documents where they are not in phrase order are ruled out without loading the rest.
+   * The view of a search page state: { q, filters: { year: [..], from, to, region: [paths], agency: [names], series: [names] },
+   * sort: "relevance" | "newest" | "oldest", page (from 1), perPage, exact (count every match exactly) }.
    */
-  nextLoads(finding) {
-    const open = (list) => list.filter((s) => !s.exhausted);
-    if (finding) return open(this.partTerms);
-    const rarest = open([...this.terms.values()]).sort((a, b) => a.entry.df - b.entry.df)[0];
-    return rarest ? [rarest] : [];
-  }
+  async view(state) {
+    await this.prepare();
+    const perPage = state.perPage ?? 10;
+    const page = Math.max(1, state.page ?? 1);
+    const filters = await this.codes(state.filters ?? {});
+    const sort = state.sort ?? (this.mode === "browse" ? "newest" : "relevance");
+    let mode = this.mode;
+    if (mode === "none") return { mode, count: { value: 0, exact: true }, page, pages: 0, sort, results: [], facets: await this.facets([], filters), exactAvailable: false };
 
-  passes(c, filters) {
-    if (!filters) return true;
-    const f = this.search.facetsOf(c.doc);
-    const names = this.search.manifest.filters;
-    if (filters.year && names.year[f.year]?.name !== filters.year) return false;
-    if (filters.region && names.region[f.region]?.name !== filters.region) return false;
-    if (filters.series && names.series[f.series]?.name !== filters.series) return false;
-    if (filters.agency !== undefined && filters.agency !== null && filters.agency !== "" && c.agency !== Number(filters.agency)) return false;
-    return true;
-  }
-
-  /**
-   * The results from offset to offset + limit, loading further posting blocks only while fewer are known.
-   * Returns { results, total, complete, partial, facets }: total counts the matches known so far (all of them when complete);
-   * partial is true when nothing matches exactly and the results are reports that contain every part of the query.
-   */
-  async page({ offset = 0, limit = 10, filters = null } = {}) {
-    await this.init();
-    if (this.words.length === 0 || this.missing) {
-      return { results: [], total: 0, complete: true, partial: false, facets: emptyFacets() };
+    let pool = this.filtered(this.candidates, filters);
+    if (mode === "results" && this.proofWords.length > 0) {
+      // Count exactly when that is cheap (or asked for); the share of the other candidates that match comes from a sample.
+      const open = this.unknown(pool);
+      if (open.length > 0 && (state.exact || (await this.cost(open)) <= this.search.exactBudget)) await this.verify(open);
+      if (!this.countOf(this.candidates).exact) await this.sampleRatio();
     }
-    const want = offset + limit + 1;
-    while (true) {
-      await this.ensurePositions();
-      const all = this.candidates();
-      const exact = all.filter((c) => c.exact);
-      const settled = this.exactSettled();
-      const partial = settled && exact.length === 0;
-      // Nothing can match exactly any more: from now on only documents count, and no positions are fetched.
-      if (partial) this.partialKnown = true;
-      const pool = partial ? all : exact;
-      const keep = pool.filter((c) => this.passes(c, filters)).sort((a, b) => b.score - a.score || a.doc - b.doc);
-      const complete = partial ? this.exhausted : settled;
-      if (complete || keep.length >= want) {
-        return { results: keep.slice(offset, offset + limit), total: keep.length, complete, partial, facets: this.facets(pool) };
-      }
-      await Promise.all(this.nextLoads(partial || exact.length > 0).map((s) => s.loadNext(this.search)));
+    let found = await this.fill(mode, await this.ordered(pool, sort), page * perPage);
+    const none = (docs) => { const c = this.countOf(docs); return c.exact && c.value === 0; };
+    if (mode === "results" && none(this.candidates) && this.partial.length > 0) {
+      // Proven that no report matches exactly: offer the reports that contain every part of the query.
+      mode = "partial";
+      pool = this.filtered(this.partial, filters);
+      found = await this.ordered(pool, sort);
     }
-  }
-
-  facets(pool) {
-    const names = this.search.manifest.filters;
-    const count = (list, key) => {
-      const counts = new Map();
-      for (const c of pool) {
-        const k = key(c);
-        if (k !== undefined && k >= 0) counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-      return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, n]) => ({ code, name: list ? list[code]?.name ?? "" : null, count: n }));
-    };
+    const count = mode === "partial" ? { value: pool.length, exact: true } : this.countOf(pool);
+    const results = await Promise.all(found.slice((page - 1) * perPage, page * perPage).map((d) => this.describe(d, mode)));
     return {
-      year: count(names.year, (c) => this.search.facetsOf(c.doc).year).sort((a, b) => (a.name < b.name ? 1 : -1)),
-      region: count(names.region, (c) => this.search.facetsOf(c.doc).region),
-      series: count(names.series, (c) => this.search.facetsOf(c.doc).series),
-      agency: count(null, (c) => c.agency),
+      mode, count, page, pages: Math.max(1, Math.ceil(count.value / perPage)), sort, results,
+      facets: await this.facets(mode === "partial" ? this.partial : this.candidates, filters, mode === "partial"),
+      exactAvailable: !count.exact,
+    };
+  }
+
+  /** The first `want` matches in `order`, proving candidates batch by batch (bigger batches when few of them match). */
+  async fill(mode, order, want) {
+    if (mode !== "results") return order.slice(0, want);
+    const found = [];
+    const start = this.fetched;
+    let checked = 0;
+    let batch = want + 2;
+    for (let i = 0; i < order.length && found.length < want && this.fetched - start <= PAGE_BUDGET;) {
+      const slice = order.slice(i, i + batch);
+      i += slice.length;
+      await this.verify(slice);
+      for (const d of slice) if (this.status[d] === YES) found.push(d);
+      checked += slice.length;
+      const rate = Math.max(found.length / checked, 0.05);
+      batch = Math.min(4 * batch, Math.ceil((want - found.length) / rate) + 2);
+    }
+    return found;
+  }
+
+  /** Every matching document id (ascending) of a state's query and filters, proving every candidate first. */
+  async matches(filters = {}) {
+    await this.prepare();
+    const pool = this.filtered(this.mode === "none" ? [] : this.candidates, await this.codes(filters));
+    await this.verify(pool);
+    return pool.filter((d) => this.status[d] === YES);
+  }
+
+  /** Filter names from the page state as catalogue codes (a name the archive does not have matches nothing). */
+  async codes(f) {
+    const cat = this.cat;
+    const out = {};
+    if (f.year?.length) out.years = new Set(f.year.map(Number));
+    if (f.from) out.from = Number(f.from);
+    if (f.to) out.to = Number(f.to);
+    if (f.region?.length) out.regions = new Set(f.region.map((p) => cat.regionByPath.get(p) ?? -2));
+    if (f.series?.length) out.series = new Set(f.series.map((s) => cat.info.series.indexOf(s)));
+    if (f.agency?.length) out.agencies = new Set(await this.search.agencyCodes(f.agency));
+    return out;
+  }
+
+  /**
+   * Facet counts over the whole result set, each facet counted with every other facet's filters (so that several values of one
+   * facet can be chosen): year, region (every level of the tree), agency (the 12 largest and the chosen ones), series. Each count
+   * is exact, or estimated (exact: false) where candidates are left unverified. With allMatch, every candidate counts as a match.
+   */
+  async facets(candidates, filters, allMatch = false) {
+    const cat = this.cat;
+    const tally = (except, key) => {
+      const yes = new Map();
+      const open = new Map();
+      for (const d of this.filtered(candidates, filters, except)) {
+        const status = allMatch ? YES : this.status[d];
+        if (status === NO) continue;
+        const into = status === YES ? yes : open;
+        for (const k of key(d)) into.set(k, (into.get(k) ?? 0) + 1);
+      }
+      const keys = new Set([...yes.keys(), ...open.keys()]);
+      return new Map([...keys].map((k) => [k, { count: (yes.get(k) ?? 0) + (open.get(k) ?? 0) * (this.ratio ?? 1), exact: !open.has(k) }]));
+    };
+    const ancestors = (node) => {
+      const list = [];
+      for (let r = node; r >= 0; r = cat.regions[r].parent) list.push(r);
+      return list;
+    };
+    const years = tally("year", (d) => [cat.year[d]]);
+    const regions = tally("region", (d) => ancestors(cat.region[d]));
+    const agencies = tally("agency", (d) => [cat.agency[d]]);
+    const series = tally("series", (d) => [cat.series[d]]);
+    const chosenAgencies = filters.agencies ?? new Set();
+    const topAgencies = [...agencies].filter(([, c]) => c.count > 0).sort((a, b) => b[1].count - a[1].count || a[0] - b[0]).slice(0, 12).map(([k]) => k);
+    const agencyCodes = [...new Set([...topAgencies, ...chosenAgencies])].filter((c) => c >= 0);
+    const names = await this.search.agencyNames(agencyCodes);
+    const zero = { count: 0, exact: true };
+    return {
+      year: cat.info.years.map((y, i) => ({ value: y.name, label: y.name, ...(years.get(i) ?? zero), selected: filters.years?.has(Number(y.name)) ?? false }))
+        .filter((v) => v.count > 0 || v.selected),
+      region: cat.regions.map((r) => ({ value: r.path, label: r.name, depth: r.depth, parent: r.parent >= 0 ? cat.regions[r.parent].path : null,
+        ...(regions.get(r.node) ?? zero), selected: filters.regions?.has(r.node) ?? false })).filter((v) => v.count > 0 || v.selected),
+      agency: agencyCodes.map((c) => ({ value: names.get(c), label: names.get(c), ...(agencies.get(c) ?? zero), selected: chosenAgencies.has(c) }))
+        .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1)),
+      series: cat.info.series.map((name, i) => ({ value: name, label: name, ...(series.get(i) ?? zero), selected: filters.series?.has(i) ?? false }))
+        .filter((v) => v.count > 0 || v.selected),
+      years: cat.yearNumbers,
     };
   }
 
   /**
-   * What a result shows: title, agency, year, region, the link to the matching section, and an excerpt as
-   * [{ text, match }] segments (match = highlighted). Loads the document record and one text chunk.
+   * What a result shows: title, agency, year, region, date, the link (to the matching section, asking the report page to mark the
+   * query), and an excerpt as [{ text, match }] segments. Loads the document record and one text chunk (none when browsing).
    */
-  async describe(result, { context = 40 } = {}) {
-    const doc = await this.search.document(result.doc);
-    // Exact results highlight each query word; partial ones highlight the parts they do contain.
-    const pieces = [...new Set(this.words.flatMap((w) => (result.exact ? [w.text] : w.parts.filter((p) => !p.helper).map((p) => p.term))))]
+  async describe(doc, mode) {
+    const s = this.search;
+    const record = await s.document(doc);
+    const base = { doc, title: record.title, agency: record.agency, year: record.year, region: record.region, series: record.series,
+      published: record.published, url: record.url, section: "", excerpt: [], partial: mode === "partial" };
+    if (mode === "browse" || record.chunks.length === 0) return base;
+    // Exact results mark each query word; partial ones the parts they contain.
+    const pieces = [...new Set(this.words.flatMap((w) => (mode === "results" ? [w.text] : w.parts.filter((p) => !p.helper).map((p) => p.term))))]
       .filter(Boolean).sort((a, b) => b.length - a.length);
+    const at = this.at.get(doc) ?? (await this.firstPosition(doc));
     let index = 0;
-    if (result.exact && result.at >= doc.bodyStart) {
-      for (let i = 0; i < doc.chunkStarts.length; i++) if (doc.chunkStarts[i] <= result.at) index = i;
+    if (at >= record.bodyStart) for (let i = 0; i < record.chunkStarts.length; i++) if (record.chunkStarts[i] <= at) index = i;
+    let chunk = await s.chunk(record, index);
+    let hit = findFirst(fold(chunk.text), pieces);
+    if (hit.index < 0 && index !== 0) {
+      chunk = await s.chunk(record, 0);
+      hit = findFirst(fold(chunk.text), pieces);
     }
-    let excerpt = [];
+    const context = 40;
     let section = "";
-    if (doc.chunks.length > 0) {
-      let chunk = await this.search.chunk(doc, index);
-      let hit = findFirst(fold(chunk.text), pieces);
-      if (hit.index < 0 && index !== 0 && !result.exact) {
-        chunk = await this.search.chunk(doc, 0);
-        hit = findFirst(fold(chunk.text), pieces);
-      }
-      const at = Math.max(hit.index, 0);
-      for (const s of chunk.sections) if (s.at <= at) section = s.id;
-      const from = hit.index < 0 ? 0 : Math.max(0, hit.index - context);
-      const to = Math.min(chunk.text.length, (hit.index < 0 ? 0 : hit.index) + context * 2 + 20);
-      excerpt = highlight(chunk.text, from, to, pieces);
-      if (from > 0) excerpt.unshift({ text: "…", match: false });
-      if (to < chunk.text.length) excerpt.push({ text: "…", match: false });
-    }
-    const firstMatch = excerpt.find((s) => s.match)?.text;
-    let url = doc.url;
-    if (section) url += `#${encodeURIComponent(section)}`;
-    if (firstMatch) url += `${section ? "" : "#"}:~:text=${encodeURIComponent(firstMatch)}`;
-    return { doc: result.doc, title: doc.title, agency: doc.agency, year: doc.year, region: doc.region, series: doc.series, url, section, excerpt, exact: result.exact };
+    for (const sec of chunk.sections) if (sec.at <= Math.max(hit.index, 0)) section = sec.id;
+    const from = hit.index < 0 ? 0 : Math.max(0, hit.index - context);
+    const to = Math.min(chunk.text.length, Math.max(hit.index, 0) + context * 2 + 20);
+    const excerpt = highlight(chunk.text, from, to, pieces);
+    if (from > 0) excerpt.unshift({ text: "…", match: false });
+    if (to < chunk.text.length) excerpt.push({ text: "…", match: false });
+    const query = this.words.map((w) => w.text).join(" ");
+    const url = `${record.url}?hl=${encodeURIComponent(query)}${section ? `#${encodeURIComponent(section)}` : ""}`;
+    return { ...base, url, section, excerpt };
+  }
+
+  /** Where a result's first match is when no phrase proof located it: the first body position of its rarest positional part. */
+  async firstPosition(doc) {
+    const terms = this.words.flatMap((w) => (w.terms ?? []).filter((t) => !t.helper && t.entry.positional));
+    if (terms.length === 0) return -1;
+    const t = terms.reduce((a, b) => (positionBytes(a.entry) <= positionBytes(b.entry) ? a : b));
+    const { blocks } = await this.search.blocksFor(t.entry, [doc]);
+    if (blocks.length === 0) return -1;
+    await this.search.loadBlocks(t.entry, blocks);
+    const record = await this.search.document(doc);
+    const positions = this.search.positionsOf(t.entry, doc);
+    return positions.find((p) => p >= record.bodyStart) ?? positions[0];
   }
 }
 
-function emptyFacets() { return { year: [], region: [], series: [], agency: [] }; }
+/**
+ * The sample size that gives a share near `ratio` among `population` candidates a relative standard error of SAMPLE_PRECISION.
+ * A sample where every candidate (or none) matches bounds the share within 3 / size (the rule of three): 100 are enough.
+ */
+function sampleSize(ratio, population) {
+  if (ratio <= 0 || ratio >= 1) return 100;
+  const unlimited = (1 - ratio) / (ratio * SAMPLE_PRECISION ** 2);
+  return Math.ceil(unlimited / (1 + unlimited / population));
+}
+
+/** Whether a region node is one of the chosen nodes or lies under one. */
+function inRegions(cat, node, chosen) {
+  for (let r = node; r >= 0; r = cat.regions[r].parent) if (chosen.has(r)) return true;
+  return false;
+}
+
+const positionBytes = (entry) => entry.length - entry.head - entry.index;
+
+/**
+ * The cheapest set of a word's positional terms (parts and helpers) whose spans cover every position its parts cover: proving
+ * those terms at their offsets proves the word. A single term needs no proof (its document set says it all): [] then.
+ */
+function proofChain(word) {
+  const positional = word.terms.filter((t) => t.positional && t.entry.positional);
+  // A bigram, or a word joined to the CJK character after it (2020年), spans two positions; a word spans one.
+  const span = (t) => (t.term.length >= 2 && isCjk(t.term.charCodeAt(t.term.length - 1)) ? 2 : 1);
+  const parts = positional.filter((t) => !t.helper);
+  if (parts.length < 2) return [];
+  const needed = [...new Set(parts.flatMap((t) => Array.from({ length: span(t) }, (_, i) => t.offset + i)))].sort((a, b) => a - b);
+  // Shortest path over "first position not yet covered": a chosen term must cover it, and then covers up to its end.
+  const best = new Map([[0, { cost: 0, terms: [] }]]);
+  for (let i = 0; i < needed.length; i++) {
+    const here = best.get(i);
+    if (!here) continue;
+    for (const t of positional) {
+      const end = t.offset + span(t) - 1;
+      if (t.offset > needed[i] || end < needed[i]) continue;
+      let next = i;
+      while (next < needed.length && needed[next] <= end) next++;
+      const cost = here.cost + positionBytes(t.entry);
+      if (!best.has(next) || best.get(next).cost > cost) best.set(next, { cost, terms: [...here.terms, t] });
+    }
+  }
+  const chain = best.get(needed.length)?.terms ?? parts;
+  // One term covering the whole word is proven by its document set alone.
+  return chain.length > 1 ? chain : [];
+}
+
+function intersectSorted(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return out;
+}
 
 function findFirst(folded, pieces) {
   let best = { index: -1, length: 0 };

@@ -1,23 +1,22 @@
-// The search page: reads ?q= (and filters) from the URL, shows results with excerpts, filters with counts and "more results".
-// Every state is a URL, so results can be shared and the back button works. Loaded by layouts/search.sbn-html as a module.
+// The search page: a catalogue of the reports. Reads the state (query, filters, sort, page) from the URL, shows the count
+// (exact, or an estimate with an action that counts exactly), the results with excerpts, facets with counts (a side column on
+// wide screens, a collapsed panel on phones), and pages. Every state is a URL: shareable, and the back button restores it.
+// Loaded by layouts/search.sbn-html as a module; index data only ever becomes text (see tests/js/search/sinks.test.js).
 
 const root = document.querySelector("[data-search-root]");
 const form = document.querySelector("form.search-form");
 const input = document.getElementById("search-q");
-const PAGE = 10;
-const FILTERS = ["year", "region", "series", "agency"];
+const english = (document.documentElement.lang || "").toLowerCase().startsWith("en");
+const PER_PAGE = 10;
+const LIST_FACETS = ["region", "agency", "series"];
 
-// The UI strings come from the theme's i18n files, written by layouts/search.sbn-html as data-text-NAME attributes;
-// {0} and {1} stand for the query or a count.
-const text = (name, ...args) => (root.getAttribute(`data-text-${name}`) ?? name).replace(/\{(\d)\}/g, (_, i) => String(args[i]));
-const T = {
-  loading: text("loading"), failed: text("failed"), empty: text("empty"), none: (q) => text("none", q),
-  found: (n, done) => text(done ? "found" : "found-at-least", n),
-  partial: (q, n, done) => text(done ? "partial" : "partial-at-least", q, n),
-  partialLabel: text("partial-label"), more: text("more"), filters: text("filters"), clear: text("all"),
-  facet: Object.fromEntries(FILTERS.map((f) => [f, text(`facet-${f}`)])), shown: (n) => text("shown", n),
-};
+// The UI strings come from the theme's i18n files (keys search_*), which layouts/search.sbn-html writes as data-text-NAME
+// attributes (search_count → data-text-search-count); {name} is filled in.
+const t = (key, values = {}) =>
+  (root.getAttribute(`data-text-${key.replace(/_/g, "-")}`) ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+const numbers = new Intl.NumberFormat(english ? "en" : "zh-CN");
 
+/** Builds an element: "text" becomes its textContent, every other property an attribute; children are appended. */
 const el = (tag, props = {}, children = []) => {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
@@ -29,113 +28,258 @@ const el = (tag, props = {}, children = []) => {
   return node;
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// State ⇄ URL
+
 function readState() {
   const params = new URLSearchParams(location.search);
-  const filters = {};
-  for (const f of FILTERS) if (params.get(f)) filters[f] = params.get(f);
-  return { q: params.get("q") ?? "", filters, count: Math.max(PAGE, Number(params.get("n")) || PAGE) };
+  const filters = { year: params.getAll("year"), region: params.getAll("region"), agency: params.getAll("agency"), series: params.getAll("series") };
+  if (params.get("from")) filters.from = params.get("from");
+  if (params.get("to")) filters.to = params.get("to");
+  const sort = ["relevance", "newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : null;
+  return { q: (params.get("q") ?? "").trim(), filters, sort, page: Math.max(1, Number(params.get("page")) || 1) };
 }
 
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
-  for (const f of FILTERS) if (state.filters[f]) params.set(f, state.filters[f]);
-  if (state.count > PAGE) params.set("n", String(state.count));
+  for (const f of ["year", ...LIST_FACETS]) for (const v of state.filters[f] ?? []) params.append(f, v);
+  if (state.filters.from) params.set("from", state.filters.from);
+  if (state.filters.to) params.set("to", state.filters.to);
+  if (state.sort) params.set("sort", state.sort);
+  if (state.page > 1) params.set("page", String(state.page));
   const query = params.toString();
   return location.pathname + (query ? `?${query}` : "");
 }
 
-const status = el("p", { class: "search-status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
-const facetsBox = el("div", { class: "search-filters" });
-const list = el("ol", { class: "search-results" });
-const moreButton = el("button", { type: "button", class: "search-more", text: T.more });
-moreButton.hidden = true;
-root.removeAttribute("aria-live");
-root.replaceChildren(status, facetsBox, list, moreButton);
+const chosenCount = (f) => ["year", ...LIST_FACETS].reduce((n, k) => n + (f[k]?.length ?? 0), 0) + (f.from ? 1 : 0) + (f.to ? 1 : 0);
 
+// ---------------------------------------------------------------------------------------------------------------
+// Page structure: status and controls, the filter panel, the results and the pager.
+
+const status = el("p", { class: "search-status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+const exactButton = el("button", { type: "button", class: "search-exact", text: t("search_count_exactly") });
+exactButton.hidden = true;
+const toggle = el("button", { type: "button", class: "search-filter-toggle", "aria-expanded": "false", "aria-controls": "search-filters", text: t("search_filters") });
+const sortSelect = el("select", { id: "search-sort" });
+const sortControl = el("p", { class: "search-sort" }, [el("label", { for: "search-sort", text: t("search_sort") }), " ", sortSelect]);
+const panel = el("div", { id: "search-filters", class: "search-filters", role: "region", "aria-label": t("search_filters") });
+const list = el("ol", { class: "search-results", id: "search-result-list", tabindex: "-1", "aria-label": t("search_results") });
+const pager = el("nav", { class: "search-pager", "aria-label": t("search_pages") });
+root.removeAttribute("aria-live");
+root.replaceChildren(
+  el("div", { class: "search-toolbar" }, [el("div", { class: "search-summary" }, [status, exactButton]), el("div", { class: "search-controls" }, [toggle, sortControl])]),
+  el("div", { class: "search-layout" }, [panel, el("div", { class: "search-main" }, [list, pager])]),
+);
+
+// On wide screens the panel is a side column, always open; on phones it starts collapsed behind the toggle.
+const wide = matchMedia("(min-width: 56rem)");
+let panelOpen = false;
+function layoutPanel() {
+  toggle.hidden = wide.matches;
+  panel.hidden = !wide.matches && !panelOpen;
+  toggle.setAttribute("aria-expanded", String(!panel.hidden));
+}
+wide.addEventListener("change", layoutPanel);
+toggle.addEventListener("click", () => {
+  panelOpen = !panelOpen;
+  layoutPanel();
+});
+layoutPanel();
+
+let runtime = null;
 let searchPromise = null;
 const openSearch = () => {
-  searchPromise ??= import(root.dataset.runtime).then((m) => m.createSearch({ baseUrl: root.dataset.index }));
+  searchPromise ??= import(root.dataset.runtime).then((m) => {
+    runtime = m;
+    return m.createSearch({ baseUrl: root.dataset.index });
+  });
   return searchPromise;
 };
+const formatCount = (count) => numbers.format(runtime.shownCount(count));
 
 let generation = 0;
 const baseTitle = document.title;
 
-async function render(state, { focusFirstNew = -1 } = {}) {
+async function render(state, { exact = false, focus = null } = {}) {
   const mine = ++generation;
   input.value = state.q;
   document.title = state.q ? `${state.q} - ${baseTitle}` : baseTitle;
-  if (!state.q.trim()) {
-    status.textContent = T.empty;
-    facetsBox.replaceChildren();
-    list.replaceChildren();
-    moreButton.hidden = true;
-    return;
-  }
-  status.textContent = T.loading;
+  // While searching or filtering, the introduction gives its room to the results.
+  document.querySelector("main")?.classList.toggle("search-active", Boolean(state.q) || chosenCount(state.filters) > 0);
+  status.textContent = exact ? t("search_counting") : t("search_loading");
   root.setAttribute("aria-busy", "true");
   try {
     const search = await openSearch();
-    const run = search.query(state.q);
-    const page = await run.page({ offset: 0, limit: state.count, filters: state.filters });
-    const shown = await Promise.all(page.results.map((r) => run.describe(r)));
+    const view = await search.view({ q: state.q, filters: state.filters, sort: state.sort ?? undefined, page: state.page, perPage: PER_PAGE, exact });
     if (mine !== generation) return;
-    const agencyNames = await Promise.all(page.facets.agency.slice(0, 12).map((a) => search.agencyName(a.code)));
-    if (mine !== generation) return;
-    list.replaceChildren(...shown.map((r) => resultItem(r, page.partial)));
-    facetsBox.replaceChildren(...facetGroups(state, page, search, agencyNames));
-    moreButton.hidden = page.total <= page.results.length && page.complete;
-    if (page.total === 0) status.textContent = T.none(state.q);
-    else if (page.partial) status.textContent = T.partial(state.q, page.total, page.complete);
-    else status.textContent = `${T.found(page.total, page.complete)} ${T.shown(shown.length)}`;
-    if (focusFirstNew >= 0) list.children[focusFirstNew]?.querySelector("a")?.focus();
+    showStatus(state, view);
+    sortSelect.replaceChildren(...sortOptions(view));
+    list.replaceChildren(...view.results.map((r) => resultItem(r)));
+    panel.replaceChildren(...facetPanel(state, view));
+    pager.replaceChildren(...pagerLinks(state, view));
+    const chosen = chosenCount(state.filters);
+    toggle.textContent = chosen ? t("search_filters_chosen", { n: chosen }) : t("search_filters");
+    if (focus === "results") list.querySelector("a")?.focus();
+    else if (focus) panel.querySelector(`[data-key="${CSS.escape(focus)}"]`)?.focus();
   } catch (error) {
     if (mine !== generation) return;
-    status.textContent = T.failed;
+    status.textContent = t("search_failed");
     console.error(error);
   } finally {
     if (mine === generation) root.removeAttribute("aria-busy");
   }
 }
 
-function resultItem(r, partial) {
-  const excerpt = el("p", { class: "search-excerpt" }, r.excerpt.map((s) => (s.match ? el("mark", { text: s.text }) : document.createTextNode(s.text))));
-  const meta = el("p", { class: "search-meta", text: [r.agency, r.year, r.region].filter(Boolean).join(" · ") });
-  const heading = el("h2", {}, [el("a", { href: r.url, text: r.title })]);
-  if (partial) heading.append(" ", el("span", { class: "search-partial", text: `(${T.partialLabel})` }));
-  return el("li", {}, [heading, meta, excerpt]);
+function showStatus(state, view) {
+  const n = formatCount(view.count);
+  exactButton.hidden = !view.exactAvailable;
+  if (view.mode === "none") status.textContent = t("search_none", { q: state.q });
+  else if (view.mode === "partial") status.textContent = t("search_partial", { q: state.q, n });
+  else if (view.mode === "browse") status.textContent = t("search_count_browse", { n });
+  else status.textContent = t(view.count.exact ? "search_count" : "search_count_estimate", { n });
 }
 
-function facetGroups(state, page, search, agencyNames) {
-  const names = { agency: agencyNames };
-  const groups = [];
-  for (const f of FILTERS) {
-    const values = page.facets[f].slice(0, f === "year" ? 20 : 12);
-    if (values.length === 0 && !state.filters[f]) continue;
-    const items = [el("li", {}, [filterLink(state, f, null, T.clear, state.filters[f] === undefined)])];
-    values.forEach((v, i) => {
-      const label = f === "agency" ? names.agency[i] : v.name;
-      const value = f === "agency" ? String(v.code) : v.name;
-      items.push(el("li", {}, [filterLink(state, f, value, `${label} (${v.count}${page.complete ? "" : "+"})`, state.filters[f] === value)]));
-    });
-    const heading = el("h2", { id: `facet-${f}`, text: T.facet[f] });
-    groups.push(el("section", { class: "search-facet", "aria-labelledby": `facet-${f}` }, [heading, el("ul", {}, items)]));
-  }
-  return groups.length ? [el("nav", { "aria-label": T.filters }, groups)] : [];
-}
-
-function filterLink(state, facet, value, label, current) {
-  const filters = { ...state.filters };
-  if (value === null) delete filters[facet]; else filters[facet] = value;
-  const next = { q: state.q, filters, count: PAGE };
-  const link = el("a", { href: urlFor(next), text: label, "data-facet": facet });
-  if (current) link.setAttribute("aria-current", "true");
-  link.addEventListener("click", (event) => {
-    event.preventDefault();
-    navigate(next);
+function sortOptions(view) {
+  const keys = view.mode === "browse" ? ["newest", "oldest"] : ["relevance", "newest", "oldest"];
+  return keys.map((k) => {
+    const option = el("option", { value: k, text: t(`search_sort_${k}`) });
+    option.selected = k === view.sort;
+    return option;
   });
-  return link;
+}
+
+function resultItem(r) {
+  const heading = el("h2", {}, [el("a", { href: r.url, text: r.title })]);
+  if (r.partial) heading.append(" ", el("span", { class: "search-partial", text: `(${t("search_partial_label")})` }));
+  const facts = [r.agency, r.region, r.year, r.published ? t("search_published", { date: r.published }) : ""].filter(Boolean).join(" · ");
+  const children = [heading, el("p", { class: "search-meta", text: facts })];
+  if (r.excerpt.length) {
+    children.push(el("p", { class: "search-excerpt" }, r.excerpt.map((s) => (s.match ? el("mark", { text: s.text }) : document.createTextNode(s.text)))));
+  }
+  return el("li", {}, children);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Facets: several values of one facet at once (checkboxes), a year range, the region tree drilled down from province to county.
+
+function facetPanel(state, view) {
+  const parts = [el("a", { href: "#search-result-list", class: "skip-to-results", text: t("search_skip_to_results") })];
+  if (chosenCount(state.filters) > 0) {
+    const next = { ...state, filters: { year: [], region: [], agency: [], series: [] }, page: 1 };
+    parts.push(el("p", { class: "search-clear" }, [link(next, t("search_clear_filters"))]));
+  }
+  const facets = view.facets;
+  parts.push(fieldset("year", t("search_facet_year"), [yearRange(state, facets.years), checkboxList(state, "year", facets.year)]));
+  const regions = regionTree(state, facets.region);
+  if (regions) parts.push(fieldset("region", t("search_facet_region"), [regions]));
+  if (facets.agency.length) parts.push(fieldset("agency", t("search_facet_agency"), [checkboxList(state, "agency", facets.agency)]));
+  if (facets.series.length) parts.push(fieldset("series", t("search_facet_series"), [checkboxList(state, "series", facets.series)]));
+  return parts;
+}
+
+function fieldset(facet, legend, children) {
+  return el("fieldset", { class: `search-facet facet-${facet}` }, [el("legend", { text: legend }), ...children]);
+}
+
+const countText = (v) => {
+  const n = formatCount({ value: v.count, exact: v.exact });
+  return `(${v.exact ? n : t("search_about", { n })})`;
+};
+
+/** One facet value as a checkbox; <paramref name="next"/> gives the state after it is checked or unchecked. */
+function facetCheckbox(facet, v, next) {
+  const key = `${facet}:${v.value}`;
+  const id = `f-${facet}-${hashId(String(v.value))}`;
+  const box = el("input", { type: "checkbox", id, "data-key": key, "data-facet": facet, value: String(v.value) });
+  box.checked = v.selected;
+  box.addEventListener("change", () => navigate(next(box.checked), { focus: key }));
+  return el("li", {}, [box, " ", el("label", { for: id }, [v.label, " ", el("span", { class: "search-facet-count", text: countText(v) })])]);
+}
+
+/** A list facet: checking a value adds it to the facet's chosen values (any of them may match), unchecking removes it. */
+function checkboxList(state, facet, values) {
+  return el("ul", {}, values.map((v) => facetCheckbox(facet, v, (checked) => {
+    const chosen = new Set(state.filters[facet] ?? []);
+    if (checked) chosen.add(String(v.value)); else chosen.delete(String(v.value));
+    return { ...state, filters: { ...state.filters, [facet]: [...chosen] }, page: 1 };
+  })));
+}
+
+/**
+ * The region tree: provinces, and under each chosen region (and each region above a chosen one) its cities or counties.
+ * Choosing a region inside a chosen one narrows to it: a region and the regions above or below it are never chosen together.
+ */
+function regionTree(state, values) {
+  const chosen = new Set(state.filters.region ?? []);
+  const byParent = new Map();
+  for (const v of values) {
+    const key = v.parent ?? "";
+    if (!byParent.has(key)) byParent.set(key, []);
+    byParent.get(key).push(v);
+  }
+  const related = (a, b) => a.startsWith(`${b}›`) || b.startsWith(`${a}›`);
+  const open = (path) => [...chosen].some((c) => c === path || c.startsWith(`${path}›`));
+  const level = (parent) => {
+    const children = (byParent.get(parent) ?? []).sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
+    if (children.length === 0) return null;
+    return el("ul", {}, children.map((v) => {
+      const item = facetCheckbox("region", v, (checked) => {
+        const next = new Set([...chosen].filter((c) => !(checked && related(c, v.value))));
+        if (checked) next.add(v.value); else next.delete(v.value);
+        return { ...state, filters: { ...state.filters, region: [...next] }, page: 1 };
+      });
+      const sub = open(v.value) ? level(v.value) : null;
+      if (sub) item.append(sub);
+      return item;
+    }));
+  };
+  return level("");
+}
+
+function yearRange(state, years) {
+  const sorted = [...years].sort((a, b) => a - b);
+  const select = (name, label) => {
+    const id = `search-year-${name}`;
+    const box = el("select", { id, "data-key": `year-${name}` }, [el("option", { value: "", text: t("search_year_any") }), ...sorted.map((y) => el("option", { value: String(y), text: String(y) }))]);
+    box.value = state.filters[name] ?? "";
+    box.addEventListener("change", () => {
+      const filters = { ...state.filters };
+      if (box.value) filters[name] = box.value; else delete filters[name];
+      navigate({ ...state, filters, page: 1 }, { focus: `year-${name}` });
+    });
+    return el("span", { class: "search-year-bound" }, [el("label", { for: id, text: t(`search_year_${name}`) }), " ", box]);
+  };
+  return el("div", { class: "search-year-range", role: "group", "aria-label": t("search_year_range") }, [select("from"), " ", select("to")]);
+}
+
+/** A short stable id for a facet value (ids must be unique on the page and valid in CSS selectors). */
+function hashId(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pages and navigation.
+
+function pagerLinks(state, view) {
+  if (view.pages <= 1 && view.page <= 1) return [];
+  const items = [];
+  if (view.page > 1) items.push(el("li", {}, [link({ ...state, page: view.page - 1 }, t("search_previous"), "results")]));
+  items.push(el("li", { class: "search-page-of", text: t(view.count.exact ? "search_page_of" : "search_page_of_about", { page: view.page, pages: numbers.format(view.pages) }) }));
+  if (view.page < view.pages) items.push(el("li", {}, [link({ ...state, page: view.page + 1 }, t("search_next"), "results")]));
+  return [el("ul", {}, items)];
+}
+
+function link(state, text, focus = null) {
+  const a = el("a", { href: urlFor(state), text });
+  a.addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(state, { focus });
+  });
+  return a;
 }
 
 function navigate(state, options) {
@@ -145,14 +289,16 @@ function navigate(state, options) {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  navigate({ q: input.value.trim(), filters: {}, count: PAGE });
+  const current = readState();
+  navigate({ q: input.value.trim(), filters: current.filters, sort: null, page: 1 });
 });
 
-moreButton.addEventListener("click", () => {
+sortSelect.addEventListener("change", () => {
   const state = readState();
-  const first = state.count;
-  navigate({ ...state, count: state.count + PAGE }, { focusFirstNew: first });
+  navigate({ ...state, sort: sortSelect.value, page: 1 }, { focus: null });
 });
+
+exactButton.addEventListener("click", () => render(readState(), { exact: true }));
 
 addEventListener("popstate", () => render(readState()));
 render(readState());

@@ -1,0 +1,126 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using SiteGen.Search;
+
+namespace SiteGen.Tests.Search;
+
+/// <summary>Reads a built index the way the runtime does (manifest → shard → term object; catalogue; document pack → record →
+/// chunk after the dictionary prefix), with the platform's inflater, so the tests check the format and not the writer's own reader.</summary>
+public sealed class IndexReader(string folder)
+{
+    public SearchManifest Manifest { get; } = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(folder, "manifest.json")), SearchJsonContext.Default.SearchManifest)!;
+
+    public byte[] Read(string file, long offset, int length) => File.ReadAllBytes(Path.Combine(folder, file)).AsSpan((int)offset, length).ToArray();
+
+    /// <summary>The bytes a reference names: a whole file, or "PACK:OFFSET:LENGTH".</summary>
+    public byte[] Read(string reference)
+    {
+        var parts = reference.Split(':');
+        return parts.Length == 1 ? File.ReadAllBytes(Path.Combine(folder, parts[0])) : Read(parts[0], long.Parse(parts[1]), int.Parse(parts[2]));
+    }
+
+    public static byte[] Inflate(byte[] compressed)
+    {
+        using var inflater = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        inflater.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>The shard a term hashes to, parsed: its place from the shard file's offset table.</summary>
+    public List<TermEntry> Shard(string term)
+    {
+        var shard = (int)(TermShards.Hash(term) & (uint)(Manifest.Shards.Count - 1));
+        var table = Read(Manifest.Shards.File, 4L * shard, 8);
+        var from = BinaryPrimitives.ReadUInt32LittleEndian(table);
+        var to = BinaryPrimitives.ReadUInt32LittleEndian(table.AsSpan(4));
+        return TermShards.Parse(Inflate(Read(Manifest.Shards.File, from, (int)(to - from))));
+    }
+
+    public TermEntry? Entry(string term) => Shard(term).SingleOrDefault(e => e.Term == term);
+
+    public byte[] Object(TermEntry entry) => entry.Inline ?? Read(Manifest.Postings[entry.Pack], entry.Offset, entry.Length);
+
+    /// <summary>A term's postings in id order: document, score level, absolute positions.</summary>
+    public List<(int Doc, int Level, List<int> Positions)> Postings(TermEntry entry)
+    {
+        var buffer = new Posting[entry.Df];
+        var positions = new ByteBuffer();
+        var n = TermEncoder.Decode(entry, Object(entry), Manifest.Docs, Manifest.AverageLength, buffer, new bool[Manifest.Docs], positions);
+        return buffer.Take(n).Select(p =>
+        {
+            var list = new List<int>();
+            var o = p.PosOffset;
+            var last = 0;
+            for (var i = 0; i < p.PosCount; i++) list.Add(last += Varints.Read(p.Source, ref o));
+            return (p.Doc, p.Level, list);
+        }).ToList();
+    }
+
+    /// <summary>The catalogue: its JSON part, each profile (agency code, region node or −1, series code), each document's profile.</summary>
+    /// <remarks>Region node i's parent is the last node before it one level up (see <see cref="RegionParent"/>).</remarks>
+    public (CatalogueInfo Info, List<(int Agency, int Region, int Series)> Profiles, int[] DocProfiles) Catalogue()
+    {
+        var bytes = Inflate(Read(Manifest.Catalogue));
+        var o = 0;
+        var length = Varints.Read(bytes, ref o);
+        var info = JsonSerializer.Deserialize(bytes.AsSpan(o, length), SearchJsonContext.Default.CatalogueInfo)!;
+        o += length;
+        var profiles = new List<(int, int, int)>();
+        var (agencies, region) = (0, 0);
+        for (var p = 0; p < info.Profiles; p++)
+        {
+            var agency = Varints.Read(bytes, ref o);
+            var code = agency == 0 ? agencies++ : agency - 1;
+            region += Varints.Read(bytes, ref o);
+            profiles.Add((code, region - 1, Varints.Read(bytes, ref o)));
+        }
+        var docs = new int[Manifest.Docs];
+        var (doc, previous) = (0, 0);
+        foreach (var year in info.Years)
+        {
+            previous = 0;
+            for (var i = 0; i < year.Count; i++, doc++) docs[doc] = previous += Varints.Read(bytes, ref o);
+        }
+        Assert.Equal(bytes.Length, o);
+        return (info, profiles, docs);
+    }
+
+    public static int RegionParent(CatalogueInfo info, int node)
+    {
+        for (var i = node - 1; i >= 0; i--) if (info.RegionDepths[i] == info.RegionDepths[node] - 1) return i;
+        return -1;
+    }
+
+    public List<string> AgencyNames()
+    {
+        var info = Catalogue().Info;
+        return info.AgencyPages.SelectMany(p => JsonSerializer.Deserialize(Inflate(Read(p)), SearchJsonContext.Default.IReadOnlyListString)!).ToList();
+    }
+
+    /// <summary>A document record and its pack's bytes.</summary>
+    public (DocRecord Record, byte[] Pack) DocWithPack(int id)
+    {
+        var table = Manifest.Documents;
+        var bytes = File.ReadAllBytes(Path.Combine(folder, table.Packs[id / table.PerPack]));
+        var index = id % table.PerPack;
+        var from = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * index));
+        var to = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * index + 4));
+        return (JsonSerializer.Deserialize(Inflate(bytes.AsSpan(from, to - from).ToArray()), SearchJsonContext.Default.DocRecord)!, bytes);
+    }
+
+    public DocRecord Doc(int id) => DocWithPack(id).Record;
+
+    /// <summary>Chunk number <paramref name="index"/> of a document: inflated after the dictionary prefix, the dictionary dropped.</summary>
+    public ChunkRecord Chunk(int id, int index)
+    {
+        var (record, pack) = DocWithPack(id);
+        var table = Manifest.Documents;
+        var prefix = table.Dictionary is null ? [] : Read(table.Dictionary);
+        var chunk = pack.AsSpan(record.Chunks[2 * index], record.Chunks[2 * index + 1]).ToArray();
+        var text = Inflate([.. prefix, .. chunk])[table.DictionaryBytes..];
+        return JsonSerializer.Deserialize(Encoding.Unicode.GetString(text), SearchJsonContext.Default.ChunkRecord)!;
+    }
+}

@@ -14,7 +14,8 @@ public enum TermOrder
 }
 
 /// <summary>One way of grouping reports, as data: the four built-in taxonomies and those a site adds under <c>taxonomies:</c>
-/// in site.yml drive the model, the index and term pages, the feeds, the sitemap and the search facets alike.</summary>
+/// in site.yml drive the model, the index and term pages, the feeds and the sitemap alike.</summary>
+/// <remarks>The search index's facets (year, region, agency, series) are not yet drawn from this list.</remarks>
 public sealed record TaxonomyDefinition
 {
     /// <summary>Stable identifier and URL folder, e.g. <c>agencies</c> or <c>topics</c>.</summary>
@@ -31,9 +32,6 @@ public sealed record TaxonomyDefinition
 
     /// <summary>Every term has an Atom feed of its reports.</summary>
     public bool Feeds { get; init; } = true;
-
-    /// <summary>Search results can be narrowed to a term of this taxonomy.</summary>
-    public bool Facet { get; init; } = true;
 
     public TermOrder Order { get; init; } = TermOrder.Name;
 

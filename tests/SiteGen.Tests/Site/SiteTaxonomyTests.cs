@@ -140,7 +140,7 @@ public sealed class SiteTaxonomyTests
     [InlineData("  - { field: topic }", 2, "needs a `key`", "key: topics")]
     [InlineData("  - { key: topics, field: topic, hierarchical: true }", 2, "cannot be hierarchical", "remove `hierarchical: true`")]
     [InlineData("  - { key: topics, field: topic, order: random }", 2, "unknown taxonomy order `random`", "name, name_desc, region")]
-    [InlineData("  - { key: topics, field: topic, facets: true }", 2, "unknown taxonomy setting `facets`", "facet")]
+    [InlineData("  - { key: topics, field: topic, feed: true }", 2, "unknown taxonomy setting `feed`", "known settings: key, field, label, hierarchical, feeds, order")]
     [InlineData("  topics: topic", 2, "must be a list of taxonomy definitions", "one line per taxonomy")]
     public void A_bad_taxonomy_definition_stops_the_build_with_its_line_and_a_hint(string definitions, int line, string message, string hint)
     {

@@ -17,13 +17,13 @@ public sealed record SearchIndexStats(int Documents, int Terms, long Files, long
     public int Reindexed { get; init; } = Documents;
 }
 
-/// <summary>The index stage: takes each report page (from many threads), spills its postings and keeps its text chunks, then inverts
-/// the spill partition by partition into term objects, term shards, document packs and the catalogue (see SearchFormat.cs); a
-/// report whose page did not change is carried over from the previous build's index instead.</summary>
 /// <summary>An attachment of a report whose text is searched with it: its file name, its URL, and a way to read its text (called only
 /// when the report is indexed again).</summary>
 public sealed record IndexedFile(string Name, string Href, Func<string> ReadText);
 
+/// <summary>The index stage: takes each report page (from many threads), spills its postings and keeps its text chunks, then inverts
+/// the spill partition by partition into term objects, term shards, document packs and the catalogue (see SearchFormat.cs); a
+/// report whose page did not change is carried over from the previous build's index instead.</summary>
 public sealed class SearchIndexBuilder : IDisposable
 {
     /// <summary>Folder of the index under the site root; the search page's runtime reads it from there.</summary>
@@ -102,8 +102,8 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <summary>Takes one report page; thread-safe. <paramref name="key"/> is the page's fingerprint; <paramref name="html"/> is null
     /// when the page was not rendered again, and then, if the previous index holds this very page under this id, the report is
-    /// carried over (read with <paramref name="readPage"/> only if the index has to be built whole after all).</summary>
-    /// <paramref name="files"/> are the report's attachments whose text is searched with it (their content is in the key).</summary>
+    /// carried over (read with <paramref name="readPage"/> only if the index has to be built whole after all). <paramref name="files"/>
+    /// are the report's attachments whose text is searched with it (their stamps are part of the key).</summary>
     public void Include(int docId, string key, string? html, Func<string> readPage, IReadOnlyList<IndexedFile>? files = null)
     {
         _keys[docId] = key;

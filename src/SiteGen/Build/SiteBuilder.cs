@@ -19,7 +19,7 @@ public static class SiteBuilder
         var state = BuildState.Open(options.ResolvedOutputDir, options.Clean);
         try
         {
-            var input = Load(options, state, diagnostics, progress);
+            var input = Load(options, state.Loads, diagnostics, progress);
             var (site, theme) = Model(input, options, diagnostics, progress);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
@@ -42,7 +42,12 @@ public static class SiteBuilder
     /// <summary>What the load stage read: the settings, the theme's files (compiled on another core meanwhile) and the content files.</summary>
     private sealed record Input(SiteConfig Config, SiteUrls Urls, ThemeFiles ThemeFiles, Task<Theme> Theme, IReadOnlyList<ContentFile> Files);
 
-    private static Input Load(BuildOptions options, BuildState state, DiagnosticBag diagnostics, IBuildProgress? progress)
+    /// <summary>Loads and models a site exactly as a build does, without reading a build state or writing anything: the site and its
+    /// compiled theme, for tools and tests that need the engine's view of pages without building them.</summary>
+    public static (Site Site, Theme Theme) LoadModel(BuildOptions options, DiagnosticBag diagnostics) =>
+        Model(Load(RequireContent(options), null, diagnostics, null), options, diagnostics, null);
+
+    private static Input Load(BuildOptions options, LoadCache? loads, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("load", 0);
         var config = SiteConfigLoader.Load(options.ContentDir, diagnostics);
@@ -51,7 +56,7 @@ public static class SiteBuilder
         var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
         // Compiling the templates needs nothing from the content: it runs on another core while content loads and the model is built.
         var compiling = Task.Run(() => Theme.Compile(themeFiles, config, urls, diagnostics));
-        return new Input(config, urls, themeFiles, compiling, ContentLoader.Load(options.ContentDir, diagnostics, state.Loads));
+        return new Input(config, urls, themeFiles, compiling, ContentLoader.Load(options.ContentDir, diagnostics, loads));
     }
 
     private static (Site Site, Theme Theme) Model(Input input, BuildOptions options, DiagnosticBag diagnostics, IBuildProgress? progress)

@@ -1,5 +1,4 @@
 using SiteGen.Diagnostics;
-using SiteGen.Load;
 using SiteGen.Model;
 using SiteGen.Render;
 
@@ -18,12 +17,7 @@ public sealed class SiteViews
     public static SiteViews Load(TestSite testSite, string? baseUrl = null)
     {
         var diagnostics = new DiagnosticBag();
-        var contentDir = testSite.PathOf(ContentLoader.ContentFolder);
-        var config = SiteConfigLoader.Load(contentDir, diagnostics);
-        if (baseUrl is not null) config = config with { BaseUrl = baseUrl };
-        var urls = new SiteUrls(config.BaseUrl);
-        var theme = Theme.Compile(ThemeFiles.Load(testSite.Root, config.Theme), config, urls, diagnostics);
-        var site = SiteModelBuilder.Build(config, urls, ContentLoader.Load(contentDir, diagnostics), includeDrafts: false, diagnostics);
+        var (site, theme) = Build.SiteBuilder.LoadModel(new Build.BuildOptions { SiteDir = testSite.Root, BaseUrl = baseUrl }, diagnostics);
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Sorted()));
         return new SiteViews(site, new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings))));
     }

@@ -20,6 +20,9 @@ public sealed class PageFingerprints(byte[] globalHash)
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
+    /// <summary>The hash of what every page depends on (SiteGen, the theme, the settings), for files fingerprinted without a view.</summary>
+    public byte[] GlobalHash => globalHash;
+
     /// <summary>The fingerprint of a page from its view (<see cref="PageRenderer.View"/>, which holds no report body: a report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering).</summary>
     public string Of(Page page, PageView view) => Of(view, page.Report is { } report ? [report] : [], page.Report is not null);
 

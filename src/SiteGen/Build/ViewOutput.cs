@@ -15,10 +15,9 @@ namespace SiteGen.Build;
 public static class ViewOutput
 {
     /// <summary>Writes the views' files; returns how many view pages were rendered (not reused).</summary>
-    public static int Write(Site site, SiteViews views, PageRenderer renderer, byte[] globalHash, BuildCache cache, OutputPublisher publisher,
+    public static int Write(Site site, SiteViews views, PageRenderer renderer, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
         DiagnosticBag diagnostics)
     {
-        var fingerprints = new PageFingerprints(globalHash);
         var rendered = 0;
         Parallel.ForEach(views.Pages, page =>
         {
@@ -49,7 +48,7 @@ public static class ViewOutput
         Parallel.ForEach(site.Reports, report =>
         {
             // A download shows the report's source, its URL and the site's settings (language, base URL): all in this fingerprint.
-            var fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. globalHash, .. report.Source.SourceHash, .. Encoding.UTF8.GetBytes(report.Path + "\0" + report.Series)]));
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. fingerprints.GlobalHash, .. report.Source.SourceHash, .. Encoding.UTF8.GetBytes(report.Path + "\0" + report.Series)]));
             var paths = new[] { ReportDownloads.TextPath(report), ReportDownloads.MarkdownPath(report) };
             var existing = new List<string>(paths.Length);
             foreach (var p in paths)

@@ -66,8 +66,8 @@ public sealed class SiteUrls
     public static string ReportDownload(string reportPath, string extension) =>
         reportPath + reportPath.TrimEnd('/')[(reportPath.TrimEnd('/').LastIndexOf('/') + 1)..] + "." + extension;
 
-    public static string CatalogueCsv => "catalogue.csv";
-    public static string CatalogueJson => "catalogue.json";
+    public const string CatalogueCsv = "catalogue.csv";
+    public const string CatalogueJson = "catalogue.json";
 
     /// <summary>The publication status of the whole archive, and of one region (its segment as in <c>regions/&lt;segment&gt;/</c>).</summary>
     public static string Status => "status/";

@@ -26,7 +26,7 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
     /// <summary>The page's heading.</summary>
     public string Title(ViewPage page) => page.Kind switch
     {
-        ViewPageKind.Status => page.RegionKey is null ? T("status") : T("status_of", site.RegionByKey(page.RegionKey)!.Name),
+        ViewPageKind.Status => page.RegionKey is null ? T("status") : T("status_of", site.Regions.TermByKey(page.RegionKey)!.Name),
         ViewPageKind.Compare => T("compare_title", page.Compare!.Region[^1], page.Compare.Year),
         _ => T("changes_title", page.Report!.Agency, page.Report.Year, page.Previous!.Year),
     };
@@ -70,12 +70,12 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         new(_urls.Href(SiteUrls.Status), T("status"), [], _urls.Href(SiteUrls.CatalogueCsv), _urls.Href(SiteUrls.CatalogueJson));
 
     /// <summary>The links of a region's or an agency's page: the status of the region (an agency's: of its newest report's region), and a region's compare pages.</summary>
-    public ViewLinksView? ForTerm(Term term)
+    public ViewLinksView? ForTerm(Taxonomy taxonomy, Term term)
     {
-        if (term.Taxonomy == "regions")
+        if (taxonomy.Definition == TaxonomyDefinition.Regions)
             return new(_urls.Href(SiteViews.StatusPath(term.Key)), T("status_link"),
                 views.CompareYears(term.Key).Select(y => new LinkView(T("compare_year", y), _urls.Href(SiteViews.ComparePath(term.Key, y)))).ToList(), null, null);
-        if (term.Taxonomy == "agencies")
+        if (taxonomy.Definition == TaxonomyDefinition.Agencies)
         {
             var newest = term.Reports.MaxBy(r => r.Year)!;
             return new(_urls.Href(SiteViews.StatusPath(newest.Region.Count > 0 ? PublicationStatus.Key(newest.Region) : null)), T("status_link_agency"), [], null, null);
@@ -86,7 +86,7 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
     public StatusPageView Status(ViewPage page)
     {
         var view = page.RegionKey is null ? views.Status : views.Status.Within(page.RegionKey);
-        var region = page.RegionKey is null ? null : site.RegionByKey(page.RegionKey);
+        var region = page.RegionKey is null ? null : site.Regions.TermByKey(page.RegionKey);
         var subregions = (region is null ? site.Regions.Roots : region.Children)
             .Select(t => new TermItemView(t.Name, _urls.Href(SiteViews.StatusPath(t.Key)), t.Reports.Count, null, [])).ToList();
         var series = view.Series.Select((s, i) => Series(s, i)).ToList();

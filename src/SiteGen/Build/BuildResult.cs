@@ -20,6 +20,9 @@ public sealed record BuildResult(
     /// <summary>Content files taken from the load cache, unread, because nothing about them changed since the previous build.</summary>
     public int ReportsFromCache { get; init; }
 
+    /// <summary>Comparisons of a report with its previous year whose counts were taken from the build state, unread, because neither report changed.</summary>
+    public int ComparisonsFromCache { get; init; }
+
     /// <summary>What the search index stage produced; null when the build failed before it.</summary>
     public Search.SearchIndexStats? Search { get; init; }
 }

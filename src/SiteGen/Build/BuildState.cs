@@ -3,11 +3,12 @@ using System.Text;
 using System.Text.Json;
 using SiteGen.Load;
 using SiteGen.Search;
+using SiteGen.Views;
 
 namespace SiteGen.Build;
 
 /// <summary>The one record of what the previous build loaded and published, kept in <c>.sitegen-cache/</c> beside the output: it
-/// decides what this build reuses (content files it need not read, pages it need not render, attachments and search index files
+/// decides what this build reuses (content files it need not read, comparisons of two years it need not count again, pages it need not render, attachments and search index files
 /// it need not copy) and records what this build did, in one file with one checksum, saved atomically once per build.</summary>
 /// <remarks>A damaged, truncated or outdated file means nothing is reused. Loads are recorded even when the build fails (the next one
 /// then reads only the files that change); pages and the index only once their output is live, so the record never describes
@@ -15,7 +16,7 @@ namespace SiteGen.Build;
 /// content-hashed name of an index file, the manifest's hash), so a stale record costs time, never correctness.</remarks>
 public sealed class BuildState
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "SGST"u8.ToArray();
     /// <summary>Files of the three separate records earlier versions kept, removed at the first save.</summary>
     private static readonly string[] FormerFiles = [".load", ".pages", ".search.json"];
@@ -25,8 +26,9 @@ public sealed class BuildState
     private SearchIndexState? _index;
     private bool _published;
 
-    private BuildState(string outputDir, bool clean, LoadCache loads, PageCache pages, SearchIndexState? index)
+    private BuildState(string outputDir, bool clean, LoadCache loads, PageCache pages, SearchIndexState? index, ChangeCountsCache changes)
     {
+        Changes = changes;
         _outputDir = outputDir;
         _clean = clean;
         Loads = loads;
@@ -40,6 +42,9 @@ public sealed class BuildState
 
     /// <summary>Pages and attachments as the previous build published them; records this build's.</summary>
     public PageCache Pages { get; }
+
+    /// <summary>The counts of the comparisons of reports with their previous year, by the two reports' sources; records this build's.</summary>
+    public ChangeCountsCache Changes { get; }
 
     /// <summary>The record of the search index the previous build published, or null (a clean build, or none).</summary>
     public SearchIndexState? PreviousIndex { get; }
@@ -57,7 +62,7 @@ public sealed class BuildState
     /// another format, the build starts from nothing.</summary>
     public static BuildState Open(string outputDir, bool clean)
     {
-        var empty = new BuildState(outputDir, clean, LoadCache.Empty(), PageCache.Empty(outputDir), null);
+        var empty = new BuildState(outputDir, clean, LoadCache.Empty(), PageCache.Empty(outputDir), null, ChangeCountsCache.Empty());
         var path = PathFor(outputDir);
         if (clean || !File.Exists(path)) return empty;
         try
@@ -69,10 +74,12 @@ public sealed class BuildState
             using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - 32 - Magic.Length), Encoding.UTF8);
             if (reader.ReadInt32() != FormatVersion) return empty;
             var loads = LoadCache.Read(reader);
+            var pages = PageCache.Read(reader, outputDir);
+            var index = ReadIndex(reader);
+            var changes = ChangeCountsCache.Read(reader);
             // The pages and the index describe the output folder; without it (deleted by hand) nothing of them can be reused.
-            var pages = Directory.Exists(outputDir) ? PageCache.Read(reader, outputDir) : PageCache.Empty(outputDir);
-            var index = Directory.Exists(outputDir) ? ReadIndex(reader) : null;
-            return new BuildState(outputDir, clean, loads, pages, index);
+            if (!Directory.Exists(outputDir)) (pages, index) = (PageCache.Empty(outputDir), null);
+            return new BuildState(outputDir, clean, loads, pages, index, changes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
                                        or FormatException or OverflowException or JsonException or NotSupportedException)
@@ -119,6 +126,7 @@ public sealed class BuildState
             var index = _index is null ? [] : JsonSerializer.SerializeToUtf8Bytes(_index, SearchIndexStateJson.Default.SearchIndexState);
             writer.Write(index.Length);
             writer.Write(index);
+            Changes.Write(writer);
         }
         var payload = buffer.ToArray();
         var path = PathFor(_outputDir);

@@ -22,7 +22,7 @@ public static class SiteBuilder
             var input = Load(options, state.Loads, diagnostics, progress);
             var (site, theme) = Model(input, options, diagnostics, progress);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
-            var views = options.Views ? ComputeViews(site, diagnostics) : null;
+            var views = options.Views ? ComputeViews(site, state, diagnostics) : null;
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
             var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
@@ -73,11 +73,11 @@ public static class SiteBuilder
 
     /// <summary>The status, compare and changes pages' facts, computed once from the model; null (with an error) when a report
     /// vanished since it was loaded, since the views read every body to compare years.</summary>
-    private static Views.SiteViews? ComputeViews(Site site, DiagnosticBag diagnostics)
+    private static Views.SiteViews? ComputeViews(Site site, BuildState state, DiagnosticBag diagnostics)
     {
         try
         {
-            return Views.SiteViews.Compute(site);
+            return Views.SiteViews.Compute(site, cache: state.Changes);
         }
         catch (IOException ex)
         {
@@ -219,6 +219,7 @@ public static class SiteBuilder
             PagesRendered = pages.Rendered + viewsRendered,
             PagesReused = byKind.Values.Sum() - pages.Rendered - viewsRendered,
             ReportsFromCache = state.Loads.Reused,
+            ComparisonsFromCache = state.Changes.Reused,
             Search = search,
         };
     }

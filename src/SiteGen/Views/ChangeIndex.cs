@@ -16,11 +16,14 @@ public static class ChangeIndex
         return previous;
     }
 
-    /// <summary>Every report's comparison with its previous year, as counts, keyed by the current report's path. Each agency's
-    /// reports are read once, in year order, and agencies are compared in parallel.</summary>
-    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, Func<Report, SectionedBody>? read = null)
+    /// <summary>Every report's comparison with its previous year, as counts, keyed by the current report's path. A pair that
+    /// <paramref name="cache"/> knows is not read again; of the others, each agency's reports are read once, in year order, and
+    /// agencies are compared in parallel.</summary>
+    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, Func<Report, SectionedBody>? read = null,
+        ChangeCountsCache? cache = null)
     {
         read ??= ReportBodies.Read;
+        cache ??= ChangeCountsCache.Empty();
         var chains = reports.GroupBy(r => (r.Agency, r.Series)).Select(g => g.OrderBy(r => r.Year).ToList()).Where(c => c.Count > 1).ToList();
         var results = new ChangeSummary[chains.Count][];
         Parallel.For(0, chains.Count, c =>
@@ -28,16 +31,31 @@ public static class ChangeIndex
             var chain = chains[c];
             var found = new List<ChangeSummary>();
             (Report Report, SectionedBody Body, ReportSentences Sentences)? last = null;
-            foreach (var report in chain)
+            for (var i = 1; i < chain.Count; i++)
             {
-                var body = read(report);
-                var sentences = ReportSentences.Of(body);
-                if (last is { } l && l.Report.Year == report.Year - 1)
-                    found.Add(ChangeComparer.Summarise(l.Report, l.Body, l.Sentences, report, body, sentences));
-                last = (report, body, sentences);
+                var (previous, report) = (chain[i - 1], chain[i]);
+                if (previous.Year != report.Year - 1) continue;
+                var key = ChangeCountsCache.Key(previous, report);
+                if (cache.TryGet(key, out var known))
+                {
+                    found.Add(known.ToSummary(previous, report));
+                    continue;
+                }
+                var before = last is { } l && l.Report == previous ? l : Read(previous);
+                var after = Read(report);
+                var summary = ChangeComparer.Summarise(previous, before.Body, before.Sentences, report, after.Body, after.Sentences);
+                cache.Record(key, ChangeCountsEntry.Of(summary));
+                found.Add(summary);
+                last = after;
             }
             results[c] = found.ToArray();
         });
         return results.SelectMany(r => r).ToDictionary(s => s.Current.Path, StringComparer.Ordinal);
+
+        (Report Report, SectionedBody Body, ReportSentences Sentences) Read(Report report)
+        {
+            var body = read(report);
+            return (report, body, ReportSentences.Of(body));
+        }
     }
 }

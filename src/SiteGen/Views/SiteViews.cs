@@ -30,12 +30,12 @@ public sealed class SiteViews
 
     public IReadOnlyList<ViewPage> Pages { get; }
 
-    private SiteViews(Site site, Func<Report, SectionedBody>? read)
+    private SiteViews(Site site, Func<Report, SectionedBody>? read, ChangeCountsCache? cache)
     {
         Deadlines = PublicationDeadlines.For(site.Config);
         Status = PublicationStatus.Compute(site.Reports, Deadlines);
         _previous = ChangeIndex.Previous(site.Reports);
-        Changes = ChangeIndex.Summaries(site.Reports, read);
+        Changes = ChangeIndex.Summaries(site.Reports, read, cache);
         var compare = site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
             .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList();
         // Most sites have one series; a second series' page of the same region and year is left to its own series only when the first has none.
@@ -51,8 +51,9 @@ public sealed class SiteViews
         Pages = pages;
     }
 
-    /// <summary>Computes the views; <paramref name="read"/> reads a report's body (by default from its file).</summary>
-    public static SiteViews Compute(Site site, Func<Report, SectionedBody>? read = null) => new(site, read);
+    /// <summary>Computes the views; <paramref name="read"/> reads a report's body (by default from its file), and the counts of a
+    /// comparison <paramref name="cache"/> holds are taken from it instead.</summary>
+    public static SiteViews Compute(Site site, Func<Report, SectionedBody>? read = null, ChangeCountsCache? cache = null) => new(site, read, cache);
 
     public static string StatusPath(string? regionKey) => regionKey is null ? SiteUrls.Status : SiteUrls.StatusOf(SiteUrls.Segment(regionKey));
 

@@ -124,23 +124,34 @@ public sealed record ComparePageView(string Region, int Year, string Series, IRe
 /// <param name="Count">The number of reports that have the item.</param>
 public sealed record CompareItemView(string Name, string Id, int Count, IReadOnlyList<CompareEntryView> Entries, IReadOnlyList<ReportItemView> Lacking);
 
-/// <summary>One report's text on an item: its agency, a link back, the headings it uses, and the text as paragraphs.</summary>
-public sealed record CompareEntryView(string Agency, string Href, IReadOnlyList<string> Headings, IReadOnlyList<string> Paragraphs);
+/// <summary>One report on an item, in brief: its agency, a link back, the headings it uses, its opening words and the outline of
+/// its sub-headings (the full text is one link away, on the report page).</summary>
+/// <param name="Excerpt">The item's first sentence (cut with … when long).</param>
+/// <param name="Outline">The item's sub-headings at their highest level, at most <c>ViewPageViews.MaxOutline</c>.</param>
+/// <param name="OutlineMore">How many more sub-headings the item has.</param>
+public sealed record CompareEntryView(string Agency, string Href, IReadOnlyList<string> Headings, string Excerpt, IReadOnlyList<string> Outline,
+    int OutlineMore);
 
 /// <summary>What changed in a report since the agency's previous year's report, item by item.</summary>
 /// <param name="Approximate">An item was rewritten so widely that its sentences were aligned approximately.</param>
 public sealed record ChangesPageView(ReportItemView Current, ReportItemView Previous, string Summary, bool Approximate, IReadOnlyList<ChangesItemView> Items);
 
-/// <summary>One required item compared: its name, the counts in one sentence, whether either report lacks it, and the sentences that changed.</summary>
-public sealed record ChangesItemView(string Name, string Id, string Summary, string? Note, IReadOnlyList<SentenceView> Sentences);
+/// <summary>One required item compared: its name, the counts in one sentence, whether either report lacks it, and its sentences
+/// grouped by what happened to them, each group at most <c>ViewPageViews.MaxListed</c> long (the rest counted, in their report).</summary>
+public sealed record ChangesItemView(string Name, string Id, string Summary, string? Note, SentenceGroupView? Changed, SentenceGroupView? Added,
+    SentenceGroupView? Dropped);
 
-/// <summary>A sentence added, dropped or changed: <c>Kind</c> is added, dropped or changed (for a class name), <c>Label</c> says it
-/// in words, <c>Added</c> and <c>Changed</c> tell which (neither: dropped); <c>Before</c> and <c>After</c> are the sentence of each
-/// year in pieces, the changed figures marked.</summary>
-public sealed record SentenceView(string Kind, string Label, bool Added, bool Changed, IReadOnlyList<PieceView> Before, IReadOnlyList<PieceView> After);
+/// <summary>Sentences of one kind (changed figures, added, dropped) in one item: a heading with their number, the first ones, and
+/// how many more the report <c>More.Href</c> holds (<c>More</c> is null when every one is listed).</summary>
+public sealed record SentenceGroupView(string Heading, IReadOnlyList<SentenceView> Sentences, LinkView? More);
 
-/// <summary>A piece of a sentence; <c>Changed</c> marks a figure that changed.</summary>
-public sealed record PieceView(string Text, bool Changed);
+/// <summary>A sentence as listed: added or dropped ones have <c>After</c> or <c>Before</c> only; a changed one both, the changed
+/// figures marked, and <c>Label</c> says whether it was also reworded.</summary>
+public sealed record SentenceView(string? Label, IReadOnlyList<PieceView> Before, IReadOnlyList<PieceView> After);
+
+/// <summary>A piece of a sentence; <c>Changed</c> marks a figure that changed, and <c>Was</c> gives last year's figure when the
+/// sentence is shown once for both years.</summary>
+public sealed record PieceView(string Text, bool Changed, string? Was);
 
 /// <summary>A report's terms in one of the site's own taxonomies, each linked to its page; for a hierarchy the path from the top, in order (<c>Path</c>).</summary>
 public sealed record ReportTermsView(string Key, string Label, IReadOnlyList<LinkView> Terms, bool Path);

@@ -151,39 +151,67 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         return string.Join(T("list_separator"), dates.Select(d => T(d.Kind) + T("label_separator") + Words(d.Date)));
     }
 
+    /// <summary>Sub-headings a compare entry lists of a report's item; the report page has the rest.</summary>
+    public const int MaxOutline = 12;
+
+    /// <summary>Characters of a report's opening sentence a compare entry shows.</summary>
+    public const int MaxExcerpt = 120;
+
+    /// <summary>Sentences of one kind (changed, added, dropped) a changes page lists per item; the two reports have the rest. A
+    /// year's report rewritten at length would otherwise put both years' whole text on one page.</summary>
+    public const int MaxListed = 5;
+
     public ComparePageView Compare(ViewPage page)
     {
         var view = SideBySide.Build(page.Compare!);
         var items = view.Items.Select(i => new CompareItemView(i.Item.Name, $"item-{i.Item.Number}", i.Present.Count,
-            i.Present.Select(e => new CompareEntryView(e.Report.Agency, _urls.Href(e.Report.Path),
-                e.Sections.Select(s => s.Heading).ToList(),
-                e.Sections.SelectMany(s => Paragraphs(MarkdownText.ToPlain(s.BodySpan))).ToList())).ToList(),
+            i.Present.Select(e =>
+            {
+                var brief = SideBySide.Brief(e.Sections, MaxOutline, MaxExcerpt);
+                return new CompareEntryView(e.Report.Agency, _urls.Href(e.Report.Path), e.Sections.Select(s => s.Heading).ToList(),
+                    brief.Excerpt, brief.Outline, brief.OutlineCount - brief.Outline.Count);
+            }).ToList(),
             i.Lacking.Select(Item).ToList())).ToList();
         return new ComparePageView(string.Join(" › ", page.Compare!.Region), page.Compare.Year, page.Compare.Series, page.Compare.Reports.Select(Item).ToList(), page.Compare.Reports.Count, items);
     }
 
-    /// <summary>Plain text as paragraphs: blocks separated by blank lines, their lines joined.</summary>
-    private static IEnumerable<string> Paragraphs(string text) =>
-        text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.Replace('\n', ' '));
-
     public ChangesPageView Changes(ViewPage page)
     {
-        var changes = ChangeComparer.Compare(page.Previous!, ReportBodies.Read(page.Previous!), page.Report!, ReportBodies.Read(page.Report!));
+        var (current, previous) = (page.Report!, page.Previous!);
+        var changes = ChangeComparer.Compare(previous, ReportBodies.Read(previous), current, ReportBodies.Read(current));
         var items = changes.Items.Select(i => new ChangesItemView(i.Item.Name, $"item-{i.Item.Number}", ItemSummary(i.InPrevious, i.InCurrent, i.Counts),
             ItemNote(i.InPrevious, i.InCurrent),
-            i.Sentences.Where(s => s.Kind != SentenceChangeKind.Unchanged).Select(Sentence).ToList())).ToList();
-        return new ChangesPageView(Item(page.Report!), Item(page.Previous!), Counts(changes.Total), changes.Approximate, items);
+            Group(i.Sentences, SentenceChangeKind.Changed, "changes_changed", current),
+            Group(i.Sentences, SentenceChangeKind.Added, "changes_added", current),
+            Group(i.Sentences, SentenceChangeKind.Dropped, "changes_dropped", previous))).ToList();
+        return new ChangesPageView(Item(current), Item(previous), Counts(changes.Total), changes.Approximate, items);
     }
 
+    /// <summary>The sentences of one kind, the first <see cref="MaxListed"/> of them listed; null when there are none.</summary>
+    private SentenceGroupView? Group(IReadOnlyList<SentenceChange> sentences, SentenceChangeKind kind, string heading, Report holder)
+    {
+        var all = sentences.Where(s => s.Kind == kind).ToList();
+        if (all.Count == 0) return null;
+        var more = all.Count > MaxListed
+            ? new LinkView(T("changes_more", all.Count - MaxListed, holder.Year), _urls.Href(holder.Path)) : null;
+        return new SentenceGroupView(T(heading, all.Count), all.Take(MaxListed).Select(Sentence).ToList(), more);
+    }
+
+    /// <summary>A sentence as listed. A change of figures alone is shown once, as this year's sentence with each changed figure
+    /// beside last year's (half the bytes of both sentences); a reworded one as both sentences.</summary>
     private SentenceView Sentence(SentenceChange s)
     {
-        var (kind, label) = s.Kind switch
+        if (s.Kind == SentenceChangeKind.Changed && !s.Reworded)
         {
-            SentenceChangeKind.Added => ("added", T("sentence_added")),
-            SentenceChangeKind.Dropped => ("dropped", T("sentence_dropped")),
-            _ => ("changed", T(s.Reworded ? "sentence_reworded" : "sentence_changed")),
-        };
-        return new SentenceView(kind, label, s.Kind == SentenceChangeKind.Added, s.Kind == SentenceChangeKind.Changed, s.BeforePieces.Select(p => new PieceView(p.Text, p.Changed)).ToList(),
-            s.AfterPieces.Select(p => new PieceView(p.Text, p.Changed)).ToList());
+            var was = s.BeforePieces.Where(p => p.Changed).Select(p => p.Text).ToList();
+            var now = s.AfterPieces.Where(p => p.Changed).ToList();
+            if (was.Count == now.Count)
+            {
+                var k = 0;
+                return new SentenceView(null, [], s.AfterPieces.Select(p => new PieceView(p.Text, p.Changed, p.Changed ? was[k++] : null)).ToList());
+            }
+        }
+        return new(s.Reworded ? T("sentence_reworded") : null, s.BeforePieces.Select(p => new PieceView(p.Text, p.Changed, null)).ToList(),
+            s.AfterPieces.Select(p => new PieceView(p.Text, p.Changed, null)).ToList());
     }
 }

@@ -6,6 +6,10 @@ namespace SiteGen.Views;
 /// <summary>A report's sections on one required item (usually one; item 1 is often spread over several themed sections).</summary>
 public sealed record ItemEntry(Report Report, IReadOnlyList<ReportSection> Sections);
 
+/// <summary>A report's text on an item in brief, as a compare page shows it: its first sentence and its sub-headings at their highest level.</summary>
+/// <param name="OutlineCount">How many sub-headings the item has at that level (<c>Outline</c> holds the first of them).</param>
+public sealed record ItemBrief(string Excerpt, IReadOnlyList<string> Outline, int OutlineCount);
+
 /// <summary>One required item across the reports of a compare page: the reports that have it, in page order, and those that lack it.</summary>
 public sealed record ItemComparison(RequiredItem Item, IReadOnlyList<ItemEntry> Present, IReadOnlyList<Report> Lacking);
 
@@ -50,6 +54,46 @@ public static class SideBySide
         AgencyKind.Department => 1,
         _ => 2,
     };
+
+    /// <summary>The first sentence of <paramref name="sections"/>' text (cut to <paramref name="maxExcerpt"/> characters with …) and
+    /// their first <paramref name="maxOutline"/> sub-headings of the highest level they use; one pass over their lines.</summary>
+    public static ItemBrief Brief(IReadOnlyList<ReportSection> sections, int maxOutline, int maxExcerpt)
+    {
+        var outline = new List<(int Level, string Text)>();
+        var paragraph = new System.Text.StringBuilder();
+        string? excerpt = null;
+        foreach (var section in sections)
+        {
+            var fence = "";
+            foreach (var range in section.BodySpan.Split('\n'))
+            {
+                var line = section.BodySpan[range];
+                if (MarkdownLines.IsFence(line, out var mark))
+                {
+                    fence = fence.Length == 0 ? mark.ToString() : mark.StartsWith(fence) ? "" : fence;
+                    continue;
+                }
+                if (fence.Length > 0) continue;
+                var heading = MarkdownLines.TryAtx(line, out var level, out var text);
+                if (heading && text.Length > 0) outline.Add((level, MarkdownText.Inline(text.ToString())));
+                if (excerpt is not null) continue;
+                if (!heading && !line.IsWhiteSpace()) paragraph.Append(line).Append('\n');
+                else if (paragraph.Length > 0) excerpt = FirstSentence(paragraph.ToString(), maxExcerpt);
+            }
+        }
+        excerpt ??= FirstSentence(paragraph.ToString(), maxExcerpt);
+        var top = outline.Count == 0 ? 0 : outline.Min(h => h.Level);
+        var shown = outline.Where(h => h.Level == top).Select(h => h.Text).ToList();
+        return new ItemBrief(excerpt, shown.Take(maxOutline).ToList(), shown.Count);
+    }
+
+    private static string FirstSentence(string markdown, int max)
+    {
+        var sentences = Sentences.Split(MarkdownText.ToPlain(markdown));
+        if (sentences.Count == 0) return "";
+        var first = sentences[0];
+        return first.Length <= max ? first : first[..(max - 1)] + "…";
+    }
 
     /// <summary>Reads the page's reports (with <paramref name="read"/>, by default from their files) and lays out the five items.</summary>
     public static CompareView Build(ComparePage page, Func<Report, SectionedBody>? read = null)

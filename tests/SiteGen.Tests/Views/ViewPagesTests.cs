@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SiteGen.Build;
 using SiteGen.Load;
 using SiteGen.Model;
+using SiteGen.Render;
 using SiteGen.Tests.Check;
 using SiteGen.Tests.Support;
 using SiteGen.Views;
@@ -127,13 +129,13 @@ public sealed class ViewPagesTests
         Assert.Contains($"href=\"/changes/{SiteUrls.Segment("红塔区司法局")}/2024/\"", report);
         Assert.DoesNotContain("/changes/", site.Read(ReportPage("红塔区司法局", 2023)));
 
-        // and the changes page shows the figure as a change (both years, the figure marked), not as a removal plus an addition
+        // and the changes page shows the figure as a change (the sentence once, last year's figure beside this year's), not as a removal plus an addition
         var changes = site.Read(ChangesPage("红塔区司法局", 2024));
-        Assert.Contains("<del>查处违法行为<mark>81</mark>起。</del>", changes);
-        Assert.Contains("<ins>查处违法行为<mark>95</mark>起。</ins>", changes);
-        Assert.Contains("<li class=\"sentence-added\"><span class=\"sentence-kind\">新增</span><ins>新建调解室一个。</ins>", changes.Replace("\n", "").Replace("  ", ""));
-        Assert.Contains("<li class=\"sentence-dropped\"><span class=\"sentence-kind\">删去</span><del>开展培训5次。</del>", changes.Replace("\n", "").Replace("  ", ""));
-        Assert.DoesNotContain("<del>查处违法行为81起。</del>", changes);
+        Assert.Contains("<li>查处违法行为<mark><del>81</del>→<ins>95</ins></mark>起。</li>", changes);
+        // and the added and the dropped sentence each under its own heading
+        Assert.Matches("<h3>新增的句子（1 句）</h3>\\s*<ul class=\"sentences\">\\s*<li>新建调解室一个。</li>\\s*</ul>", changes);
+        Assert.Matches("<h3>删去的句子（1 句）</h3>\\s*<ul class=\"sentences\">\\s*<li>开展培训5次。</li>\\s*</ul>", changes);
+        Assert.DoesNotContain("<li>查处违法行为81起。</li>", changes);
     }
 
     [Fact]
@@ -226,6 +228,36 @@ public sealed class ViewPagesTests
             ReportPage("红塔区司法局", 2024),
         }.Order(StringComparer.Ordinal), WrittenAgain(before, Files(site)).Where(p => !p.StartsWith("search/", StringComparison.Ordinal)));
         Assert.Contains("装备老旧", site.Read(ComparePage(County, 2023)));
+        // and of the four comparisons with a previous year, the two without the changed report are counted from the build state
+        Assert.Equal(2, result.ComparisonsFromCache);
+    }
+
+    [Fact]
+    public void A_report_rewritten_at_length_gets_a_changes_page_that_lists_the_first_sentences_of_each_kind_and_links_the_rest()
+    {
+        // Given an agency whose 2024 report rewrote its 2023 measures entirely (3,000 sentences each year) and changed one figure
+        // (each sentence a different word: the first ten characters below spell 2023's, the last ten 2024's)
+        const string Characters = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往";
+        string Word(int year, int i) => string.Concat(Enumerable.Range(0, 4).Select(d => Characters[(year - 2023) * 10 + i / (int)Math.Pow(10, d) % 10]));
+        string Measures(int year) => string.Concat(Enumerable.Range(0, 3000).Select(i => $"开展{Word(year, i)}工作。")) + $"查处违法行为{year - 1930}起。";
+        using var site = new TestSite()
+            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body(Measures(2023)))
+            .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body(Measures(2024)));
+
+        // When the site is built
+        site.BuildSucceeding();
+
+        // Then the report page counts every sentence
+        Assert.Contains("新增 3000 句，删去 3000 句，数字变化 1 句，未变 3 句", site.Read(ReportPage("红塔区司法局", 2024)));
+        // and its changes page lists the changed figure and the first sentences added and dropped, and links each year's report for the rest
+        var changes = site.Read(ChangesPage("红塔区司法局", 2024));
+        Assert.Contains("<li>查处违法行为<mark><del>93</del>→<ins>94</ins></mark>起。</li>", changes);
+        var listed = Regex.Matches(changes, "<ul class=\"sentences\">(.*?)</ul>", RegexOptions.Singleline).Sum(list => Regex.Matches(list.Value, "<li>").Count);
+        Assert.Equal(ViewPageViews.MaxListed * 2 + 1, listed);
+        Assert.Contains($"开展{Word(2024, 0)}工作。", changes);
+        Assert.DoesNotContain($"开展{Word(2024, ViewPageViews.MaxListed)}工作。", changes);
+        Assert.Contains($"<a href=\"/{ReportPage("红塔区司法局", 2024)[..^"index.html".Length]}\">另有 {3000 - ViewPageViews.MaxListed} 句，见2024年度报告</a>", changes);
+        Assert.Contains($"<a href=\"/{ReportPage("红塔区司法局", 2023)[..^"index.html".Length]}\">另有 {3000 - ViewPageViews.MaxListed} 句，见2023年度报告</a>", changes);
     }
 
     /// <summary>Each file of the output (pages, downloads, catalogue) with its inode: a reused file is the previous build's very file.</summary>

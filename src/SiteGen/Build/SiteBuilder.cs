@@ -31,8 +31,9 @@ public static class SiteBuilder
             var viewsRendered = views is null ? 0 : ViewOutput.Write(site, views, renderer, fingerprints, state.Pages, output, diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             var index = options.Search ? Index(site, pages, state, output, progress) : null;
-            if (!Write(site, theme, pages, index, state, output, diagnostics, progress)) return Failed(diagnostics, clock, options);
-            return Succeeded(site, views, pages, viewsRendered, index?.Stats, state, output, diagnostics, clock);
+            var viewPages = views?.Pages.Select(PageRenderer.PageOf).ToList() ?? [];
+            if (!Write(site, theme, pages, viewPages, index, state, output, diagnostics, progress)) return Failed(diagnostics, clock, options);
+            return Succeeded(site, viewPages, pages, viewsRendered, index?.Stats, state, output, diagnostics, clock);
         }
         finally
         {
@@ -189,7 +190,7 @@ public static class SiteBuilder
 
     /// <summary>Publishes the reused pages, the attachments, the feeds, the sitemap and the theme's assets beside what render and
     /// index staged, then makes the whole output live and records it in the build state; false when an attachment failed.</summary>
-    private static bool Write(Site site, Theme theme, RenderedPages pages, IndexOutput? index, BuildState state, OutputPublisher output,
+    private static bool Write(Site site, Theme theme, RenderedPages pages, IReadOnlyList<Page> viewPages, IndexOutput? index, BuildState state, OutputPublisher output,
         DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("write", 0);
@@ -201,7 +202,7 @@ public static class SiteBuilder
         AttachmentFiles.Publish(site, state.Pages, output, diagnostics);
         if (diagnostics.HasErrors) return false;
         foreach (var (path, xml) in FeedRenderer.RenderAll(site, pages.Summaries)) output.WriteUnlessSame(path, xml);
-        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) output.WriteUnlessSame(path, xml);
+        foreach (var (path, xml) in SitemapRenderer.RenderAll(site, viewPages)) output.WriteUnlessSame(path, xml);
         output.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);
         if (index is not null) NameSearchFiles.Write(site, output.WriteUnlessSame);
@@ -210,10 +211,10 @@ public static class SiteBuilder
         return true;
     }
 
-    private static BuildResult Succeeded(Site site, Views.SiteViews? views, RenderedPages pages, int viewsRendered, SearchIndexStats? search,
+    private static BuildResult Succeeded(Site site, IReadOnlyList<Page> viewPages, RenderedPages pages, int viewsRendered, SearchIndexStats? search,
         BuildState state, OutputPublisher output, DiagnosticBag diagnostics, Stopwatch clock)
     {
-        var byKind = site.Pages.Concat(views?.Pages.Select(PageRenderer.PageOf) ?? []).GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var byKind = site.Pages.Concat(viewPages).GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new(true, diagnostics.Sorted(), byKind, output.FilesWritten, output.BytesWritten, clock.Elapsed, output.OutputDir)
         {
             PagesRendered = pages.Rendered + viewsRendered,

@@ -11,9 +11,11 @@ public static class SitemapRenderer
     public const int MaxUrlsPerFile = 50_000;
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    public static IEnumerable<(string Path, string Xml)> RenderAll(Site site)
+    /// <summary>The sitemap of the site's pages and of <paramref name="viewPages"/> (the status, compare and changes pages, which
+    /// are rendered beside <see cref="Site.Pages"/>).</summary>
+    public static IEnumerable<(string Path, string Xml)> RenderAll(Site site, IReadOnlyList<Page>? viewPages = null)
     {
-        var pages = site.Pages.Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search)).ToList();
+        var pages = site.Pages.Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search)).Concat(viewPages ?? []).ToList();
         if (pages.Count <= MaxUrlsPerFile)
         {
             yield return ("sitemap.xml", UrlSet(site, pages));

@@ -260,6 +260,39 @@ public sealed class ViewPagesTests
         Assert.Contains($"<a href=\"/{ReportPage("红塔区司法局", 2023)[..^"index.html".Length]}\">另有 {3000 - ViewPageViews.MaxListed} 句，见2023年度报告</a>", changes);
     }
 
+    [Fact]
+    public void The_sitemap_lists_the_status_compare_and_changes_pages_and_a_build_without_views_lists_none()
+    {
+        // Given two agencies of one county with reports for 2023 and 2024
+        using var site = new TestSite();
+        foreach (var agency in new[] { "红塔区人民政府", "红塔区司法局" })
+            for (var year = 2023; year <= 2024; year++)
+                site.Report($"{agency}{year}", agency, year, County, SampleReports.Published(year), body: Body($"查处违法行为{year - 1900}起。"));
+
+        // When it is built for an absolute URL
+        site.BuildSucceeding(baseUrl: "https://example.gov.cn/");
+
+        // Then the sitemap lists every view page (the archive's and each region's status, each compare and changes page) beside the others
+        var locs = Locs(site);
+        var expected = new[] { "status/" }
+            .Concat(new[] { ["云南省"], ["云南省", "玉溪市"], County }.Select(r => $"status/{SiteUrls.Segment(Key(r))}/"))
+            .Concat([ComparePage(County, 2023), ComparePage(County, 2024), ChangesPage("红塔区人民政府", 2024), ChangesPage("红塔区司法局", 2024)])
+            .Select(p => "https://example.gov.cn/" + p.Replace("index.html", ""));
+        Assert.Subset(locs.ToHashSet(), expected.ToHashSet());
+        // (and every other page the site has but its search page)
+        var pages = Directory.EnumerateFiles(site.Output, "index.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Where(p => p != "search/index.html");
+        Assert.Equal(pages.Select(p => "https://example.gov.cn/" + p.Replace("index.html", "")).Order(StringComparer.Ordinal), locs.Order(StringComparer.Ordinal));
+
+        // and a build without the views lists none of them
+        var result = SiteBuilder.Run(new BuildOptions { SiteDir = site.Root, BaseUrl = "https://example.gov.cn/", Views = false });
+        Assert.True(result.Succeeded);
+        Assert.DoesNotContain(Locs(site), l => l.Contains("/status/") || l.Contains("/compare/") || l.Contains("/changes/"));
+    }
+
+    private static List<string> Locs(TestSite site) =>
+        System.Xml.Linq.XDocument.Parse(site.Read("sitemap.xml")).Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+
     /// <summary>Each file of the output (pages, downloads, catalogue) with its inode: a reused file is the previous build's very file.</summary>
     private static Dictionary<string, long> Files(TestSite site) =>
         Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)

@@ -7,7 +7,9 @@ wall-clock; the output size is the sum of the sizes of every file written. Runs 
 a change in the machine's load falls on both; medians and their ratios are printed, and the table is kept in
 bench/results/views-N.md.
 
-    python3 bench/views/bench.py [--count 10000] [--runs 3] [--no-search]
+    python3 bench/views/bench.py [--count 10000] [--runs 3] [--no-search] [--site DIR]
+
+--site builds an existing site (read only: outputs and the build state go to bench/work/) instead of generating one.
 """
 import argparse
 import os
@@ -37,10 +39,13 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seed", default="1")
     ap.add_argument("--no-search", action="store_true", help="build without the search index on both sides")
+    ap.add_argument("--site", type=Path, help="an existing site to build (its content is only read) instead of a generated corpus")
     args = ap.parse_args()
 
     work = repo / "bench" / "work"
-    site = work / f"views-{args.count}"
+    site = args.site or work / f"views-{args.count}"
+    if args.site and not (site / "content" / "reports").is_dir():
+        sys.exit(f"{site} has no content/reports folder")
     if not (site / "content" / "reports").is_dir():
         run([sys.executable, str(corpus_script), "markdown", "--count", str(args.count), "--seed", args.seed, "--out", str(site)])
     run(["dotnet", "build", str(repo / "src" / "SiteGen.Cli"), "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly"])
@@ -74,6 +79,17 @@ def main() -> int:
         f"| with views | {tw:.1f} | {sw / 2**20:.1f} |",
         f"| ratio | {tw / to:.3f} (+{(tw / to - 1) * 100:.1f} %) | {sw / so:.3f} (+{(sw / so - 1) * 100:.1f} %) |",
     ]
+    # Where the views' bytes go, in the last output built with them: each kind of view page, the downloads, the catalogue.
+    out = work / "views-out-with"
+    parts = {
+        "status pages": size_of(out / "status"),
+        "compare pages": size_of(out / "compare"),
+        "changes pages": size_of(out / "changes"),
+        "downloads (.txt, .md)": sum(f.stat().st_size for f in (out / "reports").rglob("*") if f.suffix in (".txt", ".md") and f.parent.name == f.stem),
+        "catalogue.csv/json": sum((out / n).stat().st_size for n in ("catalogue.csv", "catalogue.json")),
+    }
+    lines += ["", "| what the views add (last run) | MiB | % of the output without views |", "|---|---:|---:|"]
+    lines += [f"| {name} | {size / 2**20:.1f} | {size / so * 100:.1f} % |" for name, size in parts.items()]
     print("\n".join(lines))
     results_dir = repo / "bench" / "results"
     results_dir.mkdir(exist_ok=True)

@@ -58,7 +58,7 @@ public static class SiteBuilder
         progress?.Stage("load", 0);
         var config = SiteConfigLoader.Load(options.ContentDir, diagnostics);
         if (options.BaseUrl is not null) config = config with { BaseUrl = options.BaseUrl };
-        var urls = CreateUrls(config, diagnostics);
+        var urls = SiteModelLoader.Urls(config, diagnostics);
         var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
         // Compiling the templates needs nothing from the content: it runs on another core while content loads and the model is built.
         var compiling = Task.Run(() => Theme.Compile(themeFiles, config, urls, diagnostics));
@@ -85,20 +85,6 @@ public static class SiteBuilder
             diagnostics.Error(DiagnosticCodes.ContentVanished, "content", 0, 0, $"cannot read a report for the status, compare and changes pages: {ex.Message}",
                 "do not move or delete content while a build runs");
             return null;
-        }
-    }
-
-    private static SiteUrls CreateUrls(SiteConfig config, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            return new SiteUrls(config.BaseUrl);
-        }
-        catch (ArgumentException ex)
-        {
-            diagnostics.Error(DiagnosticCodes.SiteConfig, "content/site.yml", 0, 0, ex.Message,
-                "use a full URL such as https://example.gov.cn/reports/ or a path such as /reports/");
-            return new SiteUrls("/");
         }
     }
 

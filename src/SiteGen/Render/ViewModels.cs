@@ -127,7 +127,7 @@ public sealed record CompareItemView(string Name, string Id, int Count, IReadOnl
 /// <summary>One report on an item, in brief: its agency, a link back, the headings it uses, its opening words and the outline of
 /// its sub-headings (the full text is one link away, on the report page).</summary>
 /// <param name="Excerpt">The item's first sentence (cut with … when long).</param>
-/// <param name="Outline">The item's sub-headings at their highest level, at most <c>ViewPageViews.MaxOutline</c>.</param>
+/// <param name="Outline">The item's sub-headings at their highest level, at most <c>MaxOutline</c>.</param>
 /// <param name="OutlineMore">How many more sub-headings the item has.</param>
 public sealed record CompareEntryView(string Agency, string Href, IReadOnlyList<string> Headings, string Excerpt, IReadOnlyList<string> Outline,
     int OutlineMore);
@@ -137,7 +137,7 @@ public sealed record CompareEntryView(string Agency, string Href, IReadOnlyList<
 public sealed record ChangesPageView(ReportItemView Current, ReportItemView Previous, string Summary, bool Approximate, IReadOnlyList<ChangesItemView> Items);
 
 /// <summary>One required item compared: its name, the counts in one sentence, whether either report lacks it, and its sentences
-/// grouped by what happened to them, each group at most <c>ViewPageViews.MaxListed</c> long (the rest counted, in their report).</summary>
+/// grouped by what happened to them, each group at most <c>ChangeComparer.MaxListed</c> long (the rest counted, in their report).</summary>
 public sealed record ChangesItemView(string Name, string Id, string Summary, string? Note, SentenceGroupView? Changed, SentenceGroupView? Added,
     SentenceGroupView? Dropped);
 

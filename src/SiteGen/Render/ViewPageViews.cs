@@ -157,10 +157,6 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
     /// <summary>Characters of a report's opening sentence a compare entry shows.</summary>
     public const int MaxExcerpt = 120;
 
-    /// <summary>Sentences of one kind (changed, added, dropped) a changes page lists per item; the two reports have the rest. A
-    /// year's report rewritten at length would otherwise put both years' whole text on one page.</summary>
-    public const int MaxListed = 5;
-
     public ComparePageView Compare(ViewPage page)
     {
         var view = SideBySide.Build(page.Compare!);
@@ -178,23 +174,23 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
     public ChangesPageView Changes(ViewPage page)
     {
         var (current, previous) = (page.Report!, page.Previous!);
-        var changes = ChangeComparer.Compare(previous, ReportBodies.Read(previous), current, ReportBodies.Read(current));
+        var changes = views.Changes[current.Path];
+        if (!changes.Listed) changes = ChangeComparer.Compare(previous, ReportBodies.Read(previous), current, ReportBodies.Read(current));
         var items = changes.Items.Select(i => new ChangesItemView(i.Item.Name, $"item-{i.Item.Number}", ItemSummary(i.InPrevious, i.InCurrent, i.Counts),
             ItemNote(i.InPrevious, i.InCurrent),
-            Group(i.Sentences, SentenceChangeKind.Changed, "changes_changed", current),
-            Group(i.Sentences, SentenceChangeKind.Added, "changes_added", current),
-            Group(i.Sentences, SentenceChangeKind.Dropped, "changes_dropped", previous))).ToList();
+            Group(i.Listed!, SentenceChangeKind.Changed, i.Counts.Changed, "changes_changed", current),
+            Group(i.Listed!, SentenceChangeKind.Added, i.Counts.Added, "changes_added", current),
+            Group(i.Listed!, SentenceChangeKind.Dropped, i.Counts.Dropped, "changes_dropped", previous))).ToList();
         return new ChangesPageView(Item(current), Item(previous), Counts(changes.Total), changes.Approximate, items);
     }
 
-    /// <summary>The sentences of one kind, the first <see cref="MaxListed"/> of them listed; null when there are none.</summary>
-    private SentenceGroupView? Group(IReadOnlyList<SentenceChange> sentences, SentenceChangeKind kind, string heading, Report holder)
+    /// <summary>The listed sentences of one kind, of <paramref name="count"/> in all (the rest linked in <paramref name="holder"/>); null when there are none.</summary>
+    private SentenceGroupView? Group(IReadOnlyList<SentenceChange> listed, SentenceChangeKind kind, int count, string heading, Report holder)
     {
-        var all = sentences.Where(s => s.Kind == kind).ToList();
-        if (all.Count == 0) return null;
-        var more = all.Count > MaxListed
-            ? new LinkView(T("changes_more", all.Count - MaxListed, holder.Year), _urls.Href(holder.Path)) : null;
-        return new SentenceGroupView(T(heading, all.Count), all.Take(MaxListed).Select(Sentence).ToList(), more);
+        if (count == 0) return null;
+        var shown = listed.Where(s => s.Kind == kind).Select(Sentence).ToList();
+        var more = count > shown.Count ? new LinkView(T("changes_more", count - shown.Count, holder.Year), _urls.Href(holder.Path)) : null;
+        return new SentenceGroupView(T(heading, count), shown, more);
     }
 
     /// <summary>A sentence as listed. A change of figures alone is shown once, as this year's sentence with each changed figure

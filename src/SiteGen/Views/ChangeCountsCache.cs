@@ -89,7 +89,7 @@ public sealed record ChangeCountsEntry(bool Approximate, IReadOnlyList<ItemCount
 
     public ChangeSummary ToSummary(Report previous, Report current)
     {
-        var items = RequiredSections.All.Select((item, n) => new ItemChangeCounts(item, Items[n].InPrevious, Items[n].InCurrent, Items[n].Counts)).ToList();
+        var items = RequiredSections.All.Select((item, n) => new ItemChanges(item, Items[n].InPrevious, Items[n].InCurrent, Items[n].Counts, null)).ToList();
         return new ChangeSummary(current, previous, items, items.Aggregate(ChangeCounts.None, (sum, i) => sum.Plus(i.Counts)), Approximate);
     }
 }

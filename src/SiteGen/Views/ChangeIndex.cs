@@ -16,8 +16,9 @@ public static class ChangeIndex
         return previous;
     }
 
-    /// <summary>Every report's comparison with its previous year, as counts, keyed by the current report's path. A pair that
-    /// <paramref name="cache"/> knows is not read again; of the others, each agency's reports are read once, in year order, and
+    /// <summary>Every report's comparison with its previous year (its counts, and the sentences its changes page lists), keyed by
+    /// the current report's path. A pair whose counts <paramref name="cache"/> knows is not read again (its changes page, when it
+    /// must be rendered anyway, compares it then); of the others, each agency's reports are read once, in year order, and
     /// agencies are compared in parallel.</summary>
     public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, Func<Report, SectionedBody>? read = null,
         ChangeCountsCache? cache = null)
@@ -43,7 +44,7 @@ public static class ChangeIndex
                 }
                 var before = last is { } l && l.Report == previous ? l : Read(previous);
                 var after = Read(report);
-                var summary = ChangeComparer.Summarise(previous, before.Body, before.Sentences, report, after.Body, after.Sentences);
+                var summary = ChangeComparer.Compare(previous, before.Body, before.Sentences, report, after.Body, after.Sentences);
                 cache.Record(key, ChangeCountsEntry.Of(summary));
                 found.Add(summary);
                 last = after;

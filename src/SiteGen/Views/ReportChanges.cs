@@ -32,41 +32,23 @@ public sealed record ChangeCounts(int Added, int Dropped, int Changed, int Uncha
 {
     public static readonly ChangeCounts None = new(0, 0, 0, 0);
 
-    public bool Any => Added + Dropped + Changed > 0;
-
     public ChangeCounts Plus(ChangeCounts other) =>
         new(Added + other.Added, Dropped + other.Dropped, Changed + other.Changed, Unchanged + other.Unchanged);
-
-    public static ChangeCounts Of(IEnumerable<SentenceChange> changes)
-    {
-        int added = 0, dropped = 0, changed = 0, unchanged = 0;
-        foreach (var c in changes)
-        {
-            switch (c.Kind)
-            {
-                case SentenceChangeKind.Added: added++; break;
-                case SentenceChangeKind.Dropped: dropped++; break;
-                case SentenceChangeKind.Changed: changed++; break;
-                default: unchanged++; break;
-            }
-        }
-        return new ChangeCounts(added, dropped, changed, unchanged);
-    }
 }
 
-/// <summary>One required item compared between the two years: whether each report has it, its sentences in this year's order (dropped ones where they stood), and the counts.</summary>
-public sealed record ItemChanges(RequiredItem Item, bool InPrevious, bool InCurrent, IReadOnlyList<SentenceChange> Sentences, ChangeCounts Counts);
+/// <summary>One required item compared between the two years: whether each report has it, its counts, and the first
+/// <see cref="ChangeComparer.MaxListed"/> sentences of each kind that changed (changed figures, added, dropped), in this year's
+/// order with dropped ones where they stood; <c>Listed</c> is null when the counts were taken from the build state.</summary>
+public sealed record ItemChanges(RequiredItem Item, bool InPrevious, bool InCurrent, ChangeCounts Counts, IReadOnlyList<SentenceChange>? Listed);
 
-/// <summary>The full comparison of a report with the same agency's report of the previous year in the same series (the <c>/changes/…/</c> page).</summary>
+/// <summary>A report's comparison with the same agency's report of the previous year in the same series: the counts shown on the
+/// report page and, when compared in this build, the sentences its <c>/changes/…/</c> page lists.</summary>
 /// <param name="Approximate">True when an item was rewritten so widely that its alignment was approximated (see <see cref="SequenceAlignment"/>).</param>
-public sealed record ReportChanges(Report Current, Report Previous, IReadOnlyList<ItemChanges> Items, ChangeCounts Total, bool Approximate)
-;
-
-/// <summary>The counts of one item's comparison.</summary>
-public sealed record ItemChangeCounts(RequiredItem Item, bool InPrevious, bool InCurrent, ChangeCounts Counts);
-
-/// <summary>The counts of a report's comparison with its previous year, shown on the report page with a link to the full comparison.</summary>
-public sealed record ChangeSummary(Report Current, Report Previous, IReadOnlyList<ItemChangeCounts> Items, ChangeCounts Total, bool Approximate);
+public sealed record ChangeSummary(Report Current, Report Previous, IReadOnlyList<ItemChanges> Items, ChangeCounts Total, bool Approximate)
+{
+    /// <summary>Whether the listed sentences are here (the pair was compared in this build, not counted from the build state).</summary>
+    public bool Listed => Items.All(i => i.Listed is not null);
+}
 
 /// <summary>The sentences of one required item of a report (the plain text of its sections' bodies, in order), kept as ranges
 /// of that text with the hashes of their keys, so a comparison that only counts creates no strings. The masked keys and
@@ -163,10 +145,16 @@ public static class ChangeComparer
     public const int MinReworded = 10;
     public const int MaxRun = 8;
 
-    public static ReportChanges Compare(Report previous, SectionedBody previousBody, Report current, SectionedBody currentBody) =>
+    /// <summary>Sentences of one kind (changed, added, dropped) listed per item; the two reports have the rest. A report
+    /// rewritten at length would otherwise carry both years' whole text onto its changes page.</summary>
+    public const int MaxListed = 5;
+
+    /// <summary>Compares a report with its previous year's: each item's counts, and its first <see cref="MaxListed"/> sentences of each
+    /// kind that changed (only those become strings).</summary>
+    public static ChangeSummary Compare(Report previous, SectionedBody previousBody, Report current, SectionedBody currentBody) =>
         Compare(previous, previousBody, ReportSentences.Of(previousBody), current, currentBody, ReportSentences.Of(currentBody));
 
-    public static ReportChanges Compare(Report previous, SectionedBody previousBody, ReportSentences previousSentences,
+    public static ChangeSummary Compare(Report previous, SectionedBody previousBody, ReportSentences previousSentences,
         Report current, SectionedBody currentBody, ReportSentences currentSentences)
     {
         var items = new List<ItemChanges>();
@@ -177,23 +165,7 @@ public static class ChangeComparer
             var after = currentSentences.Of(item.Number);
             var script = Script(before, after);
             approximate |= !script.Exact;
-            var sentences = Changes(script, before, after);
-            items.Add(new ItemChanges(item, previousBody.Has(item.Number), currentBody.Has(item.Number), sentences, ChangeCounts.Of(sentences)));
-        }
-        return new ReportChanges(current, previous, items, items.Aggregate(ChangeCounts.None, (sum, i) => sum.Plus(i.Counts)), approximate);
-    }
-
-    /// <summary>The counts of <see cref="Compare(Report, SectionedBody, ReportSentences, Report, SectionedBody, ReportSentences)"/>, without creating the sentences' texts.</summary>
-    public static ChangeSummary Summarise(Report previous, SectionedBody previousBody, ReportSentences previousSentences,
-        Report current, SectionedBody currentBody, ReportSentences currentSentences)
-    {
-        var items = new List<ItemChangeCounts>();
-        var approximate = false;
-        foreach (var item in RequiredSections.All)
-        {
-            var script = Script(previousSentences.Of(item.Number), currentSentences.Of(item.Number));
-            approximate |= !script.Exact;
-            items.Add(new ItemChangeCounts(item, previousBody.Has(item.Number), currentBody.Has(item.Number), Count(script.Ops)));
+            items.Add(new ItemChanges(item, previousBody.Has(item.Number), currentBody.Has(item.Number), Count(script.Ops), Listed(script, before, after)));
         }
         return new ChangeSummary(current, previous, items, items.Aggregate(ChangeCounts.None, (sum, i) => sum.Plus(i.Counts)), approximate);
     }
@@ -256,21 +228,27 @@ public static class ChangeComparer
         return new ChangeCounts(added, dropped, changed, unchanged);
     }
 
-    private static List<SentenceChange> Changes(EditScript script, ItemSentences before, ItemSentences after)
+    private static List<SentenceChange> Listed(EditScript script, ItemSentences before, ItemSentences after)
     {
-        var changes = new List<SentenceChange>(script.Ops.Length);
+        var listed = new List<SentenceChange>();
+        int added = 0, dropped = 0, changed = 0;
         foreach (var op in script.Ops)
         {
             if (op.Consumed) continue;
-            changes.Add(op.Kind switch
+            switch (op.Kind)
             {
-                SentenceChangeKind.Dropped => new SentenceChange(SentenceChangeKind.Dropped, before[op.A], null),
-                SentenceChangeKind.Added => new SentenceChange(SentenceChangeKind.Added, null, after[op.B]),
-                SentenceChangeKind.Changed => Changed(before[op.PairedA], after[op.B], op.Reworded),
-                _ => new SentenceChange(SentenceChangeKind.Unchanged, before[op.PairedA >= 0 ? op.PairedA : op.A], after[op.B]),
-            });
+                case SentenceChangeKind.Dropped when dropped++ < MaxListed:
+                    listed.Add(new SentenceChange(SentenceChangeKind.Dropped, before[op.A], null));
+                    break;
+                case SentenceChangeKind.Added when added++ < MaxListed:
+                    listed.Add(new SentenceChange(SentenceChangeKind.Added, null, after[op.B]));
+                    break;
+                case SentenceChangeKind.Changed when changed++ < MaxListed:
+                    listed.Add(Changed(before[op.PairedA], after[op.B], op.Reworded));
+                    break;
+            }
         }
-        return changes;
+        return listed;
     }
 
     /// <summary>One entry of the edit script (a sentence of last year's <see cref="A"/>, this year's <see cref="B"/>, or both, in run

@@ -253,11 +253,34 @@ public sealed class ViewPagesTests
         var changes = site.Read(ChangesPage("红塔区司法局", 2024));
         Assert.Contains("<li>查处违法行为<mark><del>93</del>→<ins>94</ins></mark>起。</li>", changes);
         var listed = Regex.Matches(changes, "<ul class=\"sentences\">(.*?)</ul>", RegexOptions.Singleline).Sum(list => Regex.Matches(list.Value, "<li>").Count);
-        Assert.Equal(ViewPageViews.MaxListed * 2 + 1, listed);
+        Assert.Equal(ChangeComparer.MaxListed * 2 + 1, listed);
         Assert.Contains($"开展{Word(2024, 0)}工作。", changes);
-        Assert.DoesNotContain($"开展{Word(2024, ViewPageViews.MaxListed)}工作。", changes);
-        Assert.Contains($"<a href=\"/{ReportPage("红塔区司法局", 2024)[..^"index.html".Length]}\">另有 {3000 - ViewPageViews.MaxListed} 句，见2024年度报告</a>", changes);
-        Assert.Contains($"<a href=\"/{ReportPage("红塔区司法局", 2023)[..^"index.html".Length]}\">另有 {3000 - ViewPageViews.MaxListed} 句，见2023年度报告</a>", changes);
+        Assert.DoesNotContain($"开展{Word(2024, ChangeComparer.MaxListed)}工作。", changes);
+        Assert.Contains($"<a href=\"/{ReportPage("红塔区司法局", 2024)[..^"index.html".Length]}\">另有 {3000 - ChangeComparer.MaxListed} 句，见2024年度报告</a>", changes);
+        Assert.Contains($"<a href=\"/{ReportPage("红塔区司法局", 2023)[..^"index.html".Length]}\">另有 {3000 - ChangeComparer.MaxListed} 句，见2023年度报告</a>", changes);
+    }
+
+    [Fact]
+    public void A_changes_page_rendered_again_with_its_counts_from_the_build_state_is_the_one_a_clean_build_makes()
+    {
+        // Given an agency's 2023 and 2024 reports (a changed figure, an added and a dropped sentence), built once
+        using var site = new TestSite()
+            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为81起。开展培训5次。"))
+            .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body("查处违法行为95起。新建调解室一个。"));
+        site.BuildSucceeding();
+
+        // When the site's title changes, so every page is rendered again while the comparison's counts come from the build state
+        site.File("content/site.yml", "title: \"红塔区法治政府建设报告库\"\n");
+        var result = site.Build();
+
+        // Then the changes page is byte for byte the one a clean build makes
+        Assert.True(result.Succeeded);
+        Assert.Equal(1, result.ComparisonsFromCache);
+        var clean = site.Build(outputDir: site.PathOf("clean"));
+        Assert.True(clean.Succeeded);
+        Assert.Equal(0, clean.ComparisonsFromCache);
+        Assert.Equal(File.ReadAllText(site.PathOf("clean/" + ChangesPage("红塔区司法局", 2024))), site.Read(ChangesPage("红塔区司法局", 2024)));
+        Assert.Contains("<mark><del>81</del>→<ins>95</ins></mark>", site.Read(ChangesPage("红塔区司法局", 2024)));
     }
 
     [Fact]

@@ -92,7 +92,9 @@ public static class SideBySide
         var sentences = Sentences.Split(MarkdownText.ToPlain(markdown));
         if (sentences.Count == 0) return "";
         var first = sentences[0];
-        return first.Length <= max ? first : first[..(max - 1)] + "…";
+        if (first.Length <= max) return first;
+        var cut = char.IsHighSurrogate(first[max - 2]) ? max - 2 : max - 1; // never half of a character beyond the BMP
+        return first[..cut] + "…";
     }
 
     /// <summary>Reads the page's reports (with <paramref name="read"/>, by default from their files) and lays out the five items.</summary>

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { expandQuery, loadSynonyms } from "../../themes/default/static/search/expand.js";
 import { closestNames, loadNames, suggest } from "../../themes/default/static/search/names.js";
-import { createSearch } from "../../themes/default/static/search/search.js";
+import { createSearch, shownCount } from "../../themes/default/static/search/search.js";
 import { diskFetch } from "../../tests/js/search/site.mjs";
 
 const EXAMPLES = [
@@ -24,17 +24,15 @@ const EXAMPLES = [
 const PAGE = 10;
 const kib = (n) => (n / 1024).toFixed(1);
 
-/** One query's first view, cold, as the page asks it (expanded unless typedOnly): its matches (document ids, every candidate
- * proven; none for partial matches) and the bytes fetched for the view. */
+/** One query's first view, cold, as the page asks it (expanded unless typedOnly): the count it shows (exact, or 约 N for an
+ * estimate; partial matches are not counted) and the bytes fetched for it. */
 async function run(output, query, synonyms, typedOnly) {
   const disk = diskFetch(output);
-  const expand = (q) => expandQuery(q, synonyms);
-  const search = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: disk.fetch, expand });
+  const search = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: disk.fetch, expand: (q) => expandQuery(q, synonyms) });
   const view = await search.view({ q: query, perPage: PAGE, typedOnly });
   const bytes = disk.fetched.reduce((sum, f) => sum + f.bytes, 0);
-  const { words, added } = expand(query);
-  const docs = view.mode !== "results" ? [] : await (added.length && !typedOnly ? search.union(words) : search.query(query)).matches();
-  return { docs, bytes, mode: view.mode, added };
+  const value = view.mode === "results" ? shownCount(view.count) : 0;
+  return { found: value, shown: `${view.count.exact || view.mode !== "results" ? "" : "约 "}${value.toLocaleString("en")}`, bytes, added: view.expansion.added };
 }
 
 for (const output of process.argv.slice(2)) {
@@ -50,9 +48,9 @@ for (const output of process.argv.slice(2)) {
     const typed = await run(output, query, synonyms, true);
     const expanded = await run(output, query, synonyms, false);
     const names3 = (list, label) => list.slice(0, 3).map((s) => `${s.name}${label(s)}`).join("、");
-    const hint = expanded.docs.length === 0
+    const hint = expanded.found === 0
       ? `closest: ${names3(closestNames(names, query, { synonyms }), (s) => ` (${s.reason})`) || "–"}`
       : names3(suggest(names, query), () => "") || "–";
-    console.log(`| ${kind} | ${query} | ${typed.docs.length} | ${kib(typed.bytes)} | ${expanded.added.join("、") || "–"} | ${expanded.docs.length} | ${kib(expanded.bytes)} | ${hint} |`);
+    console.log(`| ${kind} | ${query} | ${typed.shown} | ${kib(typed.bytes)} | ${expanded.added.join("、") || "–"} | ${expanded.shown} | ${kib(expanded.bytes)} | ${hint} |`);
   }
 }

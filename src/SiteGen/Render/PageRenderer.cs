@@ -28,6 +28,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         "search_pages", "search_previous", "search_next", "search_page_of", "search_page_of_about", "search_published",
         "search_about", "search_also_searched", "search_only_typed", "search_typed_only", "search_also_search",
         "search_suggestions", "search_suggestions_count", "search_suggestion_agency", "search_suggestion_region", "search_closest",
+        "search_list_separator",
     ];
 
     private readonly SiteUrls _urls = site.Urls;

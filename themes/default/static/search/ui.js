@@ -64,7 +64,7 @@ const chosenCount = (f) => ["year", ...LIST_FACETS].reduce((n, k) => n + (f[k]?.
 const status = el("p", { class: "search-status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
 // What the query was also searched as (or that only what was typed was), with the link that switches; announced on its own.
 const expansionNote = el("p", { class: "search-expansion", "aria-live": "polite" });
-// The closest agency and place names, when nothing (or only partial matches) is found.
+// The closest agency and place names, when no report matches exactly.
 const closest = el("div", { class: "search-closest" });
 const exactButton = el("button", { type: "button", class: "search-exact", text: t("search_count_exactly") });
 exactButton.hidden = true;
@@ -178,7 +178,7 @@ function showStatus(state, view) {
 function showExpansion(state, view) {
   const { added, applied } = view.expansion;
   if (added.length === 0) { expansionNote.replaceChildren(); return; }
-  const terms = added.join(english ? ", " : "、");
+  const terms = added.join(t("search_list_separator"));
   expansionNote.replaceChildren(...(applied
     ? [t("search_also_searched", { terms }), " ", link({ ...state, typedOnly: true, page: 1 }, t("search_only_typed", { q: state.q }))]
     : [t("search_typed_only", { q: state.q }), " ", link({ ...state, typedOnly: false, page: 1 }, t("search_also_search", { terms }))]));
@@ -193,13 +193,13 @@ function nameState(s) {
 
 const kindText = (s) => t(s.kind === "agency" ? "search_suggestion_agency" : "search_suggestion_region");
 
-/** 您要找的是不是：the closest agency and place names to a query that found nothing, each a link to its reports. */
+/** "Did you mean": the closest agency and place names to a query that found nothing, each a link to its reports. */
 async function closestOffers(state) {
   const loaded = await openNames();
   if (!loaded || !state.q) return [];
   const found = loaded.closestNames(loaded.names, state.q, { synonyms: loaded.synonyms });
   if (found.length === 0) return [];
-  return [el("p", { text: t("search_closest") }), el("ul", {}, found.map((s) => el("li", {}, [link(nameState(s), s.name), ` (${[kindText(s), s.path.slice(0, -1).join("›")].filter(Boolean).join(english ? ", " : "，")})`])))];
+  return [el("p", { text: t("search_closest") }), el("ul", {}, found.map((s) => el("li", {}, [link(nameState(s), s.name), ` (${[kindText(s), s.path.slice(0, -1).join("›")].filter(Boolean).join(" · ")})`])))];
 }
 
 function sortOptions(view) {

@@ -856,8 +856,13 @@ class QueryRun {
     let size = Math.min(pool.length, SAMPLE_START);
     let limit = SAMPLE_BYTES;
     let ratio = 1;
+    let sampled = 0;
     while (size > 0) {
       while (size > SAMPLE_MIN && (await this.cost(pool.slice(0, size))) > limit) size = Math.floor(size * 0.7);
+      // Shrunk back within what was sampled already: the budget left buys no new candidate, so the share stands (without this
+      // the same sample would be taken again and again, as it was for expanded queries whose runs share position blocks).
+      if (size <= sampled) break;
+      sampled = size;
       const sample = pool.slice(0, size);
       await this.verify(sample);
       ratio = sample.filter((d) => this.status[d] === YES).length / size;

@@ -123,7 +123,15 @@ public sealed record DocRecord(
     [property: JsonPropertyName("published")] string? Published,
     [property: JsonPropertyName("bodyStart")] int BodyStart,
     [property: JsonPropertyName("chunkStarts")] IReadOnlyList<int> ChunkStarts,
-    [property: JsonPropertyName("chunks")] IReadOnlyList<int> Chunks);
+    [property: JsonPropertyName("chunks")] IReadOnlyList<int> Chunks,
+    [property: JsonPropertyName("files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FileStart>? Files = null);
+
+/// <summary>An attachment whose text follows the body in a report's chunks: from chunk number <c>Chunk</c> on, the text is this file's
+/// until the next one starts (omitted, with the whole <c>files</c> list, for a report without readable attachments).</summary>
+public sealed record FileStart(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("href")] string Href,
+    [property: JsonPropertyName("chunk")] int Chunk);
 
 /// <summary>A piece of a report body (about ChunkTarget characters, cut between paragraphs or sentences) and where its sections start.</summary>
 public sealed record ChunkRecord(

@@ -17,6 +17,10 @@ public sealed record SearchIndexStats(int Documents, int Terms, long Files, long
     public int Reindexed { get; init; } = Documents;
 }
 
+/// <summary>An attachment of a report whose text is searched with it: its file name, its URL, and a way to read its text (called only
+/// when the report is indexed again).</summary>
+public sealed record IndexedFile(string Name, string Href, Func<string> ReadText);
+
 /// <summary>The index stage: takes each report page (from many threads), spills its postings and keeps its text chunks, then inverts
 /// the spill partition by partition into term objects, term shards, document packs and the catalogue (see SearchFormat.cs); a
 /// report whose page did not change is carried over from the previous build's index instead.</summary>
@@ -52,6 +56,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private readonly string?[] _keys;
     private readonly bool[] _changed;
     private readonly Func<string>?[] _deferred;
+    private readonly IReadOnlyList<IndexedFile>?[] _deferredFiles;
     private readonly IReadOnlySet<int> _sample;
     private readonly ConcurrentDictionary<int, string> _sampleTexts = new();
     private readonly SearchIndexState? _previous;
@@ -82,6 +87,7 @@ public sealed class SearchIndexBuilder : IDisposable
         _keys = new string?[documents];
         _changed = new bool[documents];
         _deferred = new Func<string>?[documents];
+        _deferredFiles = new IReadOnlyList<IndexedFile>?[documents];
         _sample = TextDictionary.Sample(catalogue.Docs.Select(d => d.Url).ToList());
         _previous = previous?.Docs.Count == documents && previousFolder is not null ? previous : null;
         _previousFolder = previousFolder;
@@ -96,21 +102,23 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <summary>Takes one report page; thread-safe. <paramref name="key"/> is the page's fingerprint; <paramref name="html"/> is null
     /// when the page was not rendered again, and then, if the previous index holds this very page under this id, the report is
-    /// carried over (read with <paramref name="readPage"/> only if the index has to be built whole after all).</summary>
-    public void Include(int docId, string key, string? html, Func<string> readPage)
+    /// carried over (read with <paramref name="readPage"/> only if the index has to be built whole after all). <paramref name="files"/>
+    /// are the report's attachments whose text is searched with it (their stamps are part of the key).</summary>
+    public void Include(int docId, string key, string? html, Func<string> readPage, IReadOnlyList<IndexedFile>? files = null)
     {
         _keys[docId] = key;
         if (html is null && _previous?.Docs[docId] is { } before && before.Key == key)
         {
             _lengths[docId] = before.Length;
             _deferred[docId] = readPage;
+            _deferredFiles[docId] = files;
             return;
         }
-        Add(docId, html ?? readPage());
+        Add(docId, html ?? readPage(), files);
     }
 
-    /// <summary>Indexes one rendered report page; thread-safe.</summary>
-    public void Add(int docId, string html)
+    /// <summary>Indexes one rendered report page, and after its body the text of <paramref name="files"/>; thread-safe.</summary>
+    public void Add(int docId, string html, IReadOnlyList<IndexedFile>? files = null)
     {
         _changed[docId] = true;
         var started = Stopwatch.GetTimestamp();
@@ -163,11 +171,37 @@ public sealed class SearchIndexBuilder : IDisposable
             }
         }
         EndChunk();
+
+        // Each attachment's text follows the body in chunks of its own, so a match in it is known to be the file's.
+        List<FileStart>? fileStarts = null;
+        foreach (var file in files ?? [])
+        {
+            var text = file.ReadText();
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            (fileStarts ??= []).Add(new FileStart(file.Name, file.Href, chunkBytes.Count));
+            pos += FieldGap;
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                foreach (var piece in Pieces(line))
+                {
+                    if (chunk.Length > 0 && chunk.Length + piece.Length > ChunkTarget) EndChunk();
+                    if (chunk.Length == 0)
+                    {
+                        chunkStart = pos;
+                        sections.Add(new SectionStart(0, ""));
+                    }
+                    else chunk.Append('\n');
+                    chunk.Append(piece);
+                    pos = terms.Scan(piece, pos, BodyBoost) + 1;
+                }
+            }
+            EndChunk();
+        }
         if (_sample.Contains(docId)) _sampleTexts[docId] = BodyText(extracted);
 
         terms.Spill(docId, _spill);
         var record = new DocRecord(entry.Title, entry.Url, entry.Agency, entry.Year.ToString(CultureInfo.InvariantCulture), entry.RegionText, entry.Series,
-            entry.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bodyStart, chunkStarts, []);
+            entry.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bodyStart, chunkStarts, [], fileStarts);
         _store.Add(docId, record, chunkBytes, compressed: false);
         _lengths[docId] = pos;
         Interlocked.Add(ref _addTicks, Stopwatch.GetTimestamp() - started);
@@ -314,7 +348,7 @@ public sealed class SearchIndexBuilder : IDisposable
         {
             if (_deferred[i] is not { } deferred) return;
             _deferred[i] = null;
-            Add(i, deferred());
+            Add(i, deferred(), _deferredFiles[i]);
         });
     }
 

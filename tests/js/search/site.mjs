@@ -10,19 +10,19 @@ import { parseRange, sendFile, serveFolder, siteHeaders } from "../lib/server.js
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
 
-/** Builds a site from { file: { title, agency, year, region, body, published?, files? } } under baseUrl (published: a date, or null
- * for none; by default 1 February of the next year; files: { "a/原文.pdf": bytes } written beside the report); returns
- * { root, output, cleanup }. */
-export function buildSite(reports, { baseUrl = "/" } = {}) {
+/** Builds a site from { file: { title, agency, year, region, body, published?, files?, extra? } } under baseUrl (published: a date,
+ * or null for none; by default 1 February of the next year; files: { "a/原文.pdf": bytes } written beside the report; extra: more
+ * front-matter lines), with `settings` (more site.yml lines) added to its site.yml; returns { root, output, cleanup }. */
+export function buildSite(reports, { baseUrl = "/", settings = "" } = {}) {
   if (!existsSync(cliDll)) execFileSync("dotnet", ["build", join(repo, "src/SiteGen.Cli"), "-c", "Release", "--nologo", "-v", "q"], { stdio: "inherit" });
   const root = mkdtempSync(join(tmpdir(), "sitegen-search-js-"));
   mkdirSync(join(root, "content/reports"), { recursive: true });
-  writeFileSync(join(root, "content/site.yml"), `title: "测试报告库"\nbase_url: "${baseUrl}"\nlanguage: zh-CN\n`);
+  writeFileSync(join(root, "content/site.yml"), `title: "测试报告库"\nbase_url: "${baseUrl}"\nlanguage: zh-CN\n${settings}`);
   for (const [file, r] of Object.entries(reports)) {
     const region = r.region.map((x) => JSON.stringify(x)).join(", ");
     writeFileSync(join(root, "content/reports", file),
       `---\ntitle: ${JSON.stringify(r.title)}\nagency: ${JSON.stringify(r.agency)}\nregion: [${region}]\nyear: ${r.year}\n`
-      + `${r.published === null ? "" : `published: ${r.published ?? `${r.year + 1}-02-01`}\n`}type: "法治政府建设年度报告"\n---\n\n${r.body}\n`);
+      + `${r.published === null ? "" : `published: ${r.published ?? `${r.year + 1}-02-01`}\n`}type: "法治政府建设年度报告"\n${r.extra ?? ""}---\n\n${r.body}\n`);
     for (const [name, bytes] of Object.entries(r.files ?? {})) {
       mkdirSync(dirname(join(root, "content/reports", name)), { recursive: true });
       writeFileSync(join(root, "content/reports", name), bytes);

@@ -4,7 +4,8 @@
 //
 //   const search = await createSearch({ baseUrl: "/reports/search/idx/" });
 //   const view = await search.view({ q: "医疗纠纷调解", filters: { year: ["2023"] }, sort: "relevance", page: 1 });
-//   // view.count = { value, exact }, view.results (with excerpts), view.facets (year, region, agency, series)
+//   // view.count = { value, exact }, view.results (with excerpts), view.facets (year, region, agency, series, and the site's
+//   // own taxonomies: view.facets.taxonomies)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokenizer: identical to SiteGen.Search.Tokenizer (C#); tests/vectors/tokenizer.json proves it in both suites.
@@ -505,7 +506,11 @@ class Search {
     return positions;
   }
 
-  /** The catalogue: filter values, the region tree, agency pages, and each document's year, profile, agency, region and series. */
+  /**
+   * The catalogue: filter values, the region tree, agency pages, each document's year, profile, agency, region and series, and
+   * the site facets (facets: [{ key, label, values, start, codes }]: document d's value codes are codes[start[d]] up to
+   * codes[start[d + 1]]).
+   */
   catalogue() {
     this.catalogueData ??= this.files.ref(this.manifest.catalogue).then(inflate).then((bytes) => {
       const reader = varintReader(bytes);
@@ -550,9 +555,25 @@ class Search {
       });
       for (const r of regions) r.path = r.parent < 0 ? r.name : `${regions[r.parent].path}›${r.name}`;
       const regionByPath = new Map(regions.map((r) => [r.path, r.node]));
-      return { info, year, agency, region, series, regions, regionByPath, yearNumbers: info.years.map((y) => Number(y.name)) };
+      const facets = (info.facets ?? []).map(({ key, label, values }) => {
+        const start = new Int32Array(n + 1);
+        const codes = [];
+        for (let d = 0; d < n; d++) {
+          start[d] = codes.length;
+          let code = -1;
+          for (let k = reader.next(); k > 0; k--) codes.push(code += reader.next() + 1);
+        }
+        start[n] = codes.length;
+        return { key, label, values, start, codes: Int32Array.from(codes), codeOf: new Map(values.map((v, i) => [v, i])) };
+      });
+      return { info, year, agency, region, series, regions, regionByPath, facets, yearNumbers: info.years.map((y) => Number(y.name)) };
     });
     return this.catalogueData;
+  }
+
+  /** The site's own facets, [{ key, label }]: each key is the name of its filter in view states (and of its URL parameter). */
+  async siteFacets() {
+    return (await this.catalogue()).facets.map(({ key, label }) => ({ key, label }));
   }
 
   /** Agency names by code, fetching the pages that hold them. */
@@ -705,6 +726,8 @@ const SAMPLE_PRECISION = 0.015;
 const SAMPLE_MAX_BYTES = 160 * 1024;
 /** Bytes of positions a page may fetch to find its results before it settles for fewer. */
 const PAGE_BUDGET = 400 * 1024;
+/** Values a facet of many (agency, a site facet) shows besides the chosen ones: the largest by count. */
+const TOP_VALUES = 12;
 /** Phrase queries an expanded query may join: combinations of its words' forms beyond it are left out. */
 const MAX_COMBINATIONS = 16;
 
@@ -798,6 +821,7 @@ class QueryRun {
       if (except !== "region" && f.regions && !inRegions(cat, cat.region[d], f.regions)) continue;
       if (except !== "agency" && f.agencies && !f.agencies.has(cat.agency[d])) continue;
       if (except !== "series" && f.series && !f.series.has(cat.series[d])) continue;
+      if (f.own && f.own.some((o) => o.facet.key !== except && !hasValue(o.facet, d, o.chosen))) continue;
       out.push(d);
     }
     return out;
@@ -909,7 +933,8 @@ class QueryRun {
   }
 
   /**
-   * The view of a search page state: { q, filters: { year: [..], from, to, region: [paths], agency: [names], series: [names] },
+   * The view of a search page state: { q, filters: { year: [..], from, to, region: [paths], agency: [names], series: [names],
+   * and per site facet KEY: [values] },
    * sort: "relevance" | "newest" | "oldest", page (from 1), perPage, exact (count every match exactly) }.
    */
   async view(state) {
@@ -982,13 +1007,16 @@ class QueryRun {
     if (f.region?.length) out.regions = new Set(f.region.map((p) => cat.regionByPath.get(p) ?? -2));
     if (f.series?.length) out.series = new Set(f.series.map((s) => cat.info.series.indexOf(s)));
     if (f.agency?.length) out.agencies = new Set(await this.search.agencyCodes(f.agency));
+    const own = cat.facets.filter((facet) => f[facet.key]?.length).map((facet) => ({ facet, chosen: new Set(f[facet.key].map((v) => facet.codeOf.get(v) ?? -1)) }));
+    if (own.length) out.own = own;
     return out;
   }
 
   /**
    * Facet counts over the whole result set, each facet counted with every other facet's filters (so that several values of one
-   * facet can be chosen): year, region (every level of the tree), agency (the 12 largest and the chosen ones), series. Each count
-   * is exact, or estimated (exact: false) where candidates are left unverified. With allMatch, every candidate counts as a match.
+   * facet can be chosen): year, region (every level of the tree), agency (the 12 largest and the chosen ones), series, and each
+   * site facet (taxonomies: [{ key, label, values }], values like agency's: the 12 largest and the chosen ones). Each count is
+   * exact, or estimated (exact: false) where candidates are left unverified. With allMatch, every candidate counts as a match.
    */
   async facets(candidates, filters, allMatch = false) {
     const cat = this.cat;
@@ -1013,20 +1041,30 @@ class QueryRun {
     const regions = tally("region", (d) => ancestors(cat.region[d]));
     const agencies = tally("agency", (d) => [cat.agency[d]]);
     const series = tally("series", (d) => [cat.series[d]]);
+    // The codes a facet of many values shows: its TOP_VALUES largest and the chosen ones.
+    const shownCodes = (counts, chosen) => [...new Set([...[...counts].filter(([, c]) => c.count > 0)
+      .sort((a, b) => b[1].count - a[1].count || a[0] - b[0]).slice(0, TOP_VALUES).map(([k]) => k), ...chosen])].filter((c) => c >= 0);
+    const byCount = (a, b) => b.count - a.count || (a.label < b.label ? -1 : 1);
     const chosenAgencies = filters.agencies ?? new Set();
-    const topAgencies = [...agencies].filter(([, c]) => c.count > 0).sort((a, b) => b[1].count - a[1].count || a[0] - b[0]).slice(0, 12).map(([k]) => k);
-    const agencyCodes = [...new Set([...topAgencies, ...chosenAgencies])].filter((c) => c >= 0);
+    const agencyCodes = shownCodes(agencies, chosenAgencies);
     const names = await this.search.agencyNames(agencyCodes);
     const zero = { count: 0, exact: true };
+    const taxonomies = cat.facets.map((facet) => {
+      const counts = tally(facet.key, (d) => facet.codes.subarray(facet.start[d], facet.start[d + 1]));
+      const chosen = filters.own?.find((o) => o.facet === facet)?.chosen ?? new Set();
+      const values = shownCodes(counts, chosen).map((c) => ({ value: facet.values[c], label: facet.values[c], ...(counts.get(c) ?? zero), selected: chosen.has(c) }));
+      return { key: facet.key, label: facet.label, values: values.sort(byCount) };
+    });
     return {
       year: cat.info.years.map((y, i) => ({ value: y.name, label: y.name, ...(years.get(i) ?? zero), selected: filters.years?.has(Number(y.name)) ?? false }))
         .filter((v) => v.count > 0 || v.selected),
       region: cat.regions.map((r) => ({ value: r.path, label: r.name, depth: r.depth, parent: r.parent >= 0 ? cat.regions[r.parent].path : null,
         ...(regions.get(r.node) ?? zero), selected: filters.regions?.has(r.node) ?? false })).filter((v) => v.count > 0 || v.selected),
       agency: agencyCodes.map((c) => ({ value: names.get(c), label: names.get(c), ...(agencies.get(c) ?? zero), selected: chosenAgencies.has(c) }))
-        .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1)),
+        .sort(byCount),
       series: cat.info.series.map((name, i) => ({ value: name, label: name, ...(series.get(i) ?? zero), selected: filters.series?.has(i) ?? false }))
         .filter((v) => v.count > 0 || v.selected),
+      taxonomies,
       years: cat.yearNumbers,
     };
   }
@@ -1183,6 +1221,12 @@ function sampleSize(ratio, population) {
   if (ratio <= 0 || ratio >= 1) return 100;
   const unlimited = (1 - ratio) / (ratio * SAMPLE_PRECISION ** 2);
   return Math.ceil(unlimited / (1 + unlimited / population));
+}
+
+/** Whether a document has one of the chosen values of a site facet. */
+function hasValue(facet, doc, chosen) {
+  for (let i = facet.start[doc]; i < facet.start[doc + 1]; i++) if (chosen.has(facet.codes[i])) return true;
+  return false;
 }
 
 /** Whether a region node is one of the chosen nodes or lies under one. */

@@ -12,6 +12,9 @@ const input = document.getElementById("search-q");
 const english = (document.documentElement.lang || "").toLowerCase().startsWith("en");
 const PER_PAGE = 10;
 const LIST_FACETS = ["region", "agency", "series"];
+// The keys of the site's own facets (site.yml taxonomies), read from the index before the first state: each is a URL parameter.
+let siteFacets = [];
+const listFacets = () => ["year", ...LIST_FACETS, ...siteFacets];
 
 // The UI strings come from the theme's i18n files (keys search_*), which layouts/search.sbn-html writes as data-text-NAME
 // attributes (search_count → data-text-search-count); {name} is filled in.
@@ -36,7 +39,7 @@ const el = (tag, props = {}, children = []) => {
 
 function readState() {
   const params = new URLSearchParams(location.search);
-  const filters = { year: params.getAll("year"), region: params.getAll("region"), agency: params.getAll("agency"), series: params.getAll("series") };
+  const filters = Object.fromEntries(listFacets().map((f) => [f, params.getAll(f)]));
   if (params.get("from")) filters.from = params.get("from");
   if (params.get("to")) filters.to = params.get("to");
   const sort = ["relevance", "newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : null;
@@ -47,7 +50,7 @@ function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   if (state.q && state.typedOnly) params.set("expand", "0");
-  for (const f of ["year", ...LIST_FACETS]) for (const v of state.filters[f] ?? []) params.append(f, v);
+  for (const f of listFacets()) for (const v of state.filters[f] ?? []) params.append(f, v);
   if (state.filters.from) params.set("from", state.filters.from);
   if (state.filters.to) params.set("to", state.filters.to);
   if (state.sort) params.set("sort", state.sort);
@@ -56,7 +59,7 @@ function urlFor(state) {
   return location.pathname + (query ? `?${query}` : "");
 }
 
-const chosenCount = (f) => ["year", ...LIST_FACETS].reduce((n, k) => n + (f[k]?.length ?? 0), 0) + (f.from ? 1 : 0) + (f.to ? 1 : 0);
+const chosenCount = (f) => listFacets().reduce((n, k) => n + (f[k]?.length ?? 0), 0) + (f.from ? 1 : 0) + (f.to ? 1 : 0);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Page structure: status and controls, the filter panel, the results and the pager.
@@ -224,12 +227,13 @@ function resultItem(r) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Facets: several values of one facet at once (checkboxes), a year range, the region tree drilled down from province to county.
+// Facets: several values of one facet at once (checkboxes), a year range, the region tree drilled down from province to county,
+// then the site's own facets under their labels.
 
 function facetPanel(state, view) {
   const parts = [el("a", { href: "#search-result-list", class: "skip-to-results", text: t("search_skip_to_results") })];
   if (chosenCount(state.filters) > 0) {
-    const next = { ...state, filters: { year: [], region: [], agency: [], series: [] }, page: 1 };
+    const next = { ...state, filters: Object.fromEntries(listFacets().map((f) => [f, []])), page: 1 };
     parts.push(el("p", { class: "search-clear" }, [link(next, t("search_clear_filters"))]));
   }
   const facets = view.facets;
@@ -238,6 +242,7 @@ function facetPanel(state, view) {
   if (regions) parts.push(fieldset("region", t("search_facet_region"), [regions]));
   if (facets.agency.length) parts.push(fieldset("agency", t("search_facet_agency"), [checkboxList(state, "agency", facets.agency)]));
   if (facets.series.length) parts.push(fieldset("series", t("search_facet_series"), [checkboxList(state, "series", facets.series)]));
+  for (const own of facets.taxonomies) if (own.values.length) parts.push(fieldset(own.key, own.label, [checkboxList(state, own.key, own.values)]));
   return parts;
 }
 
@@ -448,4 +453,7 @@ sortSelect.addEventListener("change", () => {
 exactButton.addEventListener("click", () => render(readState(), { exact: true }));
 
 addEventListener("popstate", () => render(readState()));
-render(readState());
+status.textContent = t("search_loading");
+// An index that fails to open leaves no site facets; render then says that search failed.
+openSearch().then((search) => search.siteFacets()).then((list) => { siteFacets = list.map((f) => f.key); }, () => {})
+  .finally(() => render(readState()));

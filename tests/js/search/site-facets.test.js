@@ -93,3 +93,18 @@ describe("site taxonomies as search facets", () => {
     assert.deepEqual(counts(facet(exact, "tags")), truth(TAGS, (r, t) => r.phrase && r.tags.includes(t)));
   });
 });
+
+describe("a site facet keyed like an inherited property of every object", () => {
+  let site;
+  before(() => {
+    const report = (agency, topic) => ({ title: `${agency}报告`, agency, year: 2024, region: ["云南省"], body: "推进依法行政。", extra: `topic: "${topic}"\n` });
+    site = buildSite({ "a.md": report("甲局", "行政执法"), "b.md": report("乙局", "依法决策") }, { settings: "taxonomies:\n  - { key: constructor, field: topic }\n" });
+  });
+  after(() => site.cleanup());
+
+  test("filters only when its values are chosen (`constructor` is a valid key)", async () => {
+    const search = await open(site);
+    assert.equal((await search.view({ filters: {} })).count.value, 2);
+    assert.equal((await search.view({ filters: { constructor: ["依法决策"] } })).count.value, 1);
+  });
+});

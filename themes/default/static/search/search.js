@@ -1007,7 +1007,9 @@ class QueryRun {
     if (f.region?.length) out.regions = new Set(f.region.map((p) => cat.regionByPath.get(p) ?? -2));
     if (f.series?.length) out.series = new Set(f.series.map((s) => cat.info.series.indexOf(s)));
     if (f.agency?.length) out.agencies = new Set(await this.search.agencyCodes(f.agency));
-    const own = cat.facets.filter((facet) => f[facet.key]?.length).map((facet) => ({ facet, chosen: new Set(f[facet.key].map((v) => facet.codeOf.get(v) ?? -1)) }));
+    // Own properties only: a key such as `constructor` is a valid taxonomy key and every object's inherited property.
+    const own = cat.facets.filter((facet) => Object.hasOwn(f, facet.key) && f[facet.key]?.length)
+      .map((facet) => ({ facet, chosen: new Set(f[facet.key].map((v) => facet.codeOf.get(v) ?? -1)) }));
     if (own.length) out.own = own;
     return out;
   }

@@ -158,7 +158,7 @@ public static class SiteBuilder
     private static IndexOutput Index(Site site, RenderedPages pages, BuildState state, OutputPublisher output, IBuildProgress? progress)
     {
         progress?.Stage("index", 0);
-        using var index = new SearchIndexBuilder(SearchCatalogue.Of(site.Reports, site.Urls.Href), (path, bytes) => output.Write(path, bytes), (path, size) =>
+        using var index = new SearchIndexBuilder(SearchCatalogue.Of(site.Reports, site.Taxonomies, site.Urls.Href), (path, bytes) => output.Write(path, bytes), (path, size) =>
         {
             if (state.PreviousFile(path, size) is not { } previous) return false;
             output.Reuse(path, previous);

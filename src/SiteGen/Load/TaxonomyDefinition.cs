@@ -15,7 +15,8 @@ public enum TermOrder
 
 /// <summary>One way of grouping reports, as data: the four built-in taxonomies and those a site adds under <c>taxonomies:</c>
 /// in site.yml drive the model, the index and term pages, the feeds and the sitemap alike.</summary>
-/// <remarks>The search index's facets (year, region, agency, series) are not yet drawn from this list.</remarks>
+/// <remarks>The built-in four are always search facets, each with an encoding of its own in the catalogue; a site's own taxonomy is
+/// one unless it turns <see cref="Facet"/> off (SearchCatalogue).</remarks>
 public sealed record TaxonomyDefinition
 {
     /// <summary>Stable identifier and URL folder, e.g. <c>agencies</c> or <c>topics</c>.</summary>
@@ -32,6 +33,10 @@ public sealed record TaxonomyDefinition
 
     /// <summary>Every term has an Atom feed of its reports.</summary>
     public bool Feeds { get; init; } = true;
+
+    /// <summary>A facet of the search page. The built-in four always are; a site's own one is (under its label, chosen as
+    /// <c>?KEY=term</c>) unless site.yml says <c>facet: false</c>.</summary>
+    public bool Facet { get; init; } = true;
 
     public TermOrder Order { get; init; } = TermOrder.Name;
 
@@ -54,6 +59,9 @@ public sealed record TaxonomyDefinition
 
     /// <summary>Output folders at the site root that SiteGen writes besides the taxonomies' own (the last three are the views').</summary>
     public static readonly IReadOnlyList<string> ReservedFolders = ["reports", "assets", "search", "status", "compare", "changes"];
+
+    /// <summary>The search page's own URL parameters (themes/default/static/search/ui.js), which a facet's key must not be.</summary>
+    public static readonly IReadOnlyList<string> SearchParameters = ["q", "expand", "year", "from", "to", "region", "agency", "series", "sort", "page"];
 
     /// <summary>The site's taxonomies: the built-in ones, then the site's own in the order site.yml lists them.</summary>
     public static IReadOnlyList<TaxonomyDefinition> All(SiteConfig config) => [.. BuiltIns, .. config.Taxonomies];

@@ -8,7 +8,7 @@ namespace SiteGen.Load;
 internal static partial class TaxonomySettingsReader
 {
     private const string Example = "e.g. `- { key: topics, field: topic, label: \"主题\" }`";
-    private static readonly string[] Settings = ["key", "field", "label", "hierarchical", "feeds", "order"];
+    private static readonly string[] Settings = ["key", "field", "label", "hierarchical", "feeds", "facet", "order"];
     private static readonly Dictionary<string, TermOrder> Orders = new(StringComparer.Ordinal)
     {
         ["name"] = TermOrder.Name, ["name_desc"] = TermOrder.NameDescending, ["region"] = TermOrder.Region,
@@ -76,6 +76,7 @@ internal static partial class TaxonomySettingsReader
         var label = Text("label");
         var hierarchical = Flag("hierarchical");
         var feeds = Flag("feeds");
+        var facet = Flag("facet");
         var orderName = Text("order");
 
         if (key is null) Bad(line, column, "a taxonomy definition needs a `key`: the folder of its pages", Example);
@@ -90,6 +91,9 @@ internal static partial class TaxonomySettingsReader
             else if (TaxonomyDefinition.ReservedFolders.Contains(key))
                 Bad(kl, kc, $"taxonomy key `{key}` is the URL of SiteGen's own pages (/{key}/)",
                     $"choose another key; {string.Join(", ", TaxonomyDefinition.ReservedFolders)} are taken");
+            else if (facet != false && TaxonomyDefinition.SearchParameters.Contains(key))
+                Bad(kl, kc, $"taxonomy key `{key}` is a parameter of the search page (?{key}=), so it cannot name the taxonomy's search facet",
+                    $"choose another key, or add `facet: false`; {string.Join(", ", TaxonomyDefinition.SearchParameters)} are taken");
         }
 
         var isList = false;
@@ -116,7 +120,7 @@ internal static partial class TaxonomySettingsReader
         return new TaxonomyDefinition
         {
             Key = key!, Field = field!, Label = label ?? key, Hierarchical = hierarchical ?? false,
-            Feeds = feeds ?? true, Order = order,
+            Feeds = feeds ?? true, Facet = facet ?? true, Order = order,
         };
     }
 

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace SiteGen.Search;
 
 /// <summary>The archive's reports in catalogue order, which gives the document ids, and the objects that describe each report
-/// besides its text: the catalogue (filter values, region tree, each document's profile) and the publication dates.</summary>
+/// besides its text: the catalogue (filter values, region tree, each document's profile and site facet values) and the
+/// publication dates.</summary>
 /// <remarks>Ids follow year (newest first), region path, agency, series, publication date (newest first) and page path, so the
 /// documents of a year or of a year and region are a run of ids, and within a year each document's profile (its agency,
 /// region and series) is at least the previous one's: the catalogue stores small differences.</remarks>
@@ -14,6 +15,9 @@ public sealed class SearchCatalogue
     public sealed record Entry(string Path, string Url, string Title, int Year, IReadOnlyList<string> Region, string Agency, string Series, DateOnly? Published)
     {
         public string RegionText => string.Join(" › ", Region);
+
+        /// <summary>Per site facet (<see cref="Facets"/>), the codes of the report's values, ascending.</summary>
+        public IReadOnlyList<IReadOnlyList<int>> FacetCodes { get; init; } = [];
     }
 
     public const int AgencyPageSize = 64;
@@ -23,8 +27,12 @@ public sealed class SearchCatalogue
     /// <summary>Document id by page path.</summary>
     public IReadOnlyDictionary<string, int> Ids { get; }
 
-    public SearchCatalogue(IEnumerable<Entry> entries)
+    /// <summary>The site's own taxonomies that are search facets; each entry has codes into their values.</summary>
+    public IReadOnlyList<CatalogueFacet> Facets { get; }
+
+    public SearchCatalogue(IEnumerable<Entry> entries, IReadOnlyList<CatalogueFacet>? facets = null)
     {
+        Facets = facets ?? [];
         Docs = entries.OrderByDescending(e => e.Year)
             .ThenBy(e => e.Region, RegionOrder.Instance)
             .ThenBy(e => e.Agency, StringComparer.Ordinal)
@@ -35,11 +43,29 @@ public sealed class SearchCatalogue
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in Docs) ids[e.Path] = ids.Count;
         Ids = ids;
+        if (Docs.FirstOrDefault(e => e.FacetCodes.Count != Facets.Count) is { } odd)
+            throw new ArgumentException($"{odd.Path} has values of {odd.FacetCodes.Count} facets, the catalogue {Facets.Count}", nameof(entries));
     }
 
-    /// <summary>The catalogue of the site model's reports; <paramref name="href"/> turns a page path into its link.</summary>
-    public static SearchCatalogue Of(IEnumerable<Model.Report> reports, Func<string, string> href) =>
-        new(reports.Select(r => new Entry(r.Path, href(r.Path), r.Title, r.Year, r.Region, r.Agency, r.Series, r.Published)));
+    /// <summary>The catalogue of the site model's reports, with a facet per site taxonomy that is one (a hierarchical one's report
+    /// has the values of its terms and of the terms above them); <paramref name="href"/> turns a page path into its link.</summary>
+    public static SearchCatalogue Of(IEnumerable<Model.Report> reports, IEnumerable<Model.Taxonomy> taxonomies, Func<string, string> href)
+    {
+        var facets = taxonomies.Where(t => t.Definition is { BuiltIn: false, Facet: true }).ToList();
+        var codes = facets.Select(t => t.Terms.Select((term, i) => (term, i)).ToDictionary(p => p.term, p => p.i)).ToList();
+        IReadOnlyList<int> CodesOf(int facet, Model.Report report)
+        {
+            var own = new SortedSet<int>();
+            foreach (var term in facets[facet].TermsOf(report))
+                for (var t = term; t is not null; t = t.Parent) own.Add(codes[facet][t]);
+            return [.. own];
+        }
+        return new(reports.Select(r => new Entry(r.Path, href(r.Path), r.Title, r.Year, r.Region, r.Agency, r.Series, r.Published)
+            {
+                FacetCodes = facets.Count == 0 ? [] : facets.Select((_, f) => CodesOf(f, r)).ToList(),
+            }),
+            facets.Select(t => new CatalogueFacet(t.Name, t.Definition.Label ?? t.Name, t.Terms.Select(term => term.Key).ToList())).ToList());
+    }
 
     /// <summary>Orders region paths part by part (by code unit), a path before its extensions.</summary>
     private sealed class RegionOrder : IComparer<IReadOnlyList<string>>
@@ -106,7 +132,8 @@ public sealed class SearchCatalogue
         close();
 
         var years = Docs.GroupBy(d => d.Year).Select(g => new FilterValue(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count())).ToList();
-        var info = new CatalogueInfo(years, series, regionNames, regionDepths.ToString(), agencies.Count, AgencyPageSize, pageRefs.Select(r => r()).ToList(), profiles.Count);
+        var info = new CatalogueInfo(years, series, regionNames, regionDepths.ToString(), agencies.Count, AgencyPageSize, pageRefs.Select(r => r()).ToList(), profiles.Count,
+            Facets.Count == 0 ? null : Facets);
         var infoBytes = JsonSerializer.SerializeToUtf8Bytes(info, json.CatalogueInfo);
         var b = new ByteBuffer();
         b.Varint(infoBytes.Length);
@@ -128,6 +155,15 @@ public sealed class SearchCatalogue
             var profile = profileOf[(e.Agency, string.Join('\u001f', e.Region), e.Series)];
             b.Varint(profile - previous);
             previous = profile;
+        }
+        for (var f = 0; f < Facets.Count; f++)
+        {
+            foreach (var e in Docs)
+            {
+                var codes = e.FacetCodes[f];
+                b.Varint(codes.Count);
+                for (var i = 0; i < codes.Count; i++) b.Varint(i == 0 ? codes[0] : codes[i] - codes[i - 1] - 1);
+            }
         }
         return Deflater.Compress(b.Bytes.AsSpan(0, b.Length));
     }

@@ -13,6 +13,7 @@ namespace SiteGen.Search;
 //   t/HASH.bin       the term shards: an offset table, then each shard compressed (see "Compressed objects")
 //   p/HASH.bin       posting packs: term objects (binary, uncompressed)
 //   c/HASH.bin       the catalogue (compressed): filter values, the region tree, and each document's year, region, agency, series
+//                    and values of the site's own facets
 //   a/HASH.bin       agency name pages (compressed JSON arrays of names), referred to by the catalogue
 //   d/HASH.bin       publication dates (compressed), read only to sort or browse by date
 //   x/HASH.bin       the text dictionary prefix (see "Text chunks")
@@ -51,7 +52,9 @@ namespace SiteGen.Search;
 // series, in region path, agency and series order): varint agency (0: a new agency, whose code is the number of agencies before
 // it; else 1 + its code), varint (region node + 1) − that of the previous profile (0: no region; nodes follow path order, so
 // this is never negative), varint series code; then per document, varint (profile − profile of the previous document),
-// restarting from 0 at the first document of each year.
+// restarting from 0 at the first document of each year; then per site facet (CatalogueInfo.facets, in that order), per
+// document: varint count of its values (0: none), then their codes (indexes into the facet's values) ascending, the first as
+// is, each further one as code − previous code − 1. A catalogue without site facets ends after the documents' profiles.
 //
 // Dates (inflated): per document varint 0 when it has no publication date, else 1 + zigzag(days from 1 January of its year).
 //
@@ -93,6 +96,7 @@ public sealed record DocumentTable(
 /// <param name="RegionNames">Region nodes (provinces, cities, counties) in path order, so each node follows its parent.</param>
 /// <param name="RegionDepths">Each node's depth as one digit (0: province): a node's parent is the last node before it one level up.</param>
 /// <param name="AgencyPages">Agency names in code order, AgencyPageSize per page (agency code = page × size + index).</param>
+/// <param name="Facets">The site's own taxonomies that are facets (site.yml <c>taxonomies:</c>), in its order; omitted when there are none.</param>
 public sealed record CatalogueInfo(
     [property: JsonPropertyName("years")] IReadOnlyList<FilterValue> Years,
     [property: JsonPropertyName("series")] IReadOnlyList<string> Series,
@@ -101,7 +105,15 @@ public sealed record CatalogueInfo(
     [property: JsonPropertyName("agencies")] int Agencies,
     [property: JsonPropertyName("agencyPageSize")] int AgencyPageSize,
     [property: JsonPropertyName("agencyPages")] IReadOnlyList<string> AgencyPages,
-    [property: JsonPropertyName("profiles")] int Profiles);
+    [property: JsonPropertyName("profiles")] int Profiles,
+    [property: JsonPropertyName("facets"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CatalogueFacet>? Facets = null);
+
+/// <summary>A site taxonomy as a search facet: its key (the page's filter parameter), its label, and its values (terms) in the
+/// taxonomy's order, whose indexes are the codes of the catalogue's binary part.</summary>
+public sealed record CatalogueFacet(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("values")] IReadOnlyList<string> Values);
 
 /// <summary>A filter value and how many reports have it.</summary>
 public sealed record FilterValue(

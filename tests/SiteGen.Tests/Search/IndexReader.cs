@@ -63,6 +63,15 @@ public sealed class IndexReader(string folder)
     /// <remarks>Region node i's parent is the last node before it one level up (see <see cref="RegionParent"/>).</remarks>
     public (CatalogueInfo Info, List<(int Agency, int Region, int Series)> Profiles, int[] DocProfiles) Catalogue()
     {
+        var (info, profiles, docs, _) = ReadCatalogue();
+        return (info, profiles, docs);
+    }
+
+    /// <summary>The catalogue's site facets, each with every document's value codes in id order.</summary>
+    public List<(CatalogueFacet Facet, int[][] Codes)> SiteFacets() => ReadCatalogue().Facets;
+
+    private (CatalogueInfo Info, List<(int Agency, int Region, int Series)> Profiles, int[] DocProfiles, List<(CatalogueFacet, int[][])> Facets) ReadCatalogue()
+    {
         var bytes = Inflate(Read(Manifest.Catalogue));
         var o = 0;
         var length = Varints.Read(bytes, ref o);
@@ -84,8 +93,19 @@ public sealed class IndexReader(string folder)
             previous = 0;
             for (var i = 0; i < year.Count; i++, doc++) docs[doc] = previous += Varints.Read(bytes, ref o);
         }
+        var facets = new List<(CatalogueFacet, int[][])>();
+        foreach (var facet in info.Facets ?? [])
+        {
+            var codes = new int[Manifest.Docs][];
+            for (var d = 0; d < Manifest.Docs; d++)
+            {
+                codes[d] = new int[Varints.Read(bytes, ref o)];
+                for (var i = 0; i < codes[d].Length; i++) codes[d][i] = Varints.Read(bytes, ref o) + (i == 0 ? 0 : codes[d][i - 1] + 1);
+            }
+            facets.Add((facet, codes));
+        }
         Assert.Equal(bytes.Length, o);
-        return (info, profiles, docs);
+        return (info, profiles, docs, facets);
     }
 
     public static int RegionParent(CatalogueInfo info, int node)

@@ -140,7 +140,9 @@ public sealed class SiteTaxonomyTests
     [InlineData("  - { field: topic }", 2, "needs a `key`", "key: topics")]
     [InlineData("  - { key: topics, field: topic, hierarchical: true }", 2, "cannot be hierarchical", "remove `hierarchical: true`")]
     [InlineData("  - { key: topics, field: topic, order: random }", 2, "unknown taxonomy order `random`", "name, name_desc, region")]
-    [InlineData("  - { key: topics, field: topic, feed: true }", 2, "unknown taxonomy setting `feed`", "known settings: key, field, label, hierarchical, feeds, order")]
+    [InlineData("  - { key: topics, field: topic, feed: true }", 2, "unknown taxonomy setting `feed`", "known settings: key, field, label, hierarchical, feeds, facet, order")]
+    [InlineData("  - { key: topics, field: topic, facet: maybe }", 2, "taxonomy setting `facet` must be true or false", "`facet: false`")]
+    [InlineData("  - { key: year, field: topic }", 2, "`year` is a parameter of the search page (?year=)", "add `facet: false`")]
     [InlineData("  topics: topic", 2, "must be a list of taxonomy definitions", "one line per taxonomy")]
     public void A_bad_taxonomy_definition_stops_the_build_with_its_line_and_a_hint(string definitions, int line, string message, string hint)
     {

@@ -1,16 +1,14 @@
 // The search page in headless Chromium: results first at phone and desktop widths (screenshots), filters and sorting in the URL
 // with the back button, browsing without a query, estimated counts and the exact count, keyboard use, axe, and the report page
-// marking the query on arrival under the site's strict Content-Security-Policy.
+// marking the query on arrival under the site's strict Content-Security-Policy, and a site taxonomy as a facet.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { axeViolations } from "../lib/axe.js";
 import { launchBrowser } from "../lib/browser.js";
-import { sendFile, siteHeaders } from "../lib/server.js";
-import { buildSite, sampleReports, serve } from "./site.mjs";
+import { buildSite, sampleReports, serve, serveWithHeaders } from "./site.mjs";
 
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), "sitegen-search-shots-"));
 const statusText = (page) => page.locator(".search-status").textContent();
@@ -19,25 +17,6 @@ const waitForResults = (page, count) => page.waitForFunction((n) => document.que
   && !document.querySelector("[data-search-root]").hasAttribute("aria-busy"), count);
 const settled = (page) => page.waitForFunction(() => !document.querySelector("[data-search-root]")?.hasAttribute("aria-busy")
   && !/正在/.test(document.querySelector(".search-status")?.textContent ?? "正在"));
-
-/**
- * Serves a built site under /reports/ with the headers of the `/*` rule of its _headers file (the strict CSP) and its 404 page,
- * like a host configured as docs/security-headers.md says.
- */
-async function serveWithHeaders(output) {
-  const headers = siteHeaders(path.join(output, "_headers"));
-  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, "http://127.0.0.1");
-    let file = path.join(output, decodeURIComponent(url.pathname).replace(/^\/reports\//, ""));
-    if (!file.startsWith(output)) return res.writeHead(400).end();
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    if (!fs.existsSync(file)) return res.writeHead(404, { ...headers, "Content-Type": types[".html"] }).end(fs.readFileSync(path.join(output, "404.html")));
-    await sendFile(req, res, file, { ...headers, "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).catch(() => res.destroy());
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/reports/`, csp: headers["Content-Security-Policy"], close: () => new Promise((r) => server.close(r)) };
-}
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -277,6 +256,61 @@ describe("search page over a catalogue of 240 reports", () => {
     assert.deepEqual(params.getAll("region"), ["云南省›玉溪市"]);
     assert.equal(await page.locator(`input[data-facet="region"][value="云南省›玉溪市›红塔区"]`).count(), 1);
     assert.ok((await page.locator(".search-meta").allTextContents()).every((m) => m.includes("玉溪市")));
+    await page.close();
+  });
+});
+
+describe("search page of a site with a taxonomy of its own (site.yml taxonomies: topics)", () => {
+  let site;
+  let server;
+
+  before(async () => {
+    const report = (agency, topic) => ({ title: `${agency}2024年法治政府建设年度报告`, agency, year: 2024, region: ["云南省", "玉溪市"], body: "推进依法行政。",
+      extra: topic ? `topic: "${topic}"\n` : "" });
+    site = buildSite({ "a.md": report("甲局", "行政执法"), "b.md": report("乙局", "行政执法"), "c.md": report("丙局", "依法决策"), "d.md": report("丁局", null) },
+      { baseUrl: "/reports/", settings: 'taxonomies:\n  - { key: topics, field: topic, label: "主题" }\n' });
+    server = await serve(site.output, "/reports/");
+  });
+
+  after(async () => {
+    await server?.close();
+    site?.cleanup();
+  });
+
+  test("the facet is shown under its label, a value checked with the keyboard narrows the results and lives in the URL, two values add up, and clearing drops them", async () => {
+    // Given the search page browsing all four reports
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (error) => { throw error; });
+    await page.goto(`${server.url}search/`);
+    await waitForResults(page, 4);
+    // Then the topics facet is a group named 主题 with each topic and its count
+    const group = page.getByRole("group", { name: "主题" });
+    assert.deepEqual(await group.locator("label").allTextContents(), ["行政执法 (2)", "依法决策 (1)"]);
+    // When 行政执法 is checked with the space bar
+    const enforcement = page.locator('input[data-facet="topics"][value="行政执法"]');
+    await enforcement.focus();
+    await page.keyboard.press("Space");
+    await waitForResults(page, 2);
+    // Then its two reports remain, the URL says so, and the focus stays on the checkbox, now checked
+    assert.deepEqual((await page.locator(".search-meta").allTextContents()).map((m) => m.split(" · ")[0]).sort(), ["乙局", "甲局"]);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll("topics"), ["行政执法"]);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), "topics:行政执法");
+    assert.equal(await enforcement.isChecked(), true);
+    // And checking 依法决策 too shows the reports of either topic, and the shared link restores both choices
+    await page.locator('input[data-facet="topics"][value="依法决策"]').check();
+    await waitForResults(page, 3);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll("topics"), ["行政执法", "依法决策"]);
+    await page.goto(page.url());
+    await waitForResults(page, 3);
+    assert.equal(await page.locator('input[data-facet="topics"]:checked').count(), 2);
+    // And clearing the filters clears the topics too
+    await page.locator(".search-clear a").click();
+    await waitForResults(page, 4);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll("topics"), []);
+    // And the page with the facet, a value chosen, passes axe's WCAG 2.1 AA rules
+    await enforcement.check();
+    await waitForResults(page, 2);
+    assert.deepEqual(await axeViolations(page), []);
     await page.close();
   });
 });

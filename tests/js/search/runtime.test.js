@@ -70,6 +70,8 @@ describe("search runtime over a built site", () => {
       [["云南省", 1], ["云南省›玉溪市", 1], ["云南省›玉溪市›红塔区", 1], ["湖南省", 1], ["湖南省›长沙市", 1], ["湖南省›长沙市›岳麓区", 1]]);
     assert.deepEqual(all.facets.agency.map((f) => f.label).sort(), ["玉溪市红塔区甲局", "长沙市岳麓区乙局"]);
     assert.deepEqual(all.facets.series.map((f) => [f.label, f.count]), [["法治政府建设年度报告", 2]]);
+    // And a site without taxonomies of its own has no facets besides these
+    assert.deepEqual(all.facets.taxonomies, []);
     assert.deepEqual(agencies(filtered), ["玉溪市红塔区甲局"]);
     // And a facet keeps counting its other values while one is chosen, so several can be chosen at once
     assert.deepEqual(filtered.facets.year.map((f) => [f.value, f.count, f.selected]), [["2024", 1, true], ["2023", 1, false]]);

@@ -1,27 +1,28 @@
 // Helpers of the search tests: build a small inline site with the SiteGen CLI into a temp folder, read it like a browser would.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRange, serveFolder } from "../lib/server.js";
+import { createServer } from "node:http";
+import { parseRange, sendFile, serveFolder, siteHeaders } from "../lib/server.js";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
 
-/** Builds a site from { file: { title, agency, year, region, body, published?, files? } } under baseUrl (published: a date, or null
- * for none; by default 1 February of the next year; files: { "a/原文.pdf": bytes } written beside the report); returns
- * { root, output, cleanup }. */
-export function buildSite(reports, { baseUrl = "/" } = {}) {
+/** Builds a site from { file: { title, agency, year, region, body, published?, files?, extra? } } under baseUrl (published: a date,
+ * or null for none; by default 1 February of the next year; files: { "a/原文.pdf": bytes } written beside the report; extra: more
+ * front-matter lines), with `settings` (more site.yml lines) added to its site.yml; returns { root, output, cleanup }. */
+export function buildSite(reports, { baseUrl = "/", settings = "" } = {}) {
   if (!existsSync(cliDll)) execFileSync("dotnet", ["build", join(repo, "src/SiteGen.Cli"), "-c", "Release", "--nologo", "-v", "q"], { stdio: "inherit" });
   const root = mkdtempSync(join(tmpdir(), "sitegen-search-js-"));
   mkdirSync(join(root, "content/reports"), { recursive: true });
-  writeFileSync(join(root, "content/site.yml"), `title: "测试报告库"\nbase_url: "${baseUrl}"\nlanguage: zh-CN\n`);
+  writeFileSync(join(root, "content/site.yml"), `title: "测试报告库"\nbase_url: "${baseUrl}"\nlanguage: zh-CN\n${settings}`);
   for (const [file, r] of Object.entries(reports)) {
     const region = r.region.map((x) => JSON.stringify(x)).join(", ");
     writeFileSync(join(root, "content/reports", file),
       `---\ntitle: ${JSON.stringify(r.title)}\nagency: ${JSON.stringify(r.agency)}\nregion: [${region}]\nyear: ${r.year}\n`
-      + `${r.published === null ? "" : `published: ${r.published ?? `${r.year + 1}-02-01`}\n`}type: "法治政府建设年度报告"\n---\n\n${r.body}\n`);
+      + `${r.published === null ? "" : `published: ${r.published ?? `${r.year + 1}-02-01`}\n`}type: "法治政府建设年度报告"\n${r.extra ?? ""}---\n\n${r.body}\n`);
     for (const [name, bytes] of Object.entries(r.files ?? {})) {
       mkdirSync(dirname(join(root, "content/reports", name)), { recursive: true });
       writeFileSync(join(root, "content/reports", name), bytes);
@@ -79,3 +80,22 @@ export const sampleReports = {
     body: "2024年，丙局加强医疗纠纷的调解，推行双随机抽查。\n\n## 一、下一步安排\n\n继续推进法治建设。",
   },
 };
+
+/**
+ * Serves a built site under /reports/ with the headers of the `/*` rule of its _headers file (the strict CSP) and its 404 page,
+ * like a host configured as docs/security-headers.md says.
+ */
+export async function serveWithHeaders(output) {
+  const headers = siteHeaders(join(output, "_headers"));
+  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file = join(output, decodeURIComponent(url.pathname).replace(/^\/reports\//, ""));
+    if (!file.startsWith(output)) return res.writeHead(400).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) return res.writeHead(404, { ...headers, "Content-Type": types[".html"] }).end(readFileSync(join(output, "404.html")));
+    await sendFile(req, res, file, { ...headers, "Content-Type": types[extname(file)] ?? "application/octet-stream" }).catch(() => res.destroy());
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/reports/`, csp: headers["Content-Security-Policy"], close: () => new Promise((r) => server.close(r)) };
+}

@@ -4,7 +4,8 @@
 //
 //   const search = await createSearch({ baseUrl: "/reports/search/idx/" });
 //   const view = await search.view({ q: "医疗纠纷调解", filters: { year: ["2023"] }, sort: "relevance", page: 1 });
-//   // view.count = { value, exact }, view.results (with excerpts), view.facets (year, region, agency, series)
+//   // view.count = { value, exact }, view.results (with excerpts), view.facets (year, region, agency, series, and the site's
+//   // own taxonomies: view.facets.taxonomies)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokenizer: identical to SiteGen.Search.Tokenizer (C#); tests/vectors/tokenizer.json proves it in both suites.
@@ -334,11 +335,14 @@ class IndexFiles {
  * Opens the index at baseUrl (the folder holding manifest.json). exactBudget: bytes of positions a query may read to count its
  * matches exactly unasked (beyond it the count is an estimate, and view({ exact: true }) counts exactly).
  */
-export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), exactBudget = EXACT_BUDGET }) {
+export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), exactBudget = EXACT_BUDGET, expand = null }) {
   const files = new IndexFiles(resolveBase(baseUrl), fetchImpl);
   const manifest = await files.json("manifest.json");
   if (manifest.version !== 3) throw new Error(`search index version ${manifest.version} is not supported by this runtime (3)`);
-  return new Search(manifest, files, exactBudget);
+  const search = new Search(manifest, files, exactBudget);
+  // Query expansion is the caller's (expand.js with the site's synonyms.json), so the runtime needs no table of its own.
+  search.expand = expand;
+  return search;
 }
 
 /** How a count is shown: exact as it is; an estimate rounded to two significant digits, or three where two would move it by
@@ -502,7 +506,11 @@ class Search {
     return positions;
   }
 
-  /** The catalogue: filter values, the region tree, agency pages, and each document's year, profile, agency, region and series. */
+  /**
+   * The catalogue: filter values, the region tree, agency pages, each document's year, profile, agency, region and series, and
+   * the site facets (facets: [{ key, label, values, start, codes }]: document d's value codes are codes[start[d]] up to
+   * codes[start[d + 1]]).
+   */
   catalogue() {
     this.catalogueData ??= this.files.ref(this.manifest.catalogue).then(inflate).then((bytes) => {
       const reader = varintReader(bytes);
@@ -547,9 +555,25 @@ class Search {
       });
       for (const r of regions) r.path = r.parent < 0 ? r.name : `${regions[r.parent].path}›${r.name}`;
       const regionByPath = new Map(regions.map((r) => [r.path, r.node]));
-      return { info, year, agency, region, series, regions, regionByPath, yearNumbers: info.years.map((y) => Number(y.name)) };
+      const facets = (info.facets ?? []).map(({ key, label, values }) => {
+        const start = new Int32Array(n + 1);
+        const codes = [];
+        for (let d = 0; d < n; d++) {
+          start[d] = codes.length;
+          let code = -1;
+          for (let k = reader.next(); k > 0; k--) codes.push(code += reader.next() + 1);
+        }
+        start[n] = codes.length;
+        return { key, label, values, start, codes: Int32Array.from(codes), codeOf: new Map(values.map((v, i) => [v, i])) };
+      });
+      return { info, year, agency, region, series, regions, regionByPath, facets, yearNumbers: info.years.map((y) => Number(y.name)) };
     });
     return this.catalogueData;
+  }
+
+  /** The site's own facets, [{ key, label }]: each key is the name of its filter in view states (and of its URL parameter). */
+  async siteFacets() {
+    return (await this.catalogue()).facets.map(({ key, label }) => ({ key, label }));
   }
 
   /** Agency names by code, fetching the pages that hold them. */
@@ -624,14 +648,37 @@ class Search {
   }
 
   /**
-   * What the search page shows for a state: { mode, count: { value, exact }, results, facets, pages, exactAvailable }.
+   * What the search page shows for a state: { mode, count: { value, exact }, results, facets, pages, exactAvailable, expansion }.
    * mode: "browse" (no query), "results", "partial" (nothing matches exactly; reports containing every part of the query),
-   * "none" (nothing contains the query's parts). See QueryRun.view for the options.
+   * "none" (nothing contains the query's parts). With an `expand` function (createSearch), a word with synonyms matches where
+   * its typed form or any alternative stands as a phrase; state.typedOnly searches only what was typed. expansion: { added
+   * (the phrases the query has besides what was typed), applied (whether they were searched) }. See QueryRun.view for the rest.
    */
   async view(state) {
     const words = parseQuery(state.q ?? "");
-    const run = words.length === 0 ? (this.browseRun ??= new QueryRun(this, [])) : this.query(state.q);
-    return run.view(state);
+    if (words.length === 0) return { ...(await (this.browseRun ??= new QueryRun(this, [])).view(state)), expansion: { added: [], applied: false } };
+    const expanded = this.expand ? this.expand(state.q) : null;
+    const added = expanded?.added ?? [];
+    const applied = added.length > 0 && !state.typedOnly;
+    const run = applied ? this.union(expanded.words) : this.query(state.q);
+    return { ...(await run.view(state)), expansion: { added, applied } };
+  }
+
+  /**
+   * The run of a query whose words have alternatives: one phrase query per combination of the words' forms (what was typed
+   * first), at most MAX_COMBINATIONS, joined into one result set.
+   */
+  union(words) {
+    let combinations = [[]];
+    for (const w of words) {
+      const forms = [w.typed, ...w.alternatives];
+      combinations = combinations.flatMap((c) => forms.map((f) => [...c, f])).slice(0, MAX_COMBINATIONS);
+    }
+    const texts = combinations.map((c) => c.join(" "));
+    const key = texts.join("|");
+    this.unions ??= new Map();
+    if (!this.unions.has(key)) this.unions.set(key, new UnionRun(this, texts.map((t) => this.query(t))));
+    return this.unions.get(key);
   }
 }
 
@@ -679,6 +726,10 @@ const SAMPLE_PRECISION = 0.015;
 const SAMPLE_MAX_BYTES = 160 * 1024;
 /** Bytes of positions a page may fetch to find its results before it settles for fewer. */
 const PAGE_BUDGET = 400 * 1024;
+/** Values a facet of many (agency, a site facet) shows besides the chosen ones: the largest by count. */
+const TOP_VALUES = 12;
+/** Phrase queries an expanded query may join: combinations of its words' forms beyond it are left out. */
+const MAX_COMBINATIONS = 16;
 
 const YES = 1;
 const NO = -1;
@@ -770,12 +821,16 @@ class QueryRun {
       if (except !== "region" && f.regions && !inRegions(cat, cat.region[d], f.regions)) continue;
       if (except !== "agency" && f.agencies && !f.agencies.has(cat.agency[d])) continue;
       if (except !== "series" && f.series && !f.series.has(cat.series[d])) continue;
+      if (f.own && f.own.some((o) => o.facet.key !== except && !hasValue(o.facet, d, o.chosen))) continue;
       out.push(d);
     }
     return out;
   }
 
   unknown(docs) { return docs.filter((d) => this.status[d] === 0); }
+
+  /** Whether candidates must be proven with positions (a query of single terms matches wherever its terms are). */
+  needsProof() { return this.proofWords.length > 0; }
 
   /** Bytes still to fetch to prove or rule out every given document. */
   async cost(docs) {
@@ -825,8 +880,13 @@ class QueryRun {
     let size = Math.min(pool.length, SAMPLE_START);
     let limit = SAMPLE_BYTES;
     let ratio = 1;
+    let sampled = 0;
     while (size > 0) {
       while (size > SAMPLE_MIN && (await this.cost(pool.slice(0, size))) > limit) size = Math.floor(size * 0.7);
+      // Shrunk back within what was sampled already: the budget left buys no new candidate, so the share stands (without this
+      // the same sample would be taken again and again, as it was for expanded queries whose runs share position blocks).
+      if (size <= sampled) break;
+      sampled = size;
       const sample = pool.slice(0, size);
       await this.verify(sample);
       ratio = sample.filter((d) => this.status[d] === YES).length / size;
@@ -873,7 +933,8 @@ class QueryRun {
   }
 
   /**
-   * The view of a search page state: { q, filters: { year: [..], from, to, region: [paths], agency: [names], series: [names] },
+   * The view of a search page state: { q, filters: { year: [..], from, to, region: [paths], agency: [names], series: [names],
+   * and per site facet KEY: [values] },
    * sort: "relevance" | "newest" | "oldest", page (from 1), perPage, exact (count every match exactly) }.
    */
   async view(state) {
@@ -886,7 +947,7 @@ class QueryRun {
     if (mode === "none") return { mode, count: { value: 0, exact: true }, page, pages: 0, sort, results: [], facets: await this.facets([], filters), exactAvailable: false };
 
     let pool = this.filtered(this.candidates, filters);
-    if (mode === "results" && this.proofWords.length > 0) {
+    if (mode === "results" && this.needsProof()) {
       // Count exactly when that is cheap (or asked for); the share of the other candidates that match comes from a sample.
       const open = this.unknown(pool);
       if (open.length > 0 && (state.exact || (await this.cost(open)) <= this.search.exactBudget)) await this.verify(open);
@@ -946,13 +1007,18 @@ class QueryRun {
     if (f.region?.length) out.regions = new Set(f.region.map((p) => cat.regionByPath.get(p) ?? -2));
     if (f.series?.length) out.series = new Set(f.series.map((s) => cat.info.series.indexOf(s)));
     if (f.agency?.length) out.agencies = new Set(await this.search.agencyCodes(f.agency));
+    // Own properties only: a key such as `constructor` is a valid taxonomy key and every object's inherited property.
+    const own = cat.facets.filter((facet) => Object.hasOwn(f, facet.key) && f[facet.key]?.length)
+      .map((facet) => ({ facet, chosen: new Set(f[facet.key].map((v) => facet.codeOf.get(v) ?? -1)) }));
+    if (own.length) out.own = own;
     return out;
   }
 
   /**
    * Facet counts over the whole result set, each facet counted with every other facet's filters (so that several values of one
-   * facet can be chosen): year, region (every level of the tree), agency (the 12 largest and the chosen ones), series. Each count
-   * is exact, or estimated (exact: false) where candidates are left unverified. With allMatch, every candidate counts as a match.
+   * facet can be chosen): year, region (every level of the tree), agency (the 12 largest and the chosen ones), series, and each
+   * site facet (taxonomies: [{ key, label, values }], values like agency's: the 12 largest and the chosen ones). Each count is
+   * exact, or estimated (exact: false) where candidates are left unverified. With allMatch, every candidate counts as a match.
    */
   async facets(candidates, filters, allMatch = false) {
     const cat = this.cat;
@@ -977,20 +1043,30 @@ class QueryRun {
     const regions = tally("region", (d) => ancestors(cat.region[d]));
     const agencies = tally("agency", (d) => [cat.agency[d]]);
     const series = tally("series", (d) => [cat.series[d]]);
+    // The codes a facet of many values shows: its TOP_VALUES largest and the chosen ones.
+    const shownCodes = (counts, chosen) => [...new Set([...[...counts].filter(([, c]) => c.count > 0)
+      .sort((a, b) => b[1].count - a[1].count || a[0] - b[0]).slice(0, TOP_VALUES).map(([k]) => k), ...chosen])].filter((c) => c >= 0);
+    const byCount = (a, b) => b.count - a.count || (a.label < b.label ? -1 : 1);
     const chosenAgencies = filters.agencies ?? new Set();
-    const topAgencies = [...agencies].filter(([, c]) => c.count > 0).sort((a, b) => b[1].count - a[1].count || a[0] - b[0]).slice(0, 12).map(([k]) => k);
-    const agencyCodes = [...new Set([...topAgencies, ...chosenAgencies])].filter((c) => c >= 0);
+    const agencyCodes = shownCodes(agencies, chosenAgencies);
     const names = await this.search.agencyNames(agencyCodes);
     const zero = { count: 0, exact: true };
+    const taxonomies = cat.facets.map((facet) => {
+      const counts = tally(facet.key, (d) => facet.codes.subarray(facet.start[d], facet.start[d + 1]));
+      const chosen = filters.own?.find((o) => o.facet === facet)?.chosen ?? new Set();
+      const values = shownCodes(counts, chosen).map((c) => ({ value: facet.values[c], label: facet.values[c], ...(counts.get(c) ?? zero), selected: chosen.has(c) }));
+      return { key: facet.key, label: facet.label, values: values.sort(byCount) };
+    });
     return {
       year: cat.info.years.map((y, i) => ({ value: y.name, label: y.name, ...(years.get(i) ?? zero), selected: filters.years?.has(Number(y.name)) ?? false }))
         .filter((v) => v.count > 0 || v.selected),
       region: cat.regions.map((r) => ({ value: r.path, label: r.name, depth: r.depth, parent: r.parent >= 0 ? cat.regions[r.parent].path : null,
         ...(regions.get(r.node) ?? zero), selected: filters.regions?.has(r.node) ?? false })).filter((v) => v.count > 0 || v.selected),
       agency: agencyCodes.map((c) => ({ value: names.get(c), label: names.get(c), ...(agencies.get(c) ?? zero), selected: chosenAgencies.has(c) }))
-        .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1)),
+        .sort(byCount),
       series: cat.info.series.map((name, i) => ({ value: name, label: name, ...(series.get(i) ?? zero), selected: filters.series?.has(i) ?? false }))
         .filter((v) => v.count > 0 || v.selected),
+      taxonomies,
       years: cat.yearNumbers,
     };
   }
@@ -1049,6 +1125,97 @@ class QueryRun {
 }
 
 /**
+ * The OR of phrase queries (a query expanded with synonyms: one run per combination of its words' forms). Its candidates,
+ * partial matches, proofs and scores are the union of its runs', so counts, the estimate's sample, facets, sorting and pages
+ * work over the union exactly as QueryRun's do for one phrase; each run keeps what it loaded and proved, and shares it with
+ * the same query asked alone (searching only what was typed).
+ */
+class UnionRun extends QueryRun {
+  constructor(search, runs) {
+    super(search, []);
+    this.runs = runs;
+  }
+
+  /** Bytes of positions fetched by all runs (each run counts its own). */
+  get fetched() { return this.live.reduce((sum, r) => sum + r.fetched, 0); }
+
+  async load() {
+    const s = this.search;
+    const n = s.docs;
+    await Promise.all(this.runs.map((r) => r.prepare()));
+    this.cat = await s.catalogue();
+    this.words = [];
+    this.status = new Int8Array(n);
+    this.score = new Float64Array(n);
+    this.live = this.runs.filter((r) => r.mode === "results");
+    this.mode = this.live.length > 0 ? "results" : "none";
+    const marks = (lists) => {
+      const mark = new Uint8Array(n);
+      for (const list of lists) for (const d of list) mark[d] = 1;
+      return mark;
+    };
+    const ids = (mark) => Int32Array.from({ length: n }, (_, d) => d).filter((d) => mark[d]);
+    this.members = new Map(this.live.map((r) => [r, marks([r.candidates])]));
+    this.partialOf = new Map(this.live.map((r) => [r, marks([r.partial])]));
+    this.candidates = ids(marks(this.live.map((r) => r.candidates)));
+    this.partial = ids(marks(this.live.map((r) => r.partial)));
+    // A report's relevance is its best alternative's (among those it may match; for a partial match, among all).
+    for (const d of this.partial) {
+      const mine = this.live.filter((r) => this.members.get(r)[d]);
+      this.score[d] = Math.max(...(mine.length ? mine : this.live).map((r) => r.score[d]));
+    }
+    this.settle(this.candidates);
+  }
+
+  needsProof() { return this.live.some((r) => r.needsProof()); }
+
+  /** A report matches when one run proved it; it is ruled out when every run that had it as a candidate ruled it out. */
+  settle(docs) {
+    for (const d of docs) {
+      let open = false;
+      let yes = false;
+      for (const r of this.live) {
+        if (!this.members.get(r)[d]) continue;
+        if (r.status[d] === YES) yes = true;
+        else if (r.status[d] === 0) open = true;
+      }
+      this.status[d] = yes ? YES : open ? 0 : NO;
+    }
+  }
+
+  /** The documents still open that a run would have to prove. */
+  openIn(run, docs) {
+    const member = this.members.get(run);
+    return docs.filter((d) => member[d] && run.status[d] === 0);
+  }
+
+  async cost(docs) {
+    const open = this.unknown(docs);
+    let bytes = 0;
+    for (const r of this.live) bytes += await r.cost(this.openIn(r, open));
+    return bytes;
+  }
+
+  /** Proves documents run by run, the typed query's first: a document proven by one run is not read by the others. */
+  async verify(docs) {
+    let open = this.unknown(docs);
+    for (const r of this.live) {
+      if (open.length === 0) break;
+      const mine = this.openIn(r, open);
+      if (mine.length > 0) await r.verify(mine);
+      this.settle(open);
+      open = this.unknown(open);
+    }
+  }
+
+  /** A result as the run that matched it describes it: its excerpt and link mark the phrase that stands in the report. */
+  describe(doc, mode) {
+    const run = (mode === "partial" ? this.live.find((r) => this.partialOf.get(r)[doc]) : this.live.find((r) => r.status[doc] === YES)) ?? this.live[0];
+    return run.describe(doc, mode);
+  }
+}
+
+/**
  * The sample size that gives a share near `ratio` among `population` candidates a relative standard error of SAMPLE_PRECISION.
  * A sample where every candidate (or none) matches bounds the share within 3 / size (the rule of three): 100 are enough.
  */
@@ -1056,6 +1223,12 @@ function sampleSize(ratio, population) {
   if (ratio <= 0 || ratio >= 1) return 100;
   const unlimited = (1 - ratio) / (ratio * SAMPLE_PRECISION ** 2);
   return Math.ceil(unlimited / (1 + unlimited / population));
+}
+
+/** Whether a document has one of the chosen values of a site facet. */
+function hasValue(facet, doc, chosen) {
+  for (let i = facet.start[doc]; i < facet.start[doc + 1]; i++) if (chosen.has(facet.codes[i])) return true;
+  return false;
 }
 
 /** Whether a region node is one of the chosen nodes or lies under one. */

@@ -38,13 +38,24 @@ public sealed class ServeCommandTests
             using (var ready = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
                 do line = await process.StandardOutput.ReadLineAsync(ready.Token);
                 while (line is not null && !line.StartsWith("serving ", StringComparison.Ordinal));
+            // Both pipes are drained while the server runs, so that output it writes after this cannot block it on a full pipe.
+            var restOfOutput = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
             using var http = new HttpClient();
             var home = await http.GetAsync($"http://127.0.0.1:{port}/");
 
             Assert.Equal(0, Kill(process.Id, SigInt));
             using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await process.WaitForExitAsync(exit.Token);
-            var rest = await process.StandardOutput.ReadToEndAsync();
+            try
+            {
+                await process.WaitForExitAsync(exit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+                Assert.Fail($"serve did not stop within 15 s of SIGINT; it printed:\n{await restOfOutput}\n{await errors}");
+            }
+            var rest = await restOfOutput;
 
             Assert.StartsWith($"serving http://127.0.0.1:{port}/", line, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);

@@ -65,14 +65,26 @@ namespace SiteGen.Search;
 // sample of the archive's reports (TextDictionary), so chunks can refer back to it.
 
 /// <summary>The entry point of the index: fetched first, it names every other object and does not grow with the text of the archive.</summary>
+/// <param name="Docs">Reports in the index as a whole (the base's survivors and the delta's): the runtime's document ids run to Docs − 1.</param>
+/// <param name="Base">The base segment.</param>
+/// <param name="Delta">The delta segment (reports added or changed since the base), or null.</param>
+/// <param name="Layout">The segment layout (see "Segments"), or null when the base is the whole index.</param>
 public sealed record SearchManifest(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("docs")] int Docs,
     [property: JsonPropertyName("averageLength")] int AverageLength,
-    [property: JsonPropertyName("shards")] ShardTable Shards,
-    [property: JsonPropertyName("postings")] IReadOnlyList<string> Postings,
     [property: JsonPropertyName("catalogue")] string Catalogue,
     [property: JsonPropertyName("dates")] string Dates,
+    [property: JsonPropertyName("base")] SegmentManifest Base,
+    [property: JsonPropertyName("delta")] SegmentManifest? Delta,
+    [property: JsonPropertyName("layout")] string? Layout);
+
+/// <summary>One segment: its reports (ids 0 to Docs − 1 within the segment, in catalogue order), term shards, posting packs and
+/// document packs.</summary>
+public sealed record SegmentManifest(
+    [property: JsonPropertyName("docs")] int Docs,
+    [property: JsonPropertyName("shards")] ShardTable Shards,
+    [property: JsonPropertyName("postings")] IReadOnlyList<string> Postings,
     [property: JsonPropertyName("documents")] DocumentTable Documents);
 
 /// <summary>The term shards: <c>count</c> (a power of two) and the shard file, which opens with (count + 1) little-endian uint32
@@ -138,6 +150,7 @@ public sealed record SectionStart(
 /// <summary>System.Text.Json source generation for the index format: no reflection, stable property order.</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(SearchManifest))]
+[JsonSerializable(typeof(SegmentManifest))]
 [JsonSerializable(typeof(CatalogueInfo))]
 [JsonSerializable(typeof(DocRecord))]
 [JsonSerializable(typeof(ChunkRecord))]

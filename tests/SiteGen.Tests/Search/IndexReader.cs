@@ -32,23 +32,23 @@ public sealed class IndexReader(string folder)
     /// <summary>The shard a term hashes to, parsed: its place from the shard file's offset table.</summary>
     public List<TermEntry> Shard(string term)
     {
-        var shard = (int)(TermShards.Hash(term) & (uint)(Manifest.Shards.Count - 1));
-        var table = Read(Manifest.Shards.File, 4L * shard, 8);
+        var shard = (int)(TermShards.Hash(term) & (uint)(Manifest.Base.Shards.Count - 1));
+        var table = Read(Manifest.Base.Shards.File, 4L * shard, 8);
         var from = BinaryPrimitives.ReadUInt32LittleEndian(table);
         var to = BinaryPrimitives.ReadUInt32LittleEndian(table.AsSpan(4));
-        return TermShards.Parse(Inflate(Read(Manifest.Shards.File, from, (int)(to - from))));
+        return TermShards.Parse(Inflate(Read(Manifest.Base.Shards.File, from, (int)(to - from))));
     }
 
     public TermEntry? Entry(string term) => Shard(term).SingleOrDefault(e => e.Term == term);
 
-    public byte[] Object(TermEntry entry) => entry.Inline ?? Read(Manifest.Postings[entry.Pack], entry.Offset, entry.Length);
+    public byte[] Object(TermEntry entry) => entry.Inline ?? Read(Manifest.Base.Postings[entry.Pack], entry.Offset, entry.Length);
 
     /// <summary>A term's postings in id order: document, score level, absolute positions.</summary>
     public List<(int Doc, int Level, List<int> Positions)> Postings(TermEntry entry)
     {
         var buffer = new Posting[entry.Df];
         var positions = new ByteBuffer();
-        var n = TermEncoder.Decode(entry, Object(entry), Manifest.Docs, Manifest.AverageLength, buffer, new bool[Manifest.Docs], positions);
+        var n = TermEncoder.Decode(entry, Object(entry), Manifest.Base.Docs, Manifest.AverageLength, buffer, new bool[Manifest.Base.Docs], positions);
         return buffer.Take(n).Select(p =>
         {
             var list = new List<int>();
@@ -103,7 +103,7 @@ public sealed class IndexReader(string folder)
     /// <summary>A document record and its pack's bytes.</summary>
     public (DocRecord Record, byte[] Pack) DocWithPack(int id)
     {
-        var table = Manifest.Documents;
+        var table = Manifest.Base.Documents;
         var bytes = File.ReadAllBytes(Path.Combine(folder, table.Packs[id / table.PerPack]));
         var index = id % table.PerPack;
         var from = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4 * index));
@@ -117,7 +117,7 @@ public sealed class IndexReader(string folder)
     public ChunkRecord Chunk(int id, int index)
     {
         var (record, pack) = DocWithPack(id);
-        var table = Manifest.Documents;
+        var table = Manifest.Base.Documents;
         var prefix = table.Dictionary is null ? [] : Read(table.Dictionary);
         var chunk = pack.AsSpan(record.Chunks[2 * index], record.Chunks[2 * index + 1]).ToArray();
         var text = Inflate([.. prefix, .. chunk])[table.DictionaryBytes..];

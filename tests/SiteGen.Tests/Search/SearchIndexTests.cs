@@ -264,8 +264,8 @@ public sealed class SearchIndexTests
         Assert.Single(files, f => f.StartsWith("r/", StringComparison.Ordinal));
         var entry = index.Entry("依法")!;
         Assert.Null(entry.Inline);
-        Assert.StartsWith("p/", index.Manifest.Postings[entry.Pack]);
-        Assert.True(entry.Offset + entry.Length <= new FileInfo(Path.Combine(site.Index, index.Manifest.Postings[entry.Pack])).Length);
+        Assert.StartsWith("p/", index.Manifest.Base.Postings[entry.Pack]);
+        Assert.True(entry.Offset + entry.Length <= new FileInfo(Path.Combine(site.Index, index.Manifest.Base.Postings[entry.Pack])).Length);
         // and the head (documents and levels) comes before the positions, which are most of the object
         Assert.InRange(entry.HeadLength, 1, entry.Length / 10);
         var last = Enumerable.Range(0, 300).Single(d => index.Doc(d).Title == "第299号报告");
@@ -309,7 +309,7 @@ public sealed class SearchIndexTests
         // Given a built site of eight reports (all of them in the dictionary's sample) sharing clauses
         using var site = EightReports();
         site.Build();
-        var dictionaryBefore = new IndexReader(site.Index).Manifest.Documents.Dictionary;
+        var dictionaryBefore = new IndexReader(site.Index).Manifest.Base.Documents.Dictionary;
 
         // When two reports' texts change so that they share a new clause, and the site is built again and also clean elsewhere
         foreach (var i in new[] { 5, 6 })
@@ -318,7 +318,7 @@ public sealed class SearchIndexTests
         site.Build(outputDir: Path.Combine(site.Root, "clean"));
 
         // Then the dictionary changed, and the index equals the clean build's
-        Assert.NotEqual(dictionaryBefore, new IndexReader(site.Index).Manifest.Documents.Dictionary);
+        Assert.NotEqual(dictionaryBefore, new IndexReader(site.Index).Manifest.Base.Documents.Dictionary);
         Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
     }
 

@@ -298,7 +298,7 @@ public sealed class SearchIndexBuilder : IDisposable
         }
         foreach (var id in added) _changed[id] = true;
         var (segment, terms) = added.Count == 0 ? (null, 0) : delta.WriteSegment(deltaLengths, _previous.AverageLength);
-        var layout = EmitFile("l/", Deflater.Compress(Layout(deleted, added)));
+        var layout = added.Count + deleted.Count == 0 ? null : EmitFile("l/", Deflater.Compress(Layout(deleted, added)));
         _outside.Clear();
         return (new Segments(_previous.AverageLength, _previous.Base, segment, layout, _previous.Docs, _previous.Files), terms);
     }

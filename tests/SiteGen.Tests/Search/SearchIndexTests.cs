@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
 using SiteGen.Build;
 using SiteGen.Search;
 using SiteGen.Tests.Support;
@@ -101,11 +102,12 @@ public sealed class SearchIndexTests
         site.Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "行政复议应诉。");
         site.Build();
         var index = new IndexReader(site.Index);
+        var contents = index.Contents();
 
         // Then the unchanged rebuild has the very same index files, and the changed one finds the new text and not the old
         Assert.Equal(before, unchanged);
-        Assert.NotNull(index.Entry("复议"));
-        Assert.Null(index.Entry("随机"));
+        Assert.Contains("\n复议 ", contents);
+        Assert.DoesNotContain("\n随机 ", contents);
         Assert.Equal(2, index.Manifest.Docs);
     }
 
@@ -276,6 +278,8 @@ public sealed class SearchIndexTests
     private static Dictionary<string, string> IndexFiles(string index) => Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories)
         .ToDictionary(f => Path.GetRelativePath(index, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 
+    private static string Json(SegmentManifest segment) => JsonSerializer.Serialize(segment, SearchJsonContext.Default.SegmentManifest);
+
     /// <summary>A site of eight reports in two agencies' worth of text, long enough for posting blocks.</summary>
     private static TestSite EightReports()
     {
@@ -286,56 +290,86 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
-    public void An_incremental_build_indexes_only_the_changed_report_and_equals_a_clean_build()
+    public void An_incremental_build_keeps_the_base_and_indexes_only_the_changed_report_into_a_delta_that_answers_as_a_clean_build()
+    {
+        // Given a built site of eight reports
+        using var site = EightReports();
+        site.Build();
+        var baseSegment = new IndexReader(site.Index).Manifest.Base;
+
+        // When one sentence of a report changes and the site is built again, and the same content is built clean elsewhere
+        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "调解纠纷，执法规范，第3号措施。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
+        var incremental = site.Build();
+        var clean = new IndexReader(Path.Combine(site.Build(outputDir: Path.Combine(site.Root, "clean")).OutputDir, "search", "idx"));
+
+        // Then only that report was indexed again, into a delta beside the unchanged base, and the index holds what the clean one does
+        var index = new IndexReader(site.Index);
+        Assert.Equal(1, incremental.Search!.Reindexed);
+        Assert.Equal(Json(baseSegment), Json(index.Manifest.Base));
+        Assert.Equal(1, index.Manifest.Delta!.Docs);
+        Assert.Null(clean.Manifest.Delta);
+        Assert.Equal(clean.Contents(), index.Contents());
+        Assert.Contains("\n调解 ", index.Contents());
+    }
+
+    [Fact]
+    public void A_removed_report_is_deleted_from_the_base_by_the_layout()
     {
         // Given a built site of eight reports
         using var site = EightReports();
         site.Build();
 
-        // When one sentence of a report changes (its length stays) and the site is built again, and the same content is built clean elsewhere
-        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "调解纠纷，执法规范，第3号措施。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
-        var incremental = site.Build();
-        site.Build(outputDir: Path.Combine(site.Root, "clean"));
+        // When a report is removed, another of the same length added, and the site is built again (and clean elsewhere)
+        File.Delete(Path.Combine(site.Root, "content", "reports", "r4.md"));
+        site.Report("r8.md", "第8号报告", "机构8", 2024, Yuxi, string.Concat(Enumerable.Repeat("依法行政，执法规范，第8号措施。\n\n", 44)));
+        site.Build();
+        var clean = new IndexReader(Path.Combine(site.Build(outputDir: Path.Combine(site.Root, "clean")).OutputDir, "search", "idx"));
 
-        // Then only that report was indexed again, and the index is byte for byte the clean build's
-        Assert.Equal(1, incremental.Search!.Reindexed);
-        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
-        Assert.NotNull(new IndexReader(site.Index).Entry("调解"));
+        // Then the base is kept with a deletion, and the index holds what the clean one does (the removed report nowhere)
+        var index = new IndexReader(site.Index);
+        Assert.Equal(8, index.Manifest.Base.Docs);
+        Assert.NotNull(index.Manifest.Layout);
+        Assert.DoesNotContain("第4号", index.Contents());
+        Assert.Equal(clean.Contents(), index.Contents());
     }
 
     [Fact]
-    public void A_change_to_a_report_of_the_text_dictionarys_sample_recompresses_the_texts_and_still_equals_a_clean_build()
-    {
-        // Given a built site of eight reports (all of them in the dictionary's sample) sharing clauses
-        using var site = EightReports();
-        site.Build();
-        var dictionaryBefore = new IndexReader(site.Index).Manifest.Base.Documents.Dictionary;
-
-        // When two reports' texts change so that they share a new clause, and the site is built again and also clean elsewhere
-        foreach (var i in new[] { 5, 6 })
-            site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, string.Concat(Enumerable.Repeat($"严格规范公正文明执法，第{i}号措施。\n\n", 45)));
-        site.Build();
-        site.Build(outputDir: Path.Combine(site.Root, "clean"));
-
-        // Then the dictionary changed, and the index equals the clean build's
-        Assert.NotEqual(dictionaryBefore, new IndexReader(site.Index).Manifest.Base.Documents.Dictionary);
-        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
-    }
-
-    [Fact]
-    public void A_change_that_reorders_the_catalogue_rebuilds_the_index_whole_and_still_equals_a_clean_build()
+    public void A_change_that_reorders_the_catalogue_goes_to_the_delta_and_the_ids_follow_the_clean_builds()
     {
         // Given a built site
         using var site = EightReports();
         site.Build();
 
         // When a report moves to a new agency (its document id and those of the reports after it shift) and the site is built again
-        site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, "依法行政。");
-        var incremental = site.Build();
+        site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, string.Concat(Enumerable.Repeat("依法行政，执法规范，第0号措施。\n\n", 40)));
+        site.Build();
+        var clean = new IndexReader(Path.Combine(site.Build(outputDir: Path.Combine(site.Root, "clean")).OutputDir, "search", "idx"));
+
+        // Then the index, read through its layout, holds what the clean build's does under the same ids
+        var index = new IndexReader(site.Index);
+        Assert.NotNull(index.Manifest.Delta);
+        Assert.Equal(clean.Contents(), index.Contents());
+    }
+
+    [Fact]
+    public void A_delta_past_the_merge_share_is_merged_into_a_new_base_byte_for_byte_a_clean_builds()
+    {
+        // Given a site of 40 reports built once, then with one change (a delta)
+        using var site = TestSite.ForSearch();
+        for (var i = 0; i < 40; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"依法行政，第{i}号措施。");
+        site.Build();
+        site.Report("r1.md", "第1号报告", "机构1", 2024, Yuxi, "行政复议。");
+        site.Build();
+        Assert.NotNull(new IndexReader(site.Index).Manifest.Delta);
+
+        // When more reports change than a delta may hold (SearchIndexBuilder.MergeMinimum for a small archive)
+        for (var i = 0; i < SearchIndexBuilder.MergeMinimum; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"行政应诉，第{i}号措施。");
+        var merged = site.Build();
         site.Build(outputDir: Path.Combine(site.Root, "clean"));
 
-        // Then every report was indexed again, with the clean build's result
-        Assert.Equal(8, incremental.Search!.Reindexed);
+        // Then every report was indexed into one new base, the very index a clean build writes
+        Assert.Equal(40, merged.Search!.Reindexed);
+        Assert.Null(new IndexReader(site.Index).Manifest.Delta);
         Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
     }
 

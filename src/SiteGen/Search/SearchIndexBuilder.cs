@@ -276,7 +276,7 @@ public sealed class SearchIndexBuilder : IDisposable
         var kept = new bool[_previous.Docs.Count];
         foreach (var b in _baseIdOf) if (b >= 0) kept[b] = true;
         var deleted = Enumerable.Range(0, kept.Length).Where(b => !kept[b]).ToList();
-        if (_outside.Count + deleted.Count > _mergeAt) return null;
+        if (_outside.Count + deleted.Count > _mergeAt || !Published(_previous)) return null;
         foreach (var (name, size) in _previous.Files)
         {
             var file = new FileInfo(Path.Combine(_previousFolder!, name));
@@ -301,6 +301,19 @@ public sealed class SearchIndexBuilder : IDisposable
         var layout = added.Count + deleted.Count == 0 ? null : EmitFile("l/", Deflater.Compress(Layout(deleted, added)));
         _outside.Clear();
         return (new Segments(_previous.AverageLength, _previous.Base, segment, layout, _previous.Docs, _previous.Files), terms);
+    }
+
+    /// <summary>Whether the published index is still the one the record describes (not replaced or edited by hand since).</summary>
+    private bool Published(SearchIndexState state)
+    {
+        try
+        {
+            return PackWriter.NameFor("", File.ReadAllBytes(Path.Combine(_previousFolder!, ManifestName)), "") == state.ManifestHash;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The layout (see SearchFormat.cs): the base ids deleted, then the delta's reports' ids in the whole index.</summary>

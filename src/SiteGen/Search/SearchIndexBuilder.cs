@@ -117,13 +117,13 @@ public sealed class SearchIndexBuilder : IDisposable
     public int DocumentId(string path) => _catalogue.Ids[path];
 
     /// <summary>Takes one report page; thread-safe. <paramref name="key"/> is the page's fingerprint; <paramref name="html"/> is null
-    /// when the page was not rendered again, and then, if the base segment holds this very page, the report stays there (read with
+    /// when the page was not rendered again. If the base segment holds a page of this fingerprint, the report stays there (read with
     /// <paramref name="readPage"/> only if the index has to be built whole after all). Any other report goes to the delta, held
     /// until <see cref="Finish"/> knows whether there is one, or, once there are too many for a delta, is indexed at once.</summary>
     public void Include(int docId, string key, string? html, Func<string> readPage)
     {
         _keys[docId] = key;
-        if (html is null && _baseIds?.GetValueOrDefault(_catalogue.Docs[docId].Path, -1) is >= 0 and var b && _previous!.Docs[b].Key == key)
+        if (_baseIds?.GetValueOrDefault(_catalogue.Docs[docId].Path, -1) is >= 0 and var b && _previous!.Docs[b].Key == key)
         {
             _baseIdOf[docId] = b;
             _lengths[docId] = _previous.Docs[b].Length;

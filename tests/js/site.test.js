@@ -21,7 +21,7 @@ footer:
 `;
 
 // A report using every optional field and the Markdown a converted report can hold: catalogue, source link, a wide
-// table, a long unbroken URL, lists and a quote. The English site includes it, so axe and the 375px check see it.
+// table, a long unbroken URL, lists, a quote and an attached file. The English site includes it, so axe and the 375px check see it.
 const showcaseReport = `---
 title: "示例市司法局2024年法治政府建设年度报告"
 agency: "示例市司法局"
@@ -65,6 +65,8 @@ slug: "showcase-2024"
 ## 三、下一年度主要安排
 
 继续推进法治政府建设。
+
+附件：[报告原文](showcase/报告原文.pdf)
 `;
 
 let scratch, browser;
@@ -103,6 +105,8 @@ before(async () => {
   await buildAndServe(zh, sample.site);
   const english = await makeCorpusSite(path.join(scratch, "english"), { count: 40, seed: "1", siteYml: englishSiteYml });
   writeFileSync(path.join(english, "content", "reports", "showcase.md"), showcaseReport);
+  mkdirSync(path.join(english, "content", "reports", "showcase"));
+  writeFileSync(path.join(english, "content", "reports", "showcase", "报告原文.pdf"), "%PDF-1.4\n%%EOF\n"); // listed as the report's file
   await buildAndServe(en, english);
   en.pages.report = "reports/showcase-2024/index.html";
   browser = await launching;
@@ -155,15 +159,24 @@ describe("a reader walking the site", () => {
       assert.equal((await page.locator(".report-facts a[data-search-filter=agency]").textContent()).trim(), agencyName);
       assert.ok(new URL(reportUrl).pathname.startsWith(`${prefix}reports/`), reportUrl);
 
-      // When they follow the year: the year page lists this report
+      // When they follow the year: the year's pages list this report, on the first or on one reached by clicking "next"
       const year = (await page.locator(".report-facts a[data-search-filter=year]").textContent()).trim();
       await follow(page, page.locator(".report-facts a[data-search-filter=year]"));
       assert.match(await page.locator("h1").textContent(), new RegExp(`^${year}`));
-      assert.ok(await page.locator(`main a.report-title:text-is("${reportTitle}")`).count() >= 1 || await page.locator("nav.pagination").count() === 1,
-        "the year page lists the report (or paginates to it)");
+      const listed = () => page.locator(`main a.report-title:text-is("${reportTitle}")`);
+      const yearPages = [];
+      for (;;) {
+        yearPages.push(new URL(page.url()).pathname);
+        if (await listed().count() > 0) break;
+        const next = page.locator("a[rel=next]");
+        assert.equal(await next.count(), 1, `the report is not on year pages ${yearPages.join(", ")}, and the last has no next link`);
+        await follow(page, next);
+      }
+      assert.equal(await listed().count(), 1, `the year page ${yearPages.at(-1)} lists the report once`);
+      assert.ok(yearPages.every((p) => p.startsWith(`${prefix}years/${year}/`)), yearPages.join(", "));
 
-      // When they go back and follow the report's innermost region: the region page lists it too
-      await page.goBack();
+      // When they go back to the report and follow its innermost region: the region page lists it too
+      for (const _ of yearPages) await page.goBack();
       assert.equal(page.url(), reportUrl);
       const regionLinks = page.locator(".report-facts [data-search-filter=region] a");
       if (await regionLinks.count() > 0) {

@@ -9,7 +9,7 @@ namespace SiteGen.Build;
 /// build's very file (hard-linked), any other is copied from content/; files no longer attached are left out and so deleted on commit.</summary>
 internal static class AttachmentFiles
 {
-    public static void Publish(Site site, BuildCache cache, OutputPublisher publisher, DiagnosticBag diagnostics)
+    public static void Publish(Site site, PageCache cache, OutputPublisher publisher, DiagnosticBag diagnostics)
     {
         var attachments = site.Reports.SelectMany(r => r.Attachments).ToList();
         Parallel.ForEach(attachments, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, attachment =>

@@ -14,14 +14,41 @@ public static class SiteBuilder
 {
     public static BuildResult Run(BuildOptions options, IBuildProgress? progress = null)
     {
-        var clock = Stopwatch.StartNew();
-        var diagnostics = new DiagnosticBag();
-        if (!Directory.Exists(options.ContentDir))
-            throw new SiteGenException(DiagnosticCodes.SiteNotFound, $"no content folder at `{options.ContentDir}`",
-                "run sitegen in a site folder (one that holds content/), or pass --site DIR");
+        var (clock, diagnostics) = (Stopwatch.StartNew(), new DiagnosticBag());
+        using var buildLock = BuildLock.Acquire(RequireContent(options).ResolvedOutputDir, options.LockWait);
+        var state = BuildState.Open(options.ResolvedOutputDir, options.Clean);
+        try
+        {
+            var input = Load(options, state.Loads, diagnostics, progress);
+            var (site, theme) = Model(input, options, diagnostics, progress);
+            if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
+            using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
+            var pages = RenderPages(site, theme, input, state, output, diagnostics, progress);
+            if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
+            var index = options.Search ? Index(site, pages, state, output, progress) : null;
+            if (!Write(site, theme, pages, index, state, output, diagnostics, progress)) return Failed(diagnostics, clock, options);
+            return Succeeded(site, pages, index?.Stats, state, output, diagnostics, clock);
+        }
+        finally
+        {
+            state.Save();
+        }
+    }
 
-        using var buildLock = BuildLock.Acquire(options.ResolvedOutputDir, options.LockWait);
+    private static BuildOptions RequireContent(BuildOptions options) => Directory.Exists(options.ContentDir) ? options
+        : throw new SiteGenException(DiagnosticCodes.SiteNotFound, $"no content folder at `{options.ContentDir}`",
+            "run sitegen in a site folder (one that holds content/), or pass --site DIR");
 
+    /// <summary>What the load stage read: the settings, the theme's files (compiled on another core meanwhile) and the content files.</summary>
+    private sealed record Input(SiteConfig Config, SiteUrls Urls, ThemeFiles ThemeFiles, Task<Theme> Theme, IReadOnlyList<ContentFile> Files);
+
+    /// <summary>Loads and models a site exactly as a build does, without reading a build state or writing anything: the site and its
+    /// compiled theme, for tools and tests that need the engine's view of pages without building them.</summary>
+    public static (Site Site, Theme Theme) LoadModel(BuildOptions options, DiagnosticBag diagnostics) =>
+        Model(Load(RequireContent(options), null, diagnostics, null), options, diagnostics, null);
+
+    private static Input Load(BuildOptions options, LoadCache? loads, DiagnosticBag diagnostics, IBuildProgress? progress)
+    {
         progress?.Stage("load", 0);
         var config = SiteConfigLoader.Load(options.ContentDir, diagnostics);
         if (options.BaseUrl is not null) config = config with { BaseUrl = options.BaseUrl };
@@ -29,48 +56,14 @@ public static class SiteBuilder
         var themeFiles = ThemeFiles.Load(options.SiteDir, config.Theme);
         // Compiling the templates needs nothing from the content: it runs on another core while content loads and the model is built.
         var compiling = Task.Run(() => Theme.Compile(themeFiles, config, urls, diagnostics));
-        var loadCache = LoadCache.Open(options.ResolvedOutputDir, options.Clean);
-        var files = ContentLoader.Load(options.ContentDir, diagnostics, loadCache);
-        loadCache.Save(); // even if the build fails later: the next one then reads only the files that change
+        return new Input(config, urls, themeFiles, compiling, ContentLoader.Load(options.ContentDir, diagnostics, loads));
+    }
 
+    private static (Site Site, Theme Theme) Model(Input input, BuildOptions options, DiagnosticBag diagnostics, IBuildProgress? progress)
+    {
         progress?.Stage("model", 0);
-        var site = SiteModelBuilder.Build(config, urls, files, options.IncludeDrafts, diagnostics);
-        var theme = compiling.GetAwaiter().GetResult();
-        if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
-
-        using var publisher = OutputPublisher.Begin(options.ResolvedOutputDir);
-        var cache = BuildCache.Load(options.ResolvedOutputDir, options.Clean);
-        using var index = !options.Search ? null : new SearchIndexBuilder(SearchCatalogue.Of(site.Reports, site.Urls.Href), (path, bytes) => publisher.Write(path, bytes), (path, size) =>
-        {
-            var live = new FileInfo(Path.Combine(publisher.OutputDir, path));
-            if (options.Clean || !live.Exists || live.Length != size) return false;
-            publisher.Reuse(path, live.FullName);
-            return true;
-        }, options.Clean ? null : SearchIndexState.Load(options.ResolvedOutputDir), Path.Combine(publisher.OutputDir, SearchIndexBuilder.Folder));
-        var (summaries, rendered) = RenderPages(site, theme, PageFingerprints.Global(themeFiles, config, urls), cache, publisher, index, diagnostics, progress);
-        AttachmentFiles.Publish(site, cache, publisher, diagnostics);
-        if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
-
-        progress?.Stage("index", 0);
-        var searchStats = index?.Finish();
-
-        progress?.Stage("write", 0);
-        WriteSiteFiles(site, theme, summaries, publisher);
-        if (index is not null) NameSearchFiles.Write(site, publisher.WriteUnlessSame);
-        // The index record is forgotten before the new output goes live and written after, so it never describes another index.
-        SearchIndexState.Delete(options.ResolvedOutputDir);
-        publisher.Commit();
-        cache.Save();
-        index?.State?.Save(options.ResolvedOutputDir);
-
-        var byKind = site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
-        return new BuildResult(true, diagnostics.Sorted(), byKind, publisher.FilesWritten, publisher.BytesWritten, clock.Elapsed, publisher.OutputDir)
-        {
-            PagesRendered = rendered,
-            PagesReused = site.Pages.Count - rendered,
-            ReportsFromCache = loadCache.Reused,
-            Search = searchStats,
-        };
+        var site = SiteModelBuilder.Build(input.Config, input.Urls, input.Files, options.IncludeDrafts, diagnostics);
+        return (site, input.Theme.GetAwaiter().GetResult());
     }
 
     private static SiteUrls CreateUrls(SiteConfig config, DiagnosticBag diagnostics)
@@ -87,41 +80,55 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>Renders every page in parallel (reusing the previous build's file where the page's fingerprint is unchanged) and streams it to the staging folder; feeds each report page to the search index; returns report summaries for the feeds and the number of pages rendered.</summary>
-    private static (IReadOnlyDictionary<string, string> Summaries, int Rendered) RenderPages(Site site, Theme theme, byte[] globalHash, BuildCache cache,
-        OutputPublisher publisher, SearchIndexBuilder? index, DiagnosticBag diagnostics, IBuildProgress? progress)
+    /// <summary>The attachments of a report whose text is searched with it (PDF, .docx, .xlsx), and what of them its index entry
+    /// depends on beyond the page: each file's stamp, so a file changed in place is read again.</summary>
+    private static (IReadOnlyList<IndexedFile> Files, string Key) SearchedFiles(Report report)
+    {
+        var readable = report.Attachments.Where(a => a.Listed && Import.AttachmentText.CanRead(a.FileName)).ToList();
+        if (readable.Count == 0) return ([], "");
+        var files = readable.Select(a => new IndexedFile(a.FileName, a.Href, () => Import.AttachmentText.Read(a.SourcePath).Text)).ToList();
+        return (files, "\u001f" + string.Join('\u001f', readable.Select(a => $"{a.Href}:{a.Stamp}")));
+    }
+
+    /// <summary>One page as the render stage left it: rendered into the staged output at <c>File</c>, or to be reused from the
+    /// previous build's file <c>ReusedFrom</c>; with the fingerprint it was decided by and a report's summary (for the feeds).</summary>
+    private sealed record PageOutput(Page Page, string File, string Fingerprint, string? Summary, string? ReusedFrom);
+
+    /// <summary>The render stage's result: every page, the report summaries by page path, and how many pages were rendered.</summary>
+    private sealed record RenderedPages(IReadOnlyList<PageOutput> Pages, IReadOnlyDictionary<string, string> Summaries, int Rendered);
+
+    /// <summary>Renders in parallel every page whose fingerprint the build state does not know, into the staged output; the others
+    /// are left to be reused from the previous build.</summary>
+    private static RenderedPages RenderPages(Site site, Theme theme, Input input, BuildState state, OutputPublisher output,
+        DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("render", site.Pages.Count);
         var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)));
-        var fingerprints = new PageFingerprints(globalHash);
+        var fingerprints = new PageFingerprints(PageFingerprints.Global(input.ThemeFiles, input.Config, input.Urls));
+        var results = new PageOutput?[site.Pages.Count];
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var renderedCount = 0;
-        Parallel.ForEach(site.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+        Parallel.For(0, site.Pages.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            var page = site.Pages[i];
             var file = SiteUrls.OutputFile(page.Path);
             try
             {
                 var view = renderer.View(page);
                 var fingerprint = fingerprints.Of(page, view);
-                string? summary;
-                string? html = null;
-                if (cache.TryReuse(file, fingerprint, out var existing, out summary))
+                if (state.Pages.TryReuse(file, fingerprint, out var previous, out var summary))
                 {
-                    publisher.Reuse(file, existing);
+                    results[i] = new PageOutput(page, file, fingerprint, summary, previous);
                 }
                 else
                 {
                     var rendered = renderer.Render(page, view);
-                    publisher.Write(file, rendered.Html);
-                    html = rendered.Html;
+                    output.Write(file, rendered.Html);
                     summary = rendered.Body is null ? null : page.Report!.Meta.Summary ?? rendered.Body.Summary;
+                    results[i] = new PageOutput(page, file, fingerprint, summary, null);
                     Interlocked.Increment(ref renderedCount);
                 }
                 if (summary is not null) summaries[page.Path] = summary;
-                cache.Record(file, fingerprint, summary);
-                // A reused page's report is carried over from the previous index, or read back if the index must be built whole.
-                if (index is not null && page.Kind == PageKind.Report)
-                    index.Include(index.DocumentId(page.Path), fingerprint, html, () => File.ReadAllText(existing));
             }
             catch (IOException ex) when (page.Report is not null)
             {
@@ -134,16 +141,66 @@ public static class SiteBuilder
             }
             progress?.Advance();
         });
-        return (summaries, renderedCount);
+        return new RenderedPages(diagnostics.HasErrors ? [] : results.Select(r => r!).ToList(), summaries, renderedCount);
     }
 
-    private static void WriteSiteFiles(Site site, Theme theme, IReadOnlyDictionary<string, string> summaries, OutputPublisher publisher)
+    /// <summary>The index stage's result: what it cost and produced, and its record for the next build.</summary>
+    private sealed record IndexOutput(SearchIndexStats Stats, SearchIndexState? State);
+
+    /// <summary>Indexes the report pages the render stage rendered, from the staged output; a reused page's report is carried over
+    /// from the previous index (read from the previous build's page only if the index must be built whole).</summary>
+    private static IndexOutput Index(Site site, RenderedPages pages, BuildState state, OutputPublisher output, IBuildProgress? progress)
     {
-        foreach (var (path, xml) in FeedRenderer.RenderAll(site, summaries)) publisher.WriteUnlessSame(path, xml);
-        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) publisher.WriteUnlessSame(path, xml);
-        publisher.Write("robots.txt", SitemapRenderer.Robots(site));
-        foreach (var (path, bytes) in theme.Assets) publisher.Write(path, bytes);
+        progress?.Stage("index", 0);
+        using var index = new SearchIndexBuilder(SearchCatalogue.Of(site.Reports, site.Urls.Href), (path, bytes) => output.Write(path, bytes), (path, size) =>
+        {
+            if (state.PreviousFile(path, size) is not { } previous) return false;
+            output.Reuse(path, previous);
+            return true;
+        }, state.PreviousIndex, Path.Combine(state.OutputDir, SearchIndexBuilder.Folder));
+        var reports = pages.Pages.Where(p => p.Page.Kind == PageKind.Report).ToList();
+        Parallel.ForEach(reports, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+        {
+            var html = page.ReusedFrom is null ? File.ReadAllText(output.Resolve(page.File)) : null;
+            var (files, filesKey) = SearchedFiles(page.Page.Report!);
+            index.Include(index.DocumentId(page.Page.Path), page.Fingerprint + filesKey, html, () => File.ReadAllText(page.ReusedFrom!), files);
+        });
+        return new IndexOutput(index.Finish(), index.State);
     }
+
+    /// <summary>Publishes the reused pages, the attachments, the feeds, the sitemap and the theme's assets beside what render and
+    /// index staged, then makes the whole output live and records it in the build state; false when an attachment failed.</summary>
+    private static bool Write(Site site, Theme theme, RenderedPages pages, IndexOutput? index, BuildState state, OutputPublisher output,
+        DiagnosticBag diagnostics, IBuildProgress? progress)
+    {
+        progress?.Stage("write", 0);
+        foreach (var page in pages.Pages)
+        {
+            if (page.ReusedFrom is not null) output.Reuse(page.File, page.ReusedFrom);
+            state.Pages.Record(page.File, page.Fingerprint, page.Summary);
+        }
+        AttachmentFiles.Publish(site, state.Pages, output, diagnostics);
+        if (diagnostics.HasErrors) return false;
+        foreach (var (path, xml) in FeedRenderer.RenderAll(site, pages.Summaries)) output.WriteUnlessSame(path, xml);
+        foreach (var (path, xml) in SitemapRenderer.RenderAll(site)) output.WriteUnlessSame(path, xml);
+        output.Write("robots.txt", SitemapRenderer.Robots(site));
+        foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);
+        if (index is not null) NameSearchFiles.Write(site, output.WriteUnlessSame);
+        output.Commit();
+        state.Published(index?.State);
+        return true;
+    }
+
+    private static BuildResult Succeeded(Site site, RenderedPages pages, SearchIndexStats? search, BuildState state, OutputPublisher output,
+        DiagnosticBag diagnostics, Stopwatch clock) =>
+        new(true, diagnostics.Sorted(), site.Pages.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count()), output.FilesWritten,
+            output.BytesWritten, clock.Elapsed, output.OutputDir)
+        {
+            PagesRendered = pages.Rendered,
+            PagesReused = site.Pages.Count - pages.Rendered,
+            ReportsFromCache = state.Loads.Reused,
+            Search = search,
+        };
 
     private static BuildResult Failed(DiagnosticBag diagnostics, Stopwatch clock, BuildOptions options) =>
         new(false, diagnostics.Sorted(), new Dictionary<PageKind, int>(), 0, 0, clock.Elapsed, options.ResolvedOutputDir);

@@ -24,6 +24,9 @@ public sealed record SiteConfig
 
     public AttachmentSettings Attachments { get; init; } = new();
 
+    /// <summary>The site's own taxonomies (<c>taxonomies:</c>), after the four built-in ones; see <see cref="TaxonomyDefinition.All"/>.</summary>
+    public IReadOnlyList<TaxonomyDefinition> Taxonomies { get; init; } = [];
+
     /// <summary>Fields of site.yml that SiteGen does not know; passed to templates untouched.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 }

@@ -70,6 +70,7 @@ public static class SiteConfigLoader
                     if (YamlDocument.AsMapping(e.Value) is { } attachments) config = config with { Attachments = AttachmentSettingsReader.Read(attachments, display, diagnostics) };
                     else Bad("a mapping such as `max_size: 50MB`");
                     break;
+                case "taxonomies": config = config with { Taxonomies = TaxonomySettingsReader.Read(e, display, diagnostics) }; break;
                 default: extra[e.Key] = value; break;
             }
         }

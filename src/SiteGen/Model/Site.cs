@@ -11,34 +11,22 @@ public sealed record Site
     /// <summary>Published reports, newest first (publication date, then year, then agency).</summary>
     public required IReadOnlyList<Report> Reports { get; init; }
 
-    public required Taxonomy Agencies { get; init; }
-    public required Taxonomy Years { get; init; }
-    public required Taxonomy Regions { get; init; }
-    public required Taxonomy Series { get; init; }
-
-    public IEnumerable<Taxonomy> Taxonomies => [Agencies, Years, Regions, Series];
+    /// <summary>Every taxonomy, in the order of <see cref="TaxonomyDefinition.All"/>: the built-in four, then the site's own.</summary>
+    public required IReadOnlyList<Taxonomy> Taxonomies { get; init; }
 
     public required IReadOnlyList<Page> Pages { get; init; }
 
-    public Term AgencyOf(Report report) => _agencyByName[report.Agency];
-    public Term YearOf(Report report) => _yearByValue[report.Year];
-    public Term SeriesOf(Report report) => _seriesByName[report.Series];
+    public Taxonomy Taxonomy(TaxonomyDefinition definition) => Taxonomies.First(t => t.Definition == definition);
+
+    public Taxonomy Agencies => Taxonomy(TaxonomyDefinition.Agencies);
+    public Taxonomy Years => Taxonomy(TaxonomyDefinition.Years);
+    public Taxonomy Regions => Taxonomy(TaxonomyDefinition.Regions);
+    public Taxonomy Series => Taxonomy(TaxonomyDefinition.Series);
+
+    public Term AgencyOf(Report report) => Agencies.TermsOf(report)[0];
+    public Term YearOf(Report report) => Years.TermsOf(report)[0];
+    public Term SeriesOf(Report report) => Series.TermsOf(report)[0];
 
     /// <summary>The deepest region term of a report, or null when its front matter names no region.</summary>
-    public Term? RegionOf(Report report) =>
-        report.Region.Count == 0 ? null : _regionByKey[string.Join('/', report.Region)];
-
-    private Dictionary<string, Term> _agencyByName = [];
-    private Dictionary<int, Term> _yearByValue = [];
-    private Dictionary<string, Term> _regionByKey = [];
-    private Dictionary<string, Term> _seriesByName = [];
-
-    internal Site WithLookups()
-    {
-        _agencyByName = Agencies.Terms.ToDictionary(t => t.Key, StringComparer.Ordinal);
-        _yearByValue = Years.Terms.ToDictionary(t => int.Parse(t.Key, System.Globalization.CultureInfo.InvariantCulture));
-        _regionByKey = Regions.Terms.ToDictionary(t => t.Key, StringComparer.Ordinal);
-        _seriesByName = Series.Terms.ToDictionary(t => t.Key, StringComparer.Ordinal);
-        return this;
-    }
+    public Term? RegionOf(Report report) => Regions.TermsOf(report) is [var term, ..] ? term : null;
 }

@@ -4,7 +4,7 @@ using SiteGen.Load;
 
 namespace SiteGen.Model;
 
-/// <summary>Builds the immutable <see cref="Site"/> from loaded files: reports, the four taxonomies and every page; reports duplicates and URL collisions.</summary>
+/// <summary>Builds the immutable <see cref="Site"/> from loaded files: reports, the taxonomies (see <see cref="TaxonomyDefinition"/>) and every page; reports duplicates and URL collisions.</summary>
 public static class SiteModelBuilder
 {
     /// <summary>Terms listed per page on a taxonomy page (e.g. all agencies).</summary>
@@ -14,14 +14,7 @@ public static class SiteModelBuilder
     {
         var reports = AttachmentResolver.Resolve(CreateReports(config, files, includeDrafts, diagnostics), files, urls, config.Attachments, diagnostics);
 
-        var agencies = BuildFlat("agencies", reports, r => r.Agency, r => r.Agency,
-            keys => keys.OrderBy(k => k.Report.Region.Count == 0 ? "\uffff" : string.Join('/', k.Report.Region), StringComparer.Ordinal)
-                .ThenBy(k => k.Key, StringComparer.Ordinal));
-        var years = BuildFlat("years", reports, r => r.Year.ToString(CultureInfo.InvariantCulture), r => r.Year.ToString(CultureInfo.InvariantCulture),
-            keys => keys.OrderByDescending(k => k.Key, StringComparer.Ordinal), segment: key => key);
-        var series = BuildFlat("series", reports, r => r.Series, r => r.Series,
-            keys => keys.OrderBy(k => k.Key, StringComparer.Ordinal));
-        var regions = BuildRegions(reports);
+        var taxonomies = TaxonomyDefinition.All(config).Select(definition => TaxonomyBuilder.Build(definition, reports)).ToList();
 
         var pages = new List<Page>
         {
@@ -30,7 +23,7 @@ public static class SiteModelBuilder
             new() { Kind = PageKind.NotFound, Path = SiteUrls.NotFound },
         };
         pages.AddRange(reports.Select(r => new Page { Kind = PageKind.Report, Path = r.Path, Report = r }));
-        foreach (var taxonomy in new[] { agencies, years, regions, series })
+        foreach (var taxonomy in taxonomies)
         {
             var listed = taxonomy.IsHierarchy ? taxonomy.Roots.Count : taxonomy.Terms.Count;
             var taxonomyPages = Math.Max(1, (listed + TermsPerPage - 1) / TermsPerPage);
@@ -57,8 +50,8 @@ public static class SiteModelBuilder
         return new Site
         {
             Config = config, Urls = urls, Reports = reports,
-            Agencies = agencies, Years = years, Regions = regions, Series = series, Pages = pages,
-        }.WithLookups();
+            Taxonomies = taxonomies, Pages = pages,
+        };
     }
 
     private static List<Report> CreateReports(SiteConfig config, IReadOnlyList<ContentFile> files, bool includeDrafts, DiagnosticBag diagnostics)
@@ -108,58 +101,6 @@ public static class SiteModelBuilder
 
     private static int LineOf(ContentFile file, string field) =>
         file.FrontMatter.FieldLines.TryGetValue(field, out var line) ? line : 1;
-
-    private sealed record KeyedReport(string Key, Report Report);
-
-    private static Taxonomy BuildFlat(string name, List<Report> reports, Func<Report, string> key, Func<Report, string> display,
-        Func<IEnumerable<KeyedReport>, IEnumerable<KeyedReport>> order, Func<string, string>? segment = null)
-    {
-        var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
-        var firsts = new List<KeyedReport>();
-        foreach (var report in reports)
-        {
-            var k = key(report);
-            if (!terms.TryGetValue(k, out var term))
-            {
-                term = new Term { Taxonomy = name, Key = k, Name = display(report), Path = SiteUrls.TermPath(name, (segment ?? SiteUrls.Segment)(k)) };
-                terms[k] = term;
-                firsts.Add(new KeyedReport(k, report));
-            }
-            term.Reports.Add(report);
-        }
-        var ordered = order(firsts).Select(f => terms[f.Key]).ToList();
-        return new Taxonomy { Name = name, Terms = ordered };
-    }
-
-    private static Taxonomy BuildRegions(List<Report> reports)
-    {
-        var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
-        foreach (var report in reports)
-        {
-            Term? parent = null;
-            for (var depth = 1; depth <= report.Region.Count; depth++)
-            {
-                var k = string.Join('/', report.Region.Take(depth));
-                if (!terms.TryGetValue(k, out var term))
-                {
-                    term = new Term { Taxonomy = "regions", Key = k, Name = report.Region[depth - 1], Path = SiteUrls.TermPath("regions", SiteUrls.Segment(k)), Parent = parent };
-                    terms[k] = term;
-                    parent?.Children.Add(term);
-                }
-                term.Reports.Add(report);
-                parent = term;
-            }
-        }
-        foreach (var term in terms.Values) term.Children.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        var ordered = new List<Term>();
-        void Visit(Term t)
-        {
-            ordered.Add(t);
-            foreach (var c in t.Children) Visit(c);
-        }
-        foreach (var root in terms.Values.Where(t => t.Parent is null).OrderBy(t => t.Name, StringComparer.Ordinal)) Visit(root);
-        return new Taxonomy { Name = "regions", Terms = ordered };
-    }
 
     private static void CheckPathCollisions(List<Page> pages, DiagnosticBag diagnostics)
     {

@@ -1,16 +1,34 @@
+using SiteGen.Load;
+
 namespace SiteGen.Model;
 
-/// <summary>A way of grouping reports (agency, year, region, series): one mechanism behind every index page.</summary>
-public sealed record Taxonomy
+/// <summary>The terms of one <see cref="TaxonomyDefinition"/> (agency, year, region, series, or one a site defines): one mechanism behind every index page.</summary>
+public sealed class Taxonomy
 {
-    /// <summary>Stable identifier and URL folder: <c>agencies</c>, <c>years</c>, <c>regions</c>, <c>series</c>.</summary>
-    public required string Name { get; init; }
+    private readonly Dictionary<Report, IReadOnlyList<Term>> _termsOf;
 
-    /// <summary>Terms in display order; for a hierarchy, the top-level terms only are in <see cref="Roots"/>.</summary>
-    public required IReadOnlyList<Term> Terms { get; init; }
+    public Taxonomy(TaxonomyDefinition definition, IReadOnlyList<Term> terms, Dictionary<Report, IReadOnlyList<Term>> termsOf)
+    {
+        Definition = definition;
+        Terms = terms;
+        Roots = terms.Where(t => t.Parent is null).ToList();
+        IsHierarchy = terms.Any(t => t.Parent is not null);
+        _termsOf = termsOf;
+    }
 
-    public IReadOnlyList<Term> Roots => Terms.Where(t => t.Parent is null).ToList();
-    public bool IsHierarchy => Terms.Any(t => t.Parent is not null);
+    public TaxonomyDefinition Definition { get; }
+
+    /// <summary>Stable identifier and URL folder: <c>agencies</c>, <c>years</c>, <c>regions</c>, <c>series</c>, or a site's own key.</summary>
+    public string Name => Definition.Key;
+
+    /// <summary>Terms in display order (a hierarchy's depth first, each level in order); the top-level terms alone are in <see cref="Roots"/>.</summary>
+    public IReadOnlyList<Term> Terms { get; }
+
+    public IReadOnlyList<Term> Roots { get; }
+    public bool IsHierarchy { get; }
+
+    /// <summary>The terms a report is filed under, in its field's order; for a hierarchy the deepest one only (its ancestors hold the report too).</summary>
+    public IReadOnlyList<Term> TermsOf(Report report) => _termsOf.TryGetValue(report, out var terms) ? terms : [];
 }
 
 /// <summary>One value of a taxonomy (one agency, one year, one place) and the reports filed under it, its descendants' included.</summary>

@@ -2,7 +2,7 @@ using SiteGen.Model;
 
 namespace SiteGen.Render;
 
-/// <summary>An attachment as the report layout lists it (<c>report.attachments</c> once the view carries it).</summary>
+/// <summary>An attachment as the report layout lists it (<c>report.attachments</c>).</summary>
 /// <param name="Name">The text of the first link to the file (<c>附件：报告原文（PDF）</c>), or its file name when the link has no text.</param>
 /// <param name="FileName">The published file name, as readers download it (<c>统计表.xlsx</c>).</param>
 /// <param name="Href">Its URL under the report's own (percent-encoded, base path included).</param>

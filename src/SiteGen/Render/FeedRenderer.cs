@@ -5,7 +5,7 @@ using SiteGen.Model;
 
 namespace SiteGen.Render;
 
-/// <summary>Renders Atom feeds (site-wide, per agency, per region) from the model and the summaries captured while rendering reports.</summary>
+/// <summary>Renders Atom feeds (site-wide, and per term of each taxonomy with feeds: agencies, regions, a site's own) from the model and the summaries captured while rendering reports.</summary>
 public static class FeedRenderer
 {
     public const int EntriesPerFeed = 50;
@@ -14,7 +14,7 @@ public static class FeedRenderer
     public static IEnumerable<(string Path, string Xml)> RenderAll(Site site, IReadOnlyDictionary<string, string> summaries)
     {
         yield return (SiteUrls.Feed(SiteUrls.Home), Render(site, site.Config.Title, SiteUrls.Home, site.Reports, summaries));
-        var terms = site.Agencies.Terms.Concat(site.Regions.Terms).AsParallel().AsOrdered()
+        var terms = site.Taxonomies.Where(t => t.Definition.Feeds).SelectMany(t => t.Terms).AsParallel().AsOrdered()
             .Select(term => (SiteUrls.Feed(term.Path), Render(site, $"{term.Name} - {site.Config.Title}", term.Path, term.Reports, summaries)));
         foreach (var feed in terms) yield return feed;
     }

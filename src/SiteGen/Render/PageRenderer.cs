@@ -26,10 +26,11 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         "search_facet_agency", "search_facet_series", "search_year_range", "search_year_from", "search_year_to",
         "search_year_any", "search_sort", "search_sort_relevance", "search_sort_newest", "search_sort_oldest", "search_results",
         "search_pages", "search_previous", "search_next", "search_page_of", "search_page_of_about", "search_published",
-        "search_about",
+        "search_about", "search_in_file",
     ];
 
     private readonly SiteUrls _urls = site.Urls;
+    private readonly AttachmentLabels _attachmentLabels = AttachmentLabels.From(theme.Strings);
     private readonly SiteView _siteView = BuildSiteView(site, theme);
     private readonly ConcurrentDictionary<Term, ILookup<int, Report>> _reportsByYear = new();
 
@@ -74,11 +75,17 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
 
     private string T(string key) => theme.Strings.TryGetValue(key, out var s) ? s : key;
 
+    /// <summary>The name shown for a taxonomy: a site's own label, or the theme's UI string for a built-in one.</summary>
+    private static string Label(Taxonomy taxonomy, Theme theme) =>
+        taxonomy.Definition.Label ?? (theme.Strings.TryGetValue(taxonomy.Name, out var s) ? s : taxonomy.Name);
+
+    private string Label(Taxonomy taxonomy) => Label(taxonomy, theme);
+
     private static SiteView BuildSiteView(Site site, Theme theme)
     {
         string T(string key) => theme.Strings.TryGetValue(key, out var s) ? s : key;
         var urls = site.Urls;
-        var indexes = new[] { "agencies", "years", "regions", "series" }.Select(name => new LinkView(T(name), urls.Href(SiteUrls.TaxonomyPath(name)))).ToList();
+        var indexes = site.Taxonomies.Select(t => new LinkView(Label(t, theme), urls.Href(SiteUrls.TaxonomyPath(t.Name)))).ToList();
         var nav = indexes.Prepend(new LinkView(T("home"), urls.Href(SiteUrls.Home))).Append(new LinkView(T("search"), urls.Href(SiteUrls.Search))).ToList();
         var f = site.Config.Footer;
         return new SiteView(site.Config.Title, site.Config.Description, site.Config.Language, site.Config.Language == ContentLanguage ? null : ContentLanguage,
@@ -150,14 +157,26 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
             otherYears, sameYear.Take(RelatedLimit).Select(Item).ToList(),
             sameYear.Count > RelatedLimit && region is not null ? new LinkView(region.Name, _urls.Href(region.Path)) : null,
             meta.IndexNo is not null || meta.DocNo is not null || meta.Publisher is not null || meta.Written is not null || meta.Topic is not null,
-            otherYears.Count > 0 || sameYear.Count > 0, meta.Extra);
+            otherYears.Count > 0 || sameYear.Count > 0, OwnTaxonomies(report), meta.Extra, _attachmentLabels.Views(report.Attachments));
 
-        var crumbs = new List<CrumbView> { HomeCrumb, Crumb("agencies", SiteUrls.TaxonomyPath("agencies")), ContentCrumb(report.Agency, agency.Path), ContentCrumb(report.Title, page.Path, current: true) };
+        var agencies = site.Agencies;
+        var crumbs = new List<CrumbView>
+        {
+            HomeCrumb, new(Label(agencies), _urls.Href(SiteUrls.TaxonomyPath(agencies.Name)), false, false),
+            ContentCrumb(report.Agency, agency.Path), ContentCrumb(report.Title, page.Path, current: true),
+        };
         var jsonLd = JsonLd.Report(report, _urls, site.Config);
         var info = Info(page, report.Title, crumbs, meta.Summary ?? "", jsonLd: jsonLd,
             pubDate: Date(report.Published), column: report.Series);
         return new PageView(_siteView, info, Report: view);
     }
+
+    /// <summary>The terms of the site's own taxonomies that the report is filed under (the built-in ones have fields of their own in <see cref="ReportView"/>).</summary>
+    private IReadOnlyList<ReportTermsView> OwnTaxonomies(Report report) =>
+        site.Taxonomies.Where(t => !t.Definition.BuiltIn && t.TermsOf(report).Count > 0)
+            .Select(t => new ReportTermsView(t.Name, Label(t), t.TermsOf(report).SelectMany(term => term.Ancestors().Reverse().Append(term))
+                .Select(term => new LinkView(term.Name, _urls.Href(term.Path))).ToList(), t.IsHierarchy))
+            .ToList();
 
     /// <summary>A region's reports grouped by year (newest first within a year), built once per region rather than filtered once per report.</summary>
     private ILookup<int, Report> ReportsByYear(Term region) =>
@@ -167,26 +186,26 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     {
         var latest = site.Reports.Take(site.Config.LatestCount).Select(Item).ToList();
         var counts = new CountsView(site.Reports.Count, site.Agencies.Terms.Count, site.Regions.Terms.Count, site.Years.Terms.Count);
-        var browse = site.Taxonomies.Select(t => new TermItemView(T(t.Name), _urls.Href(SiteUrls.TaxonomyPath(t.Name)),
+        var browse = site.Taxonomies.Select(t => new TermItemView(Label(t), _urls.Href(SiteUrls.TaxonomyPath(t.Name)),
             t.IsHierarchy ? t.Roots.Count : t.Terms.Count, null, [])).ToList();
-        var years = site.Years.Terms.Select(t => TermItem(t, withChildren: false)).ToList();
+        var years = site.Years.Terms.Select(t => TermItem(t, site.Years, withChildren: false)).ToList();
         // The home page's feed is the site feed, which every page links already.
         var info = Info(page, site.Config.Title, [], column: T("home"));
         return new PageView(_siteView, info, Reports: latest, Counts: counts, Terms: years, Browse: browse);
     }
 
-    private TermItemView TermItem(Term term, bool withChildren) =>
+    private TermItemView TermItem(Term term, Taxonomy taxonomy, bool withChildren) =>
         new(term.Name, _urls.Href(term.Path), term.Reports.Count,
-            term.Taxonomy == "agencies" && term.Reports[0].Region.Count > 0 ? string.Join(" › ", term.Reports[0].Region) : null,
-            withChildren ? term.Children.Select(c => TermItem(c, true)).ToList() : []);
+            taxonomy.Definition.Order == TermOrder.Region && term.Reports[0].Region.Count > 0 ? string.Join(" › ", term.Reports[0].Region) : null,
+            withChildren ? term.Children.Select(c => TermItem(c, taxonomy, true)).ToList() : []);
 
     private PageView TaxonomyPage(Page page)
     {
         var taxonomy = page.Taxonomy!;
         var listed = taxonomy.IsHierarchy ? taxonomy.Roots : taxonomy.Terms;
         var slice = listed.Skip((page.PageNumber - 1) * SiteModelBuilder.TermsPerPage).Take(SiteModelBuilder.TermsPerPage)
-            .Select(t => TermItem(t, taxonomy.IsHierarchy)).ToList();
-        var label = T(taxonomy.Name);
+            .Select(t => TermItem(t, taxonomy, taxonomy.IsHierarchy)).ToList();
+        var label = Label(taxonomy);
         var title = page.PageCount > 1 ? $"{label} ({page.PageNumber}/{page.PageCount})" : label;
         var first = SiteUrls.TaxonomyPath(taxonomy.Name);
         var info = Info(page, title, [HomeCrumb, new CrumbView(label, _urls.Href(first), true, false)], column: label,
@@ -200,15 +219,14 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         var taxonomy = page.Taxonomy!;
         var size = site.Config.PageSize;
         var reports = term.Reports.Skip((page.PageNumber - 1) * size).Take(size).Select(Item).ToList();
-        var label = T(taxonomy.Name);
+        var label = Label(taxonomy);
         var crumbs = new List<CrumbView> { HomeCrumb, new(label, _urls.Href(SiteUrls.TaxonomyPath(taxonomy.Name)), false, false) };
         crumbs.AddRange(term.Ancestors().Reverse().Select(t => ContentCrumb(t.Name, t.Path)));
         crumbs.Add(ContentCrumb(term.Name, term.Path, current: true));
         var title = page.PageCount > 1 ? $"{term.Name} ({page.PageNumber}/{page.PageCount})" : term.Name;
-        var hasFeed = taxonomy.Name is "agencies" or "regions";
-        var info = Info(page, title, crumbs, feed: hasFeed ? SiteUrls.Feed(term.Path) : null, column: label,
+        var info = Info(page, title, crumbs, feed: taxonomy.Definition.Feeds ? SiteUrls.Feed(term.Path) : null, column: label,
             pageHref: n => _urls.Href(SiteUrls.Paged(term.Path, n)));
         return new PageView(_siteView, info, Reports: reports, TaxonomyName: taxonomy.Name, TaxonomyLabel: label,
-            Term: TermItem(term, withChildren: true));
+            Term: TermItem(term, taxonomy, withChildren: true));
     }
 }

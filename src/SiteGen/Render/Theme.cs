@@ -59,7 +59,7 @@ public sealed class Theme
             // Host configuration (e.g. `_headers`) must sit at the output root under its own name; it may not replace a page, a feed or the sitemap.
             var name = path["root/".Length..];
             if (name.Contains('/') || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-                || name is "robots.txt" or "assets" or "reports" or "agencies" or "years" or "regions" or "series" or "search" || name.StartsWith('.'))
+                || name == "robots.txt" || TaxonomyDefinition.ReservedFolders.Contains(name) || TaxonomyDefinition.All(config).Any(t => t.Key == name) || name.StartsWith('.'))
                 diagnostics.Error(DiagnosticCodes.ThemeTemplate, files.Origins[path], 0, 0,
                     $"`{name}` cannot be copied to the output root: it would replace a generated file or folder",
                     "keep root/ for host settings such as _headers or _redirects, without sub-folders");

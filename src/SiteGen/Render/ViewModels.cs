@@ -18,8 +18,8 @@ public sealed record CrumbView(string Name, string Href, bool Current, bool Cont
 
 /// <summary>Site-wide values every layout sees.</summary>
 /// <param name="ContentLang">The language of the reports (<c>zh-CN</c>) when the interface is in another language, else null: the <c>content-lang</c> partial marks content with it.</param>
-/// <param name="Nav">The main navigation: home, the four indexes, search.</param>
-/// <param name="Indexes">The four index pages (agencies, years, regions, series).</param>
+/// <param name="Nav">The main navigation: home, the index of each taxonomy, search.</param>
+/// <param name="Indexes">The index page of each taxonomy: agencies, years, regions, series, then the site's own (site.yml `taxonomies:`).</param>
 public sealed record SiteView(
     string Title, string Description, string Language, string? ContentLang, string HomeHref, string SearchHref, string FeedHref,
     IReadOnlyList<LinkView> Nav, IReadOnlyList<LinkView> Indexes, FooterView Footer, IReadOnlyDictionary<string, object?> Extra);
@@ -54,13 +54,18 @@ public sealed record TermItemView(string Name, string Href, int Count, string? D
 /// <param name="SameYearRegionMore">A link to the region's page when it holds more reports of the year than <c>SameYearRegion</c> lists.</param>
 /// <param name="HasCatalogue">At least one 政府信息公开 catalogue field is set.</param>
 /// <param name="HasRelated">At least one of <c>OtherYears</c> and <c>SameYearRegion</c> lists a report.</param>
+/// <param name="Taxonomies">The site's own taxonomies (site.yml `taxonomies:`) the report is filed under, each with its terms.</param>
 /// <param name="Extra">Front matter fields SiteGen does not know, as written.</param>
 public sealed record ReportView(
     string Title, string Agency, string AgencyHref, IReadOnlyList<LinkView> Region, int Year, string YearHref,
     string? Published, string Series, string SeriesHref, string? SourceUrl, string? IndexNo, string? DocNo, string? Publisher,
     string? Written, string? Topic, string? Summary, IReadOnlyList<string> Tags, IReadOnlyList<TocEntry> Toc, Markup BodyHtml,
     IReadOnlyList<ReportItemView> OtherYears, IReadOnlyList<ReportItemView> SameYearRegion, LinkView? SameYearRegionMore,
-    bool HasCatalogue, bool HasRelated, IReadOnlyDictionary<string, object?> Extra);
+    bool HasCatalogue, bool HasRelated, IReadOnlyList<ReportTermsView> Taxonomies, IReadOnlyDictionary<string, object?> Extra,
+    IReadOnlyList<AttachmentView> Attachments);
+
+/// <summary>A report's terms in one of the site's own taxonomies, each linked to its page; for a hierarchy the path from the top, in order (<c>Path</c>).</summary>
+public sealed record ReportTermsView(string Key, string Label, IReadOnlyList<LinkView> Terms, bool Path);
 
 /// <summary>Counts shown on the home page.</summary>
 public sealed record CountsView(int Reports, int Agencies, int Regions, int Years);
@@ -71,7 +76,7 @@ public sealed record UiTextView(string Name, string Text);
 /// <summary>The view of any page: the site, the page, and the part that matches its kind.</summary>
 /// <param name="Reports">The reports listed (home: the latest; term page: this page's slice).</param>
 /// <param name="Terms">The terms listed (home: the years; taxonomy page: this page's slice).</param>
-/// <param name="Browse">Home: the four indexes with their number of entries.</param>
+/// <param name="Browse">Home: the index of each taxonomy with its number of entries.</param>
 /// <param name="SearchTexts">Search page: the UI strings of its script.</param>
 public sealed record PageView(
     SiteView Site, PageInfoView Page,

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+namespace SiteGen.Search;
+
 // The search index format, version 4: the only contract between the C# indexer and the JavaScript runtime
 // (themes/default/static/search/search.js). Every file lives under search/idx/ of the site; every name but the manifest's
 // carries a hash of the file's content, so a file never changes under its name and hosts may cache it forever.
@@ -150,7 +152,15 @@ public sealed record DocRecord(
     [property: JsonPropertyName("published")] string? Published,
     [property: JsonPropertyName("bodyStart")] int BodyStart,
     [property: JsonPropertyName("chunkStarts")] IReadOnlyList<int> ChunkStarts,
-    [property: JsonPropertyName("chunks")] IReadOnlyList<int> Chunks);
+    [property: JsonPropertyName("chunks")] IReadOnlyList<int> Chunks,
+    [property: JsonPropertyName("files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FileStart>? Files = null);
+
+/// <summary>An attachment whose text follows the body in a report's chunks: from chunk number <c>Chunk</c> on, the text is this file's
+/// until the next one starts (omitted, with the whole <c>files</c> list, for a report without readable attachments).</summary>
+public sealed record FileStart(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("href")] string Href,
+    [property: JsonPropertyName("chunk")] int Chunk);
 
 /// <summary>A piece of a report body (about ChunkTarget characters, cut between paragraphs or sentences) and where its sections start.</summary>
 public sealed record ChunkRecord(

@@ -17,6 +17,10 @@ public sealed record SearchIndexStats(int Documents, int Terms, long Files, long
     public int Reindexed { get; init; } = Documents;
 }
 
+/// <summary>An attachment of a report whose text is searched with it: its file name, its URL, and a way to read its text (called only
+/// when the report is indexed again).</summary>
+public sealed record IndexedFile(string Name, string Href, Func<string> ReadText);
+
 /// <summary>The index stage: takes each report page (from many threads), spills its postings and keeps its text chunks, then inverts
 /// the spill partition by partition into term objects, term shards, document packs and the catalogue (see SearchFormat.cs).
 /// An incremental build keeps the previous build's base segment as it is and indexes only the reports outside it (added or
@@ -61,6 +65,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private readonly string?[] _keys;
     private readonly bool[] _changed;
     private readonly Func<string>?[] _deferred;
+    private readonly IReadOnlyList<IndexedFile>?[] _deferredFiles;
     private readonly IReadOnlySet<int> _sample;
     private readonly ConcurrentDictionary<int, string> _sampleTexts = new();
     private readonly SearchIndexState? _previous;
@@ -68,7 +73,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private readonly Dictionary<string, int>? _baseIds;
     private readonly int[] _baseIdOf;
     private readonly int _mergeAt;
-    private readonly ConcurrentDictionary<int, string> _outside = new();
+    private readonly ConcurrentDictionary<int, OutsidePage> _outside = new();
     private int _outsideCount;
     private readonly ConcurrentDictionary<string, long> _written = new(StringComparer.Ordinal);
     private long _files;
@@ -96,6 +101,7 @@ public sealed class SearchIndexBuilder : IDisposable
         _keys = new string?[documents];
         _changed = new bool[documents];
         _deferred = new Func<string>?[documents];
+        _deferredFiles = new IReadOnlyList<IndexedFile>?[documents];
         _baseIdOf = new int[documents];
         Array.Fill(_baseIdOf, -1);
         _mergeAt = Math.Max(MergeMinimum, (int)(MergeShare * documents));
@@ -119,8 +125,10 @@ public sealed class SearchIndexBuilder : IDisposable
     /// <summary>Takes one report page; thread-safe. <paramref name="key"/> is the page's fingerprint; <paramref name="html"/> is null
     /// when the page was not rendered again. If the base segment holds a page of this fingerprint, the report stays there (read with
     /// <paramref name="readPage"/> only if the index has to be built whole after all). Any other report goes to the delta, held
-    /// until <see cref="Finish"/> knows whether there is one, or, once there are too many for a delta, is indexed at once.</summary>
-    public void Include(int docId, string key, string? html, Func<string> readPage)
+    /// until <see cref="Finish"/> knows whether there is one, or, once there are too many for a delta, is indexed at once.
+    /// <paramref name="files"/> are the report's attachments whose text is searched with it (their stamps are part of the key), in
+    /// either segment.</summary>
+    public void Include(int docId, string key, string? html, Func<string> readPage, IReadOnlyList<IndexedFile>? files = null)
     {
         _keys[docId] = key;
         if (_baseIds?.GetValueOrDefault(_catalogue.Docs[docId].Path, -1) is >= 0 and var b && _previous!.Docs[b].Key == key)
@@ -128,18 +136,19 @@ public sealed class SearchIndexBuilder : IDisposable
             _baseIdOf[docId] = b;
             _lengths[docId] = _previous.Docs[b].Length;
             _deferred[docId] = readPage;
+            _deferredFiles[docId] = files;
             return;
         }
         if (_previous is not null && Interlocked.Increment(ref _outsideCount) <= _mergeAt)
         {
-            _outside[docId] = html ?? readPage();
+            _outside[docId] = new OutsidePage(html ?? readPage(), files);
             return;
         }
-        Add(docId, html ?? readPage());
+        Add(docId, html ?? readPage(), files);
     }
 
-    /// <summary>Indexes one rendered report page; thread-safe.</summary>
-    public void Add(int docId, string html)
+    /// <summary>Indexes one rendered report page, and after its body the text of <paramref name="files"/>; thread-safe.</summary>
+    public void Add(int docId, string html, IReadOnlyList<IndexedFile>? files = null)
     {
         _changed[docId] = true;
         var started = Stopwatch.GetTimestamp();
@@ -192,11 +201,37 @@ public sealed class SearchIndexBuilder : IDisposable
             }
         }
         EndChunk();
+
+        // Each attachment's text follows the body in chunks of its own, so a match in it is known to be the file's.
+        List<FileStart>? fileStarts = null;
+        foreach (var file in files ?? [])
+        {
+            var text = file.ReadText();
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            (fileStarts ??= []).Add(new FileStart(file.Name, file.Href, chunkBytes.Count));
+            pos += FieldGap;
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                foreach (var piece in Pieces(line))
+                {
+                    if (chunk.Length > 0 && chunk.Length + piece.Length > ChunkTarget) EndChunk();
+                    if (chunk.Length == 0)
+                    {
+                        chunkStart = pos;
+                        sections.Add(new SectionStart(0, ""));
+                    }
+                    else chunk.Append('\n');
+                    chunk.Append(piece);
+                    pos = terms.Scan(piece, pos, BodyBoost) + 1;
+                }
+            }
+            EndChunk();
+        }
         if (_sample.Contains(docId)) _sampleTexts[docId] = BodyText(extracted);
 
         terms.Spill(docId, _spill);
         var record = new DocRecord(entry.Title, entry.Url, entry.Agency, entry.Year.ToString(CultureInfo.InvariantCulture), entry.RegionText, entry.Series,
-            entry.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bodyStart, chunkStarts, []);
+            entry.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bodyStart, chunkStarts, [], fileStarts);
         _store.Add(docId, record, chunkBytes);
         _lengths[docId] = pos;
         Interlocked.Add(ref _addTicks, Stopwatch.GetTimestamp() - started);
@@ -248,6 +283,9 @@ public sealed class SearchIndexBuilder : IDisposable
         };
     }
 
+    /// <summary>A report outside the base, held until <see cref="Finish"/> knows which segment it goes to: its page and its searched attachments.</summary>
+    private sealed record OutsidePage(string Html, IReadOnlyList<IndexedFile>? Files);
+
     /// <summary>The segments of the index, and what the next build needs to keep its base.</summary>
     private sealed record Segments(int AverageLength, SegmentManifest Base, SegmentManifest? Delta, string? Layout,
         IReadOnlyList<IndexedDoc> BaseDocs, IReadOnlyDictionary<string, long> BaseFiles);
@@ -255,7 +293,7 @@ public sealed class SearchIndexBuilder : IDisposable
     /// <summary>Indexes every report (those left in the previous base too) into one new base segment.</summary>
     private (Segments, int Terms) WriteBase()
     {
-        Parallel.ForEach(_outside, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => Add(page.Key, page.Value));
+        Parallel.ForEach(_outside, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => Add(page.Key, page.Value.Html, page.Value.Files));
         _outside.Clear();
         AddDeferred();
         var lengths = _lengths.Select((l, i) => l ?? throw new InvalidOperationException($"search document {i} was never added")).ToArray();
@@ -285,7 +323,7 @@ public sealed class SearchIndexBuilder : IDisposable
 
         var added = _outside.Keys.Order().ToList();
         using var delta = new SearchIndexBuilder(new SearchCatalogue(added.Select(i => _catalogue.Docs[i])), (path, bytes) => Emit(path[Folder.Length..], bytes));
-        Parallel.ForEach(added, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, id => delta.Add(delta.DocumentId(_catalogue.Docs[id].Path), _outside[id]));
+        Parallel.ForEach(added, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, id => delta.Add(delta.DocumentId(_catalogue.Docs[id].Path), _outside[id].Html, _outside[id].Files));
         var deltaLengths = delta._lengths.Select(l => l!.Value).ToArray();
         for (var i = 0; i < added.Count; i++) _lengths[added[i]] = deltaLengths[delta.DocumentId(_catalogue.Docs[added[i]].Path)];
         var total = _lengths.Sum(l => (long)l!.Value);
@@ -396,7 +434,7 @@ public sealed class SearchIndexBuilder : IDisposable
         {
             if (_deferred[i] is not { } deferred) return;
             _deferred[i] = null;
-            Add(i, deferred());
+            Add(i, deferred(), _deferredFiles[i]);
         });
     }
 

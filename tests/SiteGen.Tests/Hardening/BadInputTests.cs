@@ -235,7 +235,7 @@ public sealed class BadInputTests
     public void A_theme_layout_with_a_syntax_error_is_reported_at_its_file_and_line()
     {
         const string layout = "themes/default/layouts/report.sbn-html";
-        AssertRejected(s => s.File(layout, "{{ include 'head' }}\n<body>\n{{ if report.title }}\n<h1>{{ report.title }}</h1>\n{{ include 'footer' }}\n"),
+        AssertRejected(s => s.File(layout, "<!DOCTYPE html>\n<body>\n{{ if report.title }}\n<h1>{{ report.title }}</h1>\n</body>\n"),
             DiagnosticCodes.ThemeTemplate, layout, 3);
     }
 
@@ -243,7 +243,7 @@ public sealed class BadInputTests
     public void A_theme_layout_with_an_unclosed_expression_is_reported_at_its_file_and_line()
     {
         const string layout = "themes/default/layouts/home.sbn-html";
-        AssertRejected(s => s.File(layout, "{{ include 'head' }}\n<body>\n<h1>{{ site.title</h1>\n{{ include 'footer' }}\n"),
+        AssertRejected(s => s.File(layout, "<!DOCTYPE html>\n<body>\n<h1>{{ site.title</h1>\n</body>\n"),
             DiagnosticCodes.ThemeTemplate, layout, 3);
     }
 
@@ -251,7 +251,7 @@ public sealed class BadInputTests
     public void A_missing_partial_is_reported_at_the_line_that_includes_it()
     {
         const string layout = "themes/default/layouts/home.sbn-html";
-        AssertRejected(s => s.File(layout, "{{ include 'head' }}\n<body>\n{{ include 'no-such-partial' }}\n{{ include 'footer' }}\n"),
+        AssertRejected(s => s.File(layout, "<!DOCTYPE html>\n<body>\n{{ include 'no-such-partial' }}\n</body>\n"),
             DiagnosticCodes.ThemeMissing, layout, 3);
     }
 

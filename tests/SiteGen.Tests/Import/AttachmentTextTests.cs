@@ -14,11 +14,11 @@ public sealed class AttachmentTextTests
 {
     private static Cell Shared(int index) => new() { DataType = CellValues.SharedString, CellValue = new CellValue(index.ToString(CultureInfo.InvariantCulture)) };
     private static Cell Number(string value) => new() { CellValue = new CellValue(value) };
-    private static Cell Inline(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) };
+    internal static Cell Inline(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) };
 
     /// <summary>A workbook as Excel saves one: shared strings (one in rich text runs, one with a phonetic guide), numbers, an inline string,
     /// a boolean and an error cell, on two sheets.</summary>
-    private static byte[] Workbook(params (string Name, Row[] Rows)[] sheets)
+    internal static byte[] Workbook(params (string Name, Row[] Rows)[] sheets)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

@@ -39,7 +39,7 @@ public sealed class NewSiteTests
     {
         // Given the new site's site.yml with every commented-out setting switched on
         var yml = SiteSkeleton.Files()["content/site.yml"];
-        var setting = new Regex(@"^# ( *)([a-z_]+|\S+):( |$)", RegexOptions.Multiline); // a key right after "# " (and its indentation)
+        var setting = new Regex(@"^# ( *)((?:- )?(?:[a-z_]+|\S+)):( |$)", RegexOptions.Multiline); // a key right after "# " (and its indentation), or a list's first key
         var uncommented = setting.Replace(yml, "$1$2:$3");
         using var site = new TestSite().File("content/site.yml", uncommented);
 
@@ -55,6 +55,7 @@ public sealed class NewSiteTests
         Assert.Equal(typeof(FooterIdentifiers).GetProperties().Count(p => p.PropertyType == typeof(string)), Regex.Matches(uncommented, @"^  [a-z_]+: ""…""", RegexOptions.Multiline).Count);
         Assert.True(config.Footer.Any);
         Assert.Equal(2, config.Search.Synonyms.Count);
+        Assert.Equal("topics", Assert.Single(config.Taxonomies).Key);
     }
 
     [Fact]

@@ -29,17 +29,28 @@ public sealed class IndexReader(string folder)
         return output.ToArray();
     }
 
-    /// <summary>The shard a term hashes to, parsed: its place from the shard file's offset table.</summary>
-    public List<TermEntry> Shard(string term)
+    /// <summary>The shard a term hashes to in a segment (the base unless given), parsed: its place from the shard file's offset table.</summary>
+    public List<TermEntry> Shard(string term, SegmentManifest? segment = null)
     {
-        var shard = (int)(TermShards.Hash(term) & (uint)(Manifest.Base.Shards.Count - 1));
-        var table = Read(Manifest.Base.Shards.File, 4L * shard, 8);
+        var shards = (segment ?? Manifest.Base).Shards;
+        var shard = (int)(TermShards.Hash(term) & (uint)(shards.Count - 1));
+        var table = Read(shards.File, 4L * shard, 8);
         var from = BinaryPrimitives.ReadUInt32LittleEndian(table);
         var to = BinaryPrimitives.ReadUInt32LittleEndian(table.AsSpan(4));
-        return TermShards.Parse(Inflate(Read(Manifest.Base.Shards.File, from, (int)(to - from))));
+        return TermShards.Parse(Inflate(Read(shards.File, from, (int)(to - from))));
     }
 
-    public TermEntry? Entry(string term) => Shard(term).SingleOrDefault(e => e.Term == term);
+    public TermEntry? Entry(string term, SegmentManifest? segment = null) => Shard(term, segment).SingleOrDefault(e => e.Term == term);
+
+    /// <summary>The documents of the whole index (ids across its segments, deleted ones left out) that hold a term, ascending.</summary>
+    public List<int> DocsWith(string term) => Segments()
+        .SelectMany(s => Entry(term, s.Segment) is { } entry ? Postings(entry, s.Segment).Select(p => s.IdOf[p.Doc]) : [])
+        .Where(id => id >= 0).Order().ToList();
+
+    /// <summary>The segment that holds document <paramref name="id"/> of the whole index, and its id there.</summary>
+    public (SegmentManifest Segment, int Local) Locate(int id) => Segments()
+        .SelectMany(s => s.IdOf.Select((whole, local) => (whole, s.Segment, local)))
+        .Where(d => d.whole == id).Select(d => (d.Segment, d.local)).Single();
 
     public byte[] Object(TermEntry entry, SegmentManifest? segment = null) => entry.Inline ?? Read((segment ?? Manifest.Base).Postings[entry.Pack], entry.Offset, entry.Length);
 

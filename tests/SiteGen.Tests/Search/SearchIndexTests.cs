@@ -376,10 +376,10 @@ public sealed class SearchIndexTests
     [Fact]
     public void A_damaged_index_record_or_published_index_makes_the_next_build_index_everything()
     {
-        // Given a built site whose index record is then damaged
+        // Given a built site whose build state (which holds the index record) is then damaged
         using var site = EightReports();
         site.Build();
-        File.WriteAllText(SearchIndexState.PathFor(site.Output), "{ not json");
+        File.WriteAllText(SiteGen.Build.BuildState.PathFor(site.Output), "{ not json");
         site.Report("r1.md", "第1号报告", "机构1", 2024, Yuxi, "行政复议。");
 
         // When it is built again, then again after a published pack was cut short by hand (its manifest untouched)

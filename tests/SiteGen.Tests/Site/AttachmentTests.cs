@@ -47,11 +47,49 @@ public sealed class AttachmentTests
 
         // And the links and the image lead there, percent-encoded, the #page kept; each link is followed by its type and size, the image by nothing
         var page = site.Page(Folder + "index.html");
-        var links = page.QuerySelectorAll("main a[href*='.xlsx'], main a[href*='.pdf']").Select(a => a.GetAttribute("href")).ToList();
+        var links = page.QuerySelectorAll(".report-body a[href*='.xlsx'], .report-body a[href*='.pdf']").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/" + Encoded(Folder + "统计表.xlsx"), "/" + Encoded(Folder + "报告原文.pdf") + "#page=2"], links);
         Assert.Equal("/" + Encoded(Folder + "图表.png"), page.QuerySelector("main img")!.GetAttribute("src"));
-        Assert.Equal(["（XLSX，2.0 KB）", "（PDF，1.2 MB）"], page.QuerySelectorAll(".attachment-info").Select(s => s.TextContent));
-        Assert.Equal("统计表", page.QuerySelector(".attachment-info")!.PreviousElementSibling!.TextContent);
+        Assert.Equal(["（XLSX，2.0 KB）", "（PDF，1.2 MB）"], page.QuerySelectorAll(".report-body .attachment-info").Select(s => s.TextContent));
+        Assert.Equal("统计表", page.QuerySelector(".report-body .attachment-info")!.PreviousElementSibling!.TextContent);
+    }
+
+    [Fact]
+    public void The_report_page_lists_its_files_in_one_place_in_the_order_the_body_first_links_them()
+    {
+        // Given a report that links its original twice and a table once, and shows a chart as an image
+        using var site = SiteWith("见[报告原文](a/报告原文.pdf)。\n\n附件：[统计表](统计表.xlsx)\n\n再见[原文](a/报告原文.pdf#page=2)。\n\n![图表](a/图表.png)\n")
+            .File("content/reports/2024/统计表.xlsx", Bytes(2048))
+            .File("content/reports/2024/a/报告原文.pdf", Bytes(1_258_291))
+            .File("content/reports/2024/a/图表.png", Bytes(100));
+
+        // When the site is built
+        site.BuildSucceeding();
+
+        // Then the page has one list of its files under a heading: each once, named by its first link, with its type and size and a link to it
+        var page = site.Page(Folder + "index.html");
+        var list = page.QuerySelector("section.report-attachments")!;
+        Assert.Equal("附件", list.QuerySelector("h2")!.TextContent);
+        Assert.Equal(list.QuerySelector("h2")!.Id, list.GetAttribute("aria-labelledby"));
+        var items = list.QuerySelectorAll("li").Select(li => (li.QuerySelector("a")!.TextContent, li.QuerySelector("a")!.GetAttribute("href"),
+            li.QuerySelector("a")!.GetAttribute("type"), li.QuerySelector(".attachment-info")!.TextContent)).ToList();
+        Assert.Equal([
+            ("报告原文", "/" + Encoded(Folder + "报告原文.pdf"), "application/pdf", "PDF，1.2 MB"),
+            ("统计表", "/" + Encoded(Folder + "统计表.xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX，2.0 KB"),
+        ], items);
+        // And the list is not part of the searchable text (the body's links already are)
+        Assert.NotNull(list.GetAttribute("data-search-ignore"));
+    }
+
+    [Fact]
+    public void A_report_without_files_has_no_list_of_files()
+    {
+        // Given a report that links nothing; When the site is built
+        using var site = SiteWith("正文，没有附件。\n");
+        site.BuildSucceeding();
+
+        // Then its page has no list of files
+        Assert.Null(site.Page(Folder + "index.html").QuerySelector(".report-attachments"));
     }
 
     [Fact]

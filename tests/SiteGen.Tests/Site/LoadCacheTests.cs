@@ -199,11 +199,11 @@ public sealed class LoadCacheTests
     [InlineData("flipped")]
     public void Corrupt_load_and_page_caches_are_ignored_and_the_output_equals_a_clean_build(string damage)
     {
-        // Given a built site whose load cache and page cache are then damaged
+        // Given a built site whose build state (load cache and page cache in one file) is then damaged
         using var site = ThreeReports();
         Backdate(site);
         var first = BuildOk(site);
-        foreach (var cacheFile in new[] { LoadCache.PathFor(site.Output), BuildCache.PathFor(site.Output) })
+        foreach (var cacheFile in new[] { BuildState.PathFor(site.Output) })
         {
             var bytes = File.ReadAllBytes(cacheFile);
             File.WriteAllBytes(cacheFile, damage switch

@@ -1,43 +1,55 @@
+using System.Text.Json;
 using SiteGen.Model;
+using SiteGen.Render;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Site;
 
+/// <summary>What the engine puts on a report's page (its view model and rendered body); how the default theme marks it up is
+/// <see cref="Themes.DefaultThemeReportPageTests"/>.</summary>
 public sealed class ReportPageTests
 {
     private const string Agency = "玉溪市红塔区卫生健康局";
     private static readonly string[] Hongta = ["云南省", "玉溪市", "红塔区"];
 
-    private static string ReportFile(string agency, int year) => $"reports/{year}/{SiteUrls.Segment(agency)}/index.html";
+    private static string ReportPath(string agency, int year) => SiteUrls.ReportPath(year, SiteUrls.Segment(agency));
+    private static string Href(string path) => "/" + path;
 
     [Fact]
-    public void A_report_page_shows_title_agency_region_breadcrumb_year_date_source_and_body()
+    public void A_report_page_gives_its_layout_title_agency_region_breadcrumb_year_date_source_and_body()
     {
         // Given a report with every main field
         using var site = new TestSite().Report("a", Agency, 2024, Hongta, "2025-03-28",
             extra: "source_url: \"https://www.hongta.gov.cn/a.html\"\n",
             body: "2024年，我局依法行政。\n\n## 一、主要举措和成效\n\n### （一）强化行政执法保障\n\n执法人员64人。\n");
 
-        // When the site is built
-        site.BuildSucceeding();
+        // When its page's view is made
+        var views = site.Views();
+        var view = views.View(ReportPath(Agency, 2024));
 
-        // Then the report page shows each of them
-        var html = site.Read(ReportFile(Agency, 2024));
-        Assert.Contains("<h1 data-search-meta=\"title\">玉溪市红塔区卫生健康局2024年法治政府建设工作情况报告</h1>", html);
-        Assert.Contains($"href=\"/agencies/{SiteUrls.Segment(Agency)}/\" data-search-filter=\"agency\">{Agency}</a>", html);
-        Assert.Contains($"<a href=\"/regions/{SiteUrls.Segment("云南省")}/\">云南省</a> › <a href=\"/regions/{SiteUrls.Segment("云南省/玉溪市")}/\">玉溪市</a> › <a href=\"/regions/{SiteUrls.Segment("云南省/玉溪市/红塔区")}/\">红塔区</a>", html);
-        Assert.Contains("href=\"/years/2024/\" data-search-filter=\"year\">2024</a>", html);
-        Assert.Contains("<time datetime=\"2025-03-28\">2025-03-28</time>", html);
-        Assert.Contains("href=\"https://www.hongta.gov.cn/a.html\"", html);
-        Assert.Contains("<p>执法人员64人。</p>", html);
-        // And the breadcrumb, a navigation landmark of its own, leads home › agencies › the agency › this report, the last not a link but the current page
+        // Then the view holds each of them, the agency, region levels and year linked to their own pages
+        var report = view.Report!;
+        Assert.Equal("玉溪市红塔区卫生健康局2024年法治政府建设工作情况报告", report.Title);
+        Assert.Equal((Agency, Href(SiteUrls.TermPath("agencies", SiteUrls.Segment(Agency)))), (report.Agency, report.AgencyHref));
         Assert.Equal(
         [
-            new BuiltPages.Crumb("首页", "/", null),
-            new BuiltPages.Crumb("机构", "/agencies/", null),
-            new BuiltPages.Crumb(Agency, $"/agencies/{SiteUrls.Segment(Agency)}/", null),
-            new BuiltPages.Crumb("玉溪市红塔区卫生健康局2024年法治政府建设工作情况报告", null, "page"),
-        ], site.Page(ReportFile(Agency, 2024)).Breadcrumb("当前位置"));
+            new LinkView("云南省", Href(SiteUrls.TermPath("regions", SiteUrls.Segment("云南省")))),
+            new LinkView("玉溪市", Href(SiteUrls.TermPath("regions", SiteUrls.Segment("云南省/玉溪市")))),
+            new LinkView("红塔区", Href(SiteUrls.TermPath("regions", SiteUrls.Segment("云南省/玉溪市/红塔区")))),
+        ], report.Region);
+        Assert.Equal((2024, "/years/2024/"), (report.Year, report.YearHref));
+        Assert.Equal("2025-03-28", report.Published);
+        Assert.Equal("https://www.hongta.gov.cn/a.html", report.SourceUrl);
+        // And the breadcrumb leads home › agencies › the agency › this report, only the last the current page
+        Assert.Equal(
+        [
+            new CrumbView("首页", "/", Current: false, Content: false),
+            new CrumbView("机构", "/agencies/", Current: false, Content: false),
+            new CrumbView(Agency, report.AgencyHref, Current: false, Content: true),
+            new CrumbView(report.Title, Href(ReportPath(Agency, 2024)), Current: true, Content: true),
+        ], view.Page.Breadcrumbs);
+        // And the body is rendered from the Markdown
+        Assert.Contains("<p>执法人员64人。</p>", views.Body(ReportPath(Agency, 2024)).Html);
     }
 
     [Fact]
@@ -47,18 +59,22 @@ public sealed class ReportPageTests
         using var site = new TestSite().Report("a", Agency, 2024, Hongta, body:
             "## 一、主要举措和成效\n\n### （一）加强领导\n\n文。\n\n## 二、存在的不足\n\n### （一）加强领导\n\n文。\n");
 
-        // When the site is built
-        site.BuildSucceeding();
+        // When the report's body is rendered
+        var body = site.Views().Body(ReportPath(Agency, 2024));
 
         // Then every heading id is made of its own words, not `section-1`, and repeats get a suffix
-        var html = site.Read(ReportFile(Agency, 2024));
-        Assert.Contains("<h2 id=\"一主要举措和成效\">一、主要举措和成效</h2>", html);
-        Assert.Contains("<h3 id=\"一加强领导\">（一）加强领导</h3>", html);
-        Assert.Contains("<h3 id=\"一加强领导-2\">（一）加强领导</h3>", html);
-        Assert.DoesNotContain("id=\"section", html);
-        // And the table of contents links to them
-        Assert.Contains("<a href=\"#一主要举措和成效\">一、主要举措和成效</a>", html);
-        Assert.Contains("<a href=\"#二存在的不足\">二、存在的不足</a>", html);
+        Assert.Contains("<h2 id=\"一主要举措和成效\">一、主要举措和成效</h2>", body.Html);
+        Assert.Contains("<h3 id=\"一加强领导\">（一）加强领导</h3>", body.Html);
+        Assert.Contains("<h3 id=\"一加强领导-2\">（一）加强领导</h3>", body.Html);
+        Assert.DoesNotContain("id=\"section", body.Html);
+        // And the table of contents lists the headings in order, each by the id its heading carries
+        Assert.Equal(
+        [
+            new TocEntry(2, "一主要举措和成效", "一、主要举措和成效"),
+            new TocEntry(3, "一加强领导", "（一）加强领导"),
+            new TocEntry(2, "二存在的不足", "二、存在的不足"),
+            new TocEntry(3, "一加强领导-2", "（一）加强领导"),
+        ], body.Toc);
     }
 
     [Fact]
@@ -72,56 +88,59 @@ public sealed class ReportPageTests
             .Report("b2024", "玉溪市红塔区司法局", 2024, Hongta)
             .Report("c2024", "新田县卫生健康局", 2024, ["湖南省", "永州市", "新田县"]);
 
-        // When the site is built
-        site.BuildSucceeding();
+        // When the 2024 report's view is made
+        var report = site.Views().View(ReportPath(Agency, 2024)).Report!;
 
-        // Then the 2024 report links to 2023 and 2022 of the same agency, and to the neighbour's 2024 report
-        var html = site.Read(ReportFile(Agency, 2024));
-        var related = html[html.IndexOf("<aside", StringComparison.Ordinal)..];
-        Assert.Contains($"/reports/2023/{SiteUrls.Segment(Agency)}/", related);
-        Assert.Contains($"/reports/2022/{SiteUrls.Segment(Agency)}/", related);
-        Assert.Contains($"/reports/2024/{SiteUrls.Segment("玉溪市红塔区司法局")}/", related);
-        // But not to a report of another region
-        Assert.DoesNotContain(SiteUrls.Segment("新田县卫生健康局"), related);
+        // Then it links to 2023 and 2022 of the same agency, newest first, and to the neighbour's 2024 report only:
+        // not to a report of another region
+        Assert.Equal([Href(ReportPath(Agency, 2023)), Href(ReportPath(Agency, 2022))], report.OtherYears.Select(r => r.Href));
+        Assert.Equal([Href(ReportPath("玉溪市红塔区司法局", 2024))], report.SameYearRegion.Select(r => r.Href));
+        Assert.True(report.HasRelated);
     }
 
     [Fact]
-    public void A_report_page_carries_government_meta_tags_canonical_url_and_json_ld()
+    public void A_report_page_gives_its_layout_the_government_meta_values_canonical_url_and_json_ld()
     {
         // Given a site published at an absolute URL
         using var site = new TestSite().Report("a", Agency, 2024, Hongta, "2025-03-28");
 
-        // When it is built
-        site.BuildSucceeding(baseUrl: "https://example.gov.cn/reports/");
+        // When the report page's view is made
+        var view = site.Views(baseUrl: "https://example.gov.cn/reports/").View(ReportPath(Agency, 2024));
 
-        // Then the report page has the meta tags Chinese government sites use, a canonical URL and schema.org JSON-LD
-        var html = site.Read(ReportFile(Agency, 2024));
-        Assert.Contains("<meta name=\"SiteName\" content=\"法治政府建设年度报告库\">", html);
-        Assert.Contains("<meta name=\"ColumnName\" content=\"法治政府建设年度报告\">", html);
-        Assert.Contains($"<meta name=\"ArticleTitle\" content=\"{Agency}2024年法治政府建设工作情况报告\">", html);
-        Assert.Contains("<meta name=\"PubDate\" content=\"2025-03-28\">", html);
-        Assert.Contains($"<meta name=\"ContentSource\" content=\"{Agency}\">", html);
-        Assert.Contains($"<link rel=\"canonical\" href=\"https://example.gov.cn/reports/reports/2024/{SiteUrls.Segment(Agency)}/\">", html);
-        Assert.Contains("\"@type\":\"Report\"", html);
-        Assert.Contains($"\"publisher\":{{\"@type\":\"GovernmentOrganization\",\"name\":\"{Agency}\"", html);
+        // Then it holds what the meta tags Chinese government sites use say: site, column, title, date and source
+        Assert.Equal("法治政府建设年度报告库", view.Site.Title);
+        Assert.Equal("法治政府建设年度报告", view.Page.ColumnName);
+        Assert.Equal($"{Agency}2024年法治政府建设工作情况报告", view.Report!.Title);
+        Assert.Equal("2025-03-28", view.Page.PubDate);
+        Assert.Equal(Agency, view.Report.Agency);
+        // And the canonical URL is absolute under the base URL
+        Assert.Equal($"https://example.gov.cn/reports/reports/2024/{SiteUrls.Segment(Agency)}/", view.Page.Canonical);
+        // And the JSON-LD describes a schema.org Report published by a GovernmentOrganization
+        var jsonLd = JsonDocument.Parse(view.Page.JsonLd!.Html).RootElement;
+        Assert.Equal("Report", jsonLd.GetProperty("@type").GetString());
+        Assert.Equal(view.Page.Canonical, jsonLd.GetProperty("url").GetString());
+        var publisher = jsonLd.GetProperty("publisher");
+        Assert.Equal(("GovernmentOrganization", Agency), (publisher.GetProperty("@type").GetString(), publisher.GetProperty("name").GetString()));
     }
 
     [Fact]
     public void Catalogue_fields_and_unknown_front_matter_fields_reach_the_template()
     {
-        // Given a report with 政府信息公开 catalogue fields and a field SiteGen does not know, used by an overriding layout
+        // Given a report with 政府信息公开 catalogue fields and a field SiteGen does not know
         using var site = new TestSite()
             .Report("a", Agency, 2024, Hongta, extra: "index_no: \"11500111MB15011811/2026-00005\"\ndoc_no: \"红卫〔2025〕3号\"\nreviewer: \"张三\"\n");
-        var layout = new StreamReader(typeof(SiteGen.Render.Theme).Assembly.GetManifestResourceStream("theme/layouts/report.sbn-html")!).ReadToEnd();
-        site.File("themes/default/layouts/report.sbn-html", layout.Replace("</article>", "<p class=\"reviewer\">{{ report.extra.reviewer }}</p></article>"));
 
-        // When the site is built
+        // When its page's view is made
+        var report = site.Views().View(ReportPath(Agency, 2024)).Report!;
+
+        // Then the catalogue fields are in it, marked as a catalogue to show, and the unknown field is kept as written
+        Assert.Equal(("11500111MB15011811/2026-00005", "红卫〔2025〕3号"), (report.IndexNo, report.DocNo));
+        Assert.True(report.HasCatalogue);
+        Assert.Equal("张三", report.Extra["reviewer"]);
+
+        // And a layout of the site's own reads them by their template names
+        site.File("themes/default/layouts/report.sbn-html", "<p>{{ report.index_no }}|{{ report.doc_no }}|{{ report.extra.reviewer }}</p>\n");
         site.BuildSucceeding();
-
-        // Then the catalogue is shown and the unknown field is available to the template
-        var html = site.Read(ReportFile(Agency, 2024));
-        Assert.Contains("11500111MB15011811/2026-00005", html);
-        Assert.Contains("红卫〔2025〕3号", html);
-        Assert.Contains("<p class=\"reviewer\">张三</p>", html);
+        Assert.Equal("<p>11500111MB15011811/2026-00005|红卫〔2025〕3号|张三</p>\n", site.Read(SiteUrls.OutputFile(ReportPath(Agency, 2024))));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using SiteGen.Model;
+using SiteGen.Render;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Site;
@@ -13,33 +14,33 @@ public sealed class TaxonomyTests
         .Report("c", "昆明市五华区教育局", 2024, ["云南省", "昆明市", "五华区"], "2025-02-01")
         .Report("d", "重庆市南岸区卫生健康委员会", 2024, ["重庆市", "南岸区"], "2025-01-15");
 
+    private static string RegionPath(string region) => SiteUrls.TermPath("regions", SiteUrls.Segment(region));
+
+    /// <summary>The sub-regions a region page's view lists: (name, link) in order.</summary>
+    private static IEnumerable<(string, string)> SubRegions(SiteViews views, string region) =>
+        views.View(RegionPath(region)).Term!.Children.Select(c => (c.Name, c.Href));
+
     [Fact]
     public void A_province_page_lists_its_cities_and_every_report_below_it()
     {
         using var site = ThreeRegions();
-        site.BuildSucceeding();
+        var views = site.Views();
 
-        var html = site.Read($"regions/{SiteUrls.Segment("云南省")}/index.html");
-        Assert.Contains($"<a href=\"/regions/{SiteUrls.Segment("云南省/玉溪市")}/\">玉溪市</a>", html);
-        Assert.Contains($"<a href=\"/regions/{SiteUrls.Segment("云南省/昆明市")}/\">昆明市</a>", html);
-        Assert.Contains("玉溪市红塔区卫生健康局2024年", html);
-        Assert.Contains("玉溪市江川区司法局2023年", html);
-        Assert.Contains("昆明市五华区教育局2024年", html);
-        Assert.DoesNotContain("重庆市南岸区", html);
+        Assert.Equal([("昆明市", "/" + RegionPath("云南省/昆明市")), ("玉溪市", "/" + RegionPath("云南省/玉溪市"))], SubRegions(views, "云南省"));
+        Assert.Equal(["玉溪市红塔区卫生健康局2024年法治政府建设工作情况报告", "昆明市五华区教育局2024年法治政府建设工作情况报告", "玉溪市江川区司法局2023年法治政府建设工作情况报告"],
+            views.View(RegionPath("云南省")).Reports!.Select(r => r.Title));
     }
 
     [Fact]
     public void A_city_page_lists_its_counties_and_a_municipality_has_two_levels()
     {
         using var site = ThreeRegions();
-        site.BuildSucceeding();
+        var views = site.Views();
 
-        var city = site.Read($"regions/{SiteUrls.Segment("云南省/玉溪市")}/index.html");
-        Assert.Contains(">红塔区</a>", city);
-        Assert.Contains(">江川区</a>", city);
-        Assert.DoesNotContain("昆明市五华区", city);
-        var municipality = site.Read($"regions/{SiteUrls.Segment("重庆市")}/index.html");
-        Assert.Contains($"<a href=\"/regions/{SiteUrls.Segment("重庆市/南岸区")}/\">南岸区</a>", municipality);
+        Assert.Equal([("江川区", "/" + RegionPath("云南省/玉溪市/江川区")), ("红塔区", "/" + RegionPath("云南省/玉溪市/红塔区"))], SubRegions(views, "云南省/玉溪市"));
+        Assert.DoesNotContain(views.View(RegionPath("云南省/玉溪市")).Reports!, r => r.Agency == "昆明市五华区教育局");
+        Assert.Equal([("南岸区", "/" + RegionPath("重庆市/南岸区"))], SubRegions(views, "重庆市"));
+        Assert.Empty(SubRegions(views, "重庆市/南岸区"));
     }
 
     [Fact]
@@ -93,19 +94,15 @@ public sealed class TaxonomyTests
     public void The_home_page_shows_latest_reports_counts_and_entry_points()
     {
         using var site = ThreeRegions();
-        site.BuildSucceeding();
+        var home = site.Views().View("");
 
-        var home = site.Read("index.html");
-        Assert.Contains("<span class=\"stat-number\">4</span> 报告", home);
-        Assert.Contains("<span class=\"stat-number\">4</span> 机构", home);
-        Assert.Contains("href=\"/agencies/\"", home);
-        Assert.Contains("href=\"/years/\"", home);
-        Assert.Contains("href=\"/regions/\"", home);
-        Assert.Contains("href=\"/series/\"", home);
+        // Four reports of four agencies in eight regions (云南省, its two cities and three counties; 重庆市 and one district) over two years
+        Assert.Equal(new CountsView(Reports: 4, Agencies: 4, Regions: 8, Years: 2), home.Counts);
+        Assert.Equal(["/agencies/", "/years/", "/regions/", "/series/"], home.Browse!.Select(b => b.Href));
         // And the latest reports, newest first
         Assert.Equal(["玉溪市红塔区卫生健康局2024年法治政府建设工作情况报告", "昆明市五华区教育局2024年法治政府建设工作情况报告",
             "重庆市南岸区卫生健康委员会2024年法治政府建设工作情况报告", "玉溪市江川区司法局2023年法治政府建设工作情况报告"],
-            site.Page("index.html").ListedReports());
+            home.Reports!.Select(r => r.Title));
     }
 
     [Fact]

@@ -9,8 +9,9 @@ import { parseRange, serveFolder } from "../lib/server.js";
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
 
-/** Builds a site from { file: { title, agency, year, region, body, published? } } under baseUrl (published: a date, or null for
- * none; by default 1 February of the next year); returns { root, output, cleanup }. */
+/** Builds a site from { file: { title, agency, year, region, body, published?, files? } } under baseUrl (published: a date, or null
+ * for none; by default 1 February of the next year; files: { "a/原文.pdf": bytes } written beside the report); returns
+ * { root, output, cleanup }. */
 export function buildSite(reports, { baseUrl = "/" } = {}) {
   if (!existsSync(cliDll)) execFileSync("dotnet", ["build", join(repo, "src/SiteGen.Cli"), "-c", "Release", "--nologo", "-v", "q"], { stdio: "inherit" });
   const root = mkdtempSync(join(tmpdir(), "sitegen-search-js-"));
@@ -21,6 +22,10 @@ export function buildSite(reports, { baseUrl = "/" } = {}) {
     writeFileSync(join(root, "content/reports", file),
       `---\ntitle: ${JSON.stringify(r.title)}\nagency: ${JSON.stringify(r.agency)}\nregion: [${region}]\nyear: ${r.year}\n`
       + `${r.published === null ? "" : `published: ${r.published ?? `${r.year + 1}-02-01`}\n`}type: "法治政府建设年度报告"\n---\n\n${r.body}\n`);
+    for (const [name, bytes] of Object.entries(r.files ?? {})) {
+      mkdirSync(dirname(join(root, "content/reports", name)), { recursive: true });
+      writeFileSync(join(root, "content/reports", name), bytes);
+    }
   }
   const output = join(root, "output");
   execFileSync("dotnet", [cliDll, "build", "--site", root, "--output", output], { stdio: "pipe" });

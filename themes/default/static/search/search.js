@@ -1116,7 +1116,7 @@ class QueryRun {
 
   /**
    * What a result shows: title, agency, year, region, date, the link (to the matching section, asking the report page to mark the
-   * query), and an excerpt as [{ text, match }] segments. Loads the document record and one text chunk (none when browsing).
+   * query), an excerpt as [{ text, match }] segments, and, when the excerpt is from an attachment's text, file: { name, href }. Loads the document record and one text chunk (none when browsing).
    */
   async describe(doc, mode) {
     const s = this.search;
@@ -1133,6 +1133,7 @@ class QueryRun {
     let chunk = await s.chunk(record, index);
     let hit = findFirst(fold(chunk.text), pieces);
     if (hit.index < 0 && index !== 0) {
+      index = 0;
       chunk = await s.chunk(record, 0);
       hit = findFirst(fold(chunk.text), pieces);
     }
@@ -1145,6 +1146,9 @@ class QueryRun {
     if (from > 0) excerpt.unshift({ text: "…", match: false });
     if (to < chunk.text.length) excerpt.push({ text: "…", match: false });
     const query = this.words.map((w) => w.text).join(" ");
+    // A chunk past the body holds an attachment's text: the result says which file matched and links to it.
+    const file = (record.files ?? []).filter((f) => f.chunk <= index).at(-1);
+    if (file) return { ...base, url: `${record.url}?hl=${encodeURIComponent(query)}`, excerpt, file: { name: file.name, href: file.href } };
     const url = `${record.url}?hl=${encodeURIComponent(query)}${section ? `#${encodeURIComponent(section)}` : ""}`;
     return { ...base, url, section, excerpt };
   }

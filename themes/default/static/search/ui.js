@@ -154,6 +154,7 @@ function resultItem(r) {
   if (r.partial) heading.append(" ", el("span", { class: "search-partial", text: `(${t("search_partial_label")})` }));
   const facts = [r.agency, r.region, r.year, r.published ? t("search_published", { date: r.published }) : ""].filter(Boolean).join(" · ");
   const children = [heading, el("p", { class: "search-meta", text: facts })];
+  if (r.file) children.push(el("p", { class: "search-file" }, [t("search_in_file"), el("a", { href: r.file.href, text: r.file.name })]));
   if (r.excerpt.length) {
     children.push(el("p", { class: "search-excerpt" }, r.excerpt.map((s) => (s.match ? el("mark", { text: s.text }) : document.createTextNode(s.text)))));
   }

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SiteGen.Load;
+using SiteGen.Search;
+
+namespace SiteGen.Build;
+
+/// <summary>The one record of what the previous build loaded and published, kept in <c>.sitegen-cache/</c> beside the output: it
+/// decides what this build reuses (content files it need not read, pages it need not render, attachments and search index files
+/// it need not copy) and records what this build did, in one file with one checksum, saved atomically once per build.</summary>
+/// <remarks>A damaged, truncated or outdated file means nothing is reused. Loads are recorded even when the build fails (the next one
+/// then reads only the files that change); pages and the index only once their output is live, so the record never describes
+/// another output. Should a crash fall between the two, every reuse still checks the live file (size and time of a page, size and
+/// content-hashed name of an index file, the manifest's hash), so a stale record costs time, never correctness.</remarks>
+public sealed class BuildState
+{
+    private const int FormatVersion = 1;
+    private static readonly byte[] Magic = "SGST"u8.ToArray();
+    /// <summary>Files of the three separate records earlier versions kept, removed at the first save.</summary>
+    private static readonly string[] FormerFiles = [".load", ".pages", ".search.json"];
+
+    private readonly string _outputDir;
+    private readonly bool _clean;
+    private SearchIndexState? _index;
+    private bool _published;
+
+    private BuildState(string outputDir, bool clean, LoadCache loads, PageCache pages, SearchIndexState? index)
+    {
+        _outputDir = outputDir;
+        _clean = clean;
+        Loads = loads;
+        Pages = pages;
+        PreviousIndex = index;
+        _index = index;
+    }
+
+    /// <summary>Content files as the previous build loaded them; records this build's loads.</summary>
+    public LoadCache Loads { get; }
+
+    /// <summary>Pages and attachments as the previous build published them; records this build's.</summary>
+    public PageCache Pages { get; }
+
+    /// <summary>The record of the search index the previous build published, or null (a clean build, or none).</summary>
+    public SearchIndexState? PreviousIndex { get; }
+
+    /// <summary>The folder the previous build published, whose files are reused.</summary>
+    public string OutputDir => _outputDir;
+
+    public static string PathFor(string outputDir)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
+        return Path.Combine(Path.GetDirectoryName(full)!, ".sitegen-cache", Path.GetFileName(full) + ".state");
+    }
+
+    /// <summary>Reads the previous build's record; with <paramref name="clean"/>, or when it is absent, unreadable, damaged or of
+    /// another format, the build starts from nothing.</summary>
+    public static BuildState Open(string outputDir, bool clean)
+    {
+        var empty = new BuildState(outputDir, clean, LoadCache.Empty(), PageCache.Empty(outputDir), null);
+        var path = PathFor(outputDir);
+        if (clean || !File.Exists(path)) return empty;
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+                || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+                return empty;
+            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - 32 - Magic.Length), Encoding.UTF8);
+            if (reader.ReadInt32() != FormatVersion) return empty;
+            var loads = LoadCache.Read(reader);
+            // The pages and the index describe the output folder; without it (deleted by hand) nothing of them can be reused.
+            var pages = Directory.Exists(outputDir) ? PageCache.Read(reader, outputDir) : PageCache.Empty(outputDir);
+            var index = Directory.Exists(outputDir) ? ReadIndex(reader) : null;
+            return new BuildState(outputDir, clean, loads, pages, index);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
+                                       or FormatException or OverflowException or JsonException or NotSupportedException)
+        {
+            return empty;
+        }
+    }
+
+    private static SearchIndexState? ReadIndex(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length == 0) return null;
+        var state = JsonSerializer.Deserialize(reader.ReadBytes(length), SearchIndexStateJson.Default.SearchIndexState);
+        return state?.Version == SearchIndexState.FormatVersion ? state : null;
+    }
+
+    /// <summary>The previous build's file at <paramref name="path"/> (under the output root) when it is still there with
+    /// <paramref name="size"/> bytes, for a file whose name says its content (a search index file); null in a clean build.</summary>
+    public string? PreviousFile(string path, long size)
+    {
+        if (_clean) return null;
+        var live = new FileInfo(Path.Combine(_outputDir, path));
+        return live.Exists && live.Length == size ? live.FullName : null;
+    }
+
+    /// <summary>This build's output is live, with the search index <paramref name="index"/> records (null: none was built).</summary>
+    public void Published(SearchIndexState? index)
+    {
+        _published = true;
+        _index = index;
+    }
+
+    /// <summary>Writes the record through a temporary file, so a crash leaves the old record or the new one; a record that cannot be
+    /// written costs the next build time, never its result, so an I/O failure here is not the build's.</summary>
+    public void Save()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            Loads.Write(writer);
+            Pages.Write(writer, _published);
+            var index = _index is null ? [] : JsonSerializer.SerializeToUtf8Bytes(_index, SearchIndexStateJson.Default.SearchIndexState);
+            writer.Write(index.Length);
+            writer.Write(index);
+        }
+        var payload = buffer.ToArray();
+        var path = PathFor(_outputDir);
+        var temp = path + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var file = File.Create(temp))
+            {
+                file.Write(payload);
+                file.Write(SHA256.HashData(payload));
+            }
+            File.Move(temp, path, overwrite: true);
+            foreach (var former in FormerFiles) File.Delete(Path.ChangeExtension(path, former));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The next build then reads and renders everything again.
+        }
+    }
+}

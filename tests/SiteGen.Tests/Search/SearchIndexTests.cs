@@ -397,6 +397,36 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void A_lost_or_hand_replaced_index_makes_the_next_build_index_everything()
+    {
+        // Given a built site whose published index is then deleted by hand
+        using var site = EightReports();
+        site.Build();
+        Directory.Delete(site.Index, recursive: true);
+        site.Report("r1.md", "第1号报告", "机构1", 2024, Yuxi, "行政复议。");
+
+        // When it is built again, then again after its index was replaced by hand with another build's (of other content)
+        var afterLost = site.Build();
+        site.Report("r2.md", "第2号报告", "机构2", 2024, Yuxi, "行政应诉。");
+        var other = site.Build(outputDir: Path.Combine(site.Root, "other")).OutputDir;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(other, "search", "idx"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(site.Index, Path.GetRelativePath(Path.Combine(other, "search", "idx"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "行政调解。");
+        var afterReplaced = site.Build();
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
+
+        // Then both builds indexed every report into one base, and the index is the clean build's, file for file
+        Assert.Equal(8, afterLost.Search!.Reindexed);
+        Assert.Equal(8, afterReplaced.Search!.Reindexed);
+        Assert.Null(new IndexReader(site.Index).Manifest.Delta);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+    }
+
+    [Fact]
     public void A_partition_read_in_slices_gives_the_same_index_as_one_read_whole()
     {
         // Given a site built with the default slice budget (every partition read whole)

@@ -1,9 +1,8 @@
 // Example queries of issue 14 over built sites — short forms, former names, traditional characters, pinyin, initials,
-// misspelt agencies — and what each finds as typed and with the name-search foundations: synonym expansion (search/expand.js;
-// each alternative run as one more phrase query, its results joined to the typed query's, the way the page will OR them),
-// suggestions (search/names.js) and closest names. Bytes are fetched cold, as run.mjs counts them: the first 10 results with
-// excerpts of the typed query ("before"), and of the typed query plus every alternative ("after", an upper bound for the
-// page, which will ask once); the names and synonyms files (fetched once per visit) are listed on their own.
+// misspelt agencies — and what each finds as the search page asks: the runtime's view() with synonym expansion (search/expand.js;
+// the OR of each word's forms), searched only as typed (?expand=0) beside it, the suggestions of search/names.js and, when
+// nothing is found, its closest names. Bytes are fetched cold (a fresh runtime), as run.mjs counts them: the page's first view
+// (count, 10 results with excerpts, facets). The names and synonyms files (fetched once per visit) are listed on their own.
 //
 //   dotnet build ../../src/SiteGen.Cli -c Release && node names.mjs OUTPUT_DIR [OUTPUT_DIR …]   (built sites, search included)
 import { readFileSync, statSync } from "node:fs";
@@ -11,7 +10,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { expandQuery, loadSynonyms } from "../../themes/default/static/search/expand.js";
 import { closestNames, loadNames, suggest } from "../../themes/default/static/search/names.js";
-import { createSearch } from "../../themes/default/static/search/search.js";
+import { createSearch, shownCount } from "../../themes/default/static/search/search.js";
 import { diskFetch } from "../../tests/js/search/site.mjs";
 
 const EXAMPLES = [
@@ -25,16 +24,15 @@ const EXAMPLES = [
 const PAGE = 10;
 const kib = (n) => (n / 1024).toFixed(1);
 
-/** Runs one query cold: its exact results (document ids) and the bytes fetched to show its first page with excerpts. */
-async function run(output, query) {
+/** One query's first view, cold, as the page asks it (expanded unless typedOnly): the count it shows (exact, or 约 N for an
+ * estimate; partial matches are not counted) and the bytes fetched for it. */
+async function run(output, query, synonyms, typedOnly) {
   const disk = diskFetch(output);
-  const search = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: disk.fetch });
-  const q = search.query(query);
-  const first = await q.page({ limit: PAGE });
-  await Promise.all(first.results.map((r) => q.describe(r)));
+  const search = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: disk.fetch, expand: (q) => expandQuery(q, synonyms) });
+  const view = await search.view({ q: query, perPage: PAGE, typedOnly });
   const bytes = disk.fetched.reduce((sum, f) => sum + f.bytes, 0);
-  const all = await q.page({ limit: 1e9 });
-  return { docs: all.partial ? [] : all.results.map((r) => r.doc), bytes };
+  const value = view.mode === "results" ? shownCount(view.count) : 0;
+  return { found: value, shown: `${view.count.exact || view.mode !== "results" ? "" : "约 "}${value.toLocaleString("en")}`, bytes, added: view.expansion.added };
 }
 
 for (const output of process.argv.slice(2)) {
@@ -47,19 +45,12 @@ for (const output of process.argv.slice(2)) {
   console.log("| kind | query | found as typed | KiB before | also searched | found with them | KiB after | suggestions / closest names |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const [kind, query] of EXAMPLES) {
-    const typed = await run(output, query);
-    const { added } = expandQuery(query, synonyms);
-    const docs = new Set(typed.docs);
-    let bytes = typed.bytes;
-    for (const phrase of added) {
-      const r = await run(output, phrase);
-      r.docs.forEach((d) => docs.add(d));
-      bytes += r.bytes;
-    }
+    const typed = await run(output, query, synonyms, true);
+    const expanded = await run(output, query, synonyms, false);
     const names3 = (list, label) => list.slice(0, 3).map((s) => `${s.name}${label(s)}`).join("、");
-    const hint = typed.docs.length === 0 && docs.size === 0
+    const hint = expanded.found === 0
       ? `closest: ${names3(closestNames(names, query, { synonyms }), (s) => ` (${s.reason})`) || "–"}`
       : names3(suggest(names, query), () => "") || "–";
-    console.log(`| ${kind} | ${query} | ${typed.docs.length} | ${kib(typed.bytes)} | ${added.join("、") || "–"} | ${docs.size} | ${kib(bytes)} | ${hint} |`);
+    console.log(`| ${kind} | ${query} | ${typed.shown} | ${kib(typed.bytes)} | ${expanded.added.join("、") || "–"} | ${expanded.shown} | ${kib(expanded.bytes)} | ${hint} |`);
   }
 }

@@ -11,12 +11,15 @@
 // the count, the first 10 results with excerpts, the facets. It reports the bytes nginx sent for it, the count shown (exact, or
 // an estimate as the page rounds it), the true count (substring search over what the report pages show), precision of the first
 // page and recall of every match, and the bytes of the exact-count action when the count was an estimate. Writes the results to
-// bench/results/search-<size>.json and prints a table.
+// bench/results/search-<size>.json and prints a table. Queries are expanded as the page expands them (search/expand.js with the
+// site's synonyms.json, issue 14): the true count then counts the reports holding any form of each word, and the bytes of the
+// query searched only as typed are listed beside.
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expandQuery, loadSynonyms } from "../../themes/default/static/search/expand.js";
 import { createSearch, fold, shownCount } from "../../themes/default/static/search/search.js";
 import { parseRange } from "../../tests/js/lib/server.js";
 import { startNginx } from "./nginx.mjs";
@@ -85,9 +88,10 @@ function loadTruthTexts(corpus) {
   return texts;
 }
 
-function truthFor(texts, query) {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  return new Set(texts.filter((t) => words.every((w) => t.text.includes(w))).map((t) => t.title));
+/** The reports whose text holds every word of an expanded query (expandQuery's words): its typed form or one of its alternatives. */
+function truthFor(texts, words) {
+  const forms = words.map((w) => [w.typed, ...w.alternatives]);
+  return new Set(texts.filter((t) => forms.every((f) => f.some((w) => t.text.includes(w)))).map((t) => t.title));
 }
 
 /** A fetch through the live host that counts the bytes of every response body. */
@@ -123,10 +127,12 @@ function diskFetch(output) {
 }
 
 /** One query, cold, through nginx: the first view (count, 10 results with excerpts, facets), then the exact-count action. */
-async function runOurs(hostUrl, output, query, truth) {
+async function runOurs(hostUrl, output, query, truth, synonyms) {
+  const expand = (q) => expandQuery(q, synonyms);
+  const { words, added } = expand(query);
   const { fetch: viaHost, meter } = countingFetch();
   const started = performance.now();
-  const search = await createSearch({ baseUrl: `${hostUrl}search/idx/`, fetch: viaHost });
+  const search = await createSearch({ baseUrl: `${hostUrl}search/idx/`, fetch: viaHost, expand });
   const view = await search.view({ q: query, perPage: PAGE });
   const ms = performance.now() - started;
   const first = { bytes: meter.bytes, requests: meter.requests };
@@ -142,11 +148,18 @@ async function runOurs(hostUrl, output, query, truth) {
   const precision = shownTitles.length === 0 ? (truth.size === 0 ? 1 : 0) : shownTitles.filter((t) => truth.has(t)).length / shownTitles.length;
   // Recall over every match (measurement only: read from disk, not counted): the run proves every candidate, then its titles.
   const disk = await createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: diskFetch(output) });
-  const all = matching || view.mode === "partial" ? await disk.query(query).matches() : [];
+  const all = matching || view.mode === "partial" ? await (added.length ? disk.union(words) : disk.query(query)).matches() : [];
+  // The same first view searched only as typed (?expand=0), cold: what expansion costs.
+  let typedBytes = first.bytes;
+  if (added.length) {
+    const typed = countingFetch();
+    await (await createSearch({ baseUrl: `${hostUrl}search/idx/`, fetch: typed.fetch })).view({ q: query, perPage: PAGE });
+    typedBytes = typed.meter.bytes;
+  }
   const allTitles = new Set(await Promise.all(all.map(async (d) => (await disk.document(d)).title)));
   const recall = truth.size === 0 ? 1 : [...truth].filter((t) => allTitles.has(t)).length / truth.size;
   return {
-    mode: view.mode, ms, bytes: first.bytes, requests: first.requests, shown: { value: shownCount(view.count), exact: view.count.exact },
+    mode: view.mode, ms, bytes: first.bytes, typedBytes, added, requests: first.requests, shown: { value: shownCount(view.count), exact: view.count.exact },
     exactCount: exact.value, exactBytes, results: view.results.length, precision, recall, matches: all.length,
   };
 }
@@ -248,11 +261,12 @@ async function benchSize(size, browser) {
     recallPage = await (await browser.newContext()).newPage();
     await recallPage.goto(`${pfServer.url}/bench.html`);
   }
+  const synonyms = loadSynonyms(JSON.parse(readFileSync(join(output, "search/synonyms.json"), "utf8")));
   const rows = [];
   try {
     for (const { q, kind } of queries) {
-      const truth = truthFor(texts, q);
-      const o = await runOurs(host.url, output, q, truth);
+      const truth = truthFor(texts, expandQuery(q, synonyms).words);
+      const o = await runOurs(host.url, output, q, truth, synonyms);
       const p = pagefind?.ok ? await runPagefind(browser, pfServer, q, truth, recallPage) : null;
       rows.push({ q, kind, truth: truth.size, ours: o, pagefind: p });
       console.error(`  ${q}: true ${truth.size}, shown ${o.shown.exact ? "" : "约 "}${o.shown.value} (${o.mode}), ${kib(o.bytes)} KiB${o.exactBytes ? `, exact ${o.exactCount} +${kib(o.exactBytes)} KiB` : ""}`);
@@ -281,19 +295,21 @@ function print(result) {
   out.push(`         ${ours.indexLine}`);
   if (pagefind) out.push(pagefind.ok ? `Pagefind: ${pagefind.seconds.toFixed(1)} s wall, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.size.total)} MiB in ${pagefind.size.files} files` : `Pagefind: FAILED (${pagefind.failure})`);
   out.push("");
-  out.push("| query | kind | true count | shown count | KiB | requests | P (first page) | R | exact count | exact action KiB |" + (pagefind?.ok ? " Pagefind KiB | P | R |" : ""));
-  out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (pagefind?.ok ? "---:|---:|---:|" : ""));
+  out.push("| query | kind | also searched | true count | shown count | KiB | KiB as typed | requests | P (first page) | R | exact count | exact action KiB |" + (pagefind?.ok ? " Pagefind KiB | P | R |" : ""));
+  out.push("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (pagefind?.ok ? "---:|---:|---:|" : ""));
   for (const r of rows) {
     const o = r.ours;
     const shown = o.mode === "partial" ? `0 (${o.shown.value} partial)` : `${o.shown.exact ? "" : "约 "}${o.shown.value.toLocaleString("en")}`;
     const p = r.pagefind;
-    out.push(`| ${r.q} | ${r.kind} | ${r.truth.toLocaleString("en")} | ${shown} | ${kib(o.bytes)} | ${o.requests} | ${o.precision.toFixed(2)} | ${fixed(o.recall)} | `
+    out.push(`| ${r.q} | ${r.kind} | ${o.added.join("、") || "–"} | ${r.truth.toLocaleString("en")} | ${shown} | ${kib(o.bytes)} | ${kib(o.typedBytes)} | ${o.requests} | ${o.precision.toFixed(2)} | ${fixed(o.recall)} | `
       + `${o.exactBytes ? o.exactCount.toLocaleString("en") : "="} | ${o.exactBytes ? kib(o.exactBytes) : "–"} |` + (p ? ` ${kib(p.bytes)} | ${p.precision.toFixed(2)} | ${fixed(p.recall)} |` : ""));
   }
   const estimates = rows.filter((r) => !r.ours.shown.exact && r.ours.mode === "results");
   const error = (r) => Math.abs(r.ours.shown.value - r.truth) / Math.max(1, r.truth);
   out.push("");
-  out.push(`KiB per query: median ${kib(median(rows.map((r) => r.ours.bytes)))}, max ${kib(Math.max(...rows.map((r) => r.ours.bytes)))};`
+  const plain = rows.filter((r) => r.ours.added.length === 0);
+  out.push(`KiB per query: median ${kib(median(rows.map((r) => r.ours.bytes)))} (as typed ${kib(median(rows.map((r) => r.ours.typedBytes)))}), max ${kib(Math.max(...rows.map((r) => r.ours.bytes)))};`
+    + ` ${rows.length - plain.length} queries expanded; without expansion min P ${Math.min(...plain.map((r) => r.ours.precision)).toFixed(2)}, min R ${fixed(Math.min(...plain.map((r) => r.ours.recall)))};`
     + ` exact-count action: max ${kib(Math.max(0, ...rows.map((r) => r.ours.exactBytes)))} KiB; ${estimates.length} estimated counts, largest error`
     + ` ${estimates.length ? (100 * Math.max(...estimates.map(error))).toFixed(1) : "–"} % of the true count; min P ${Math.min(...rows.map((r) => r.ours.precision)).toFixed(2)}, min R ${fixed(Math.min(...rows.map((r) => r.ours.recall)))}`);
   console.log(out.join("\n"));

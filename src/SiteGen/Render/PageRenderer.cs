@@ -26,7 +26,9 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         "search_facet_agency", "search_facet_series", "search_year_range", "search_year_from", "search_year_to",
         "search_year_any", "search_sort", "search_sort_relevance", "search_sort_newest", "search_sort_oldest", "search_results",
         "search_pages", "search_previous", "search_next", "search_page_of", "search_page_of_about", "search_published",
-        "search_about", "search_in_file",
+        "search_about", "search_in_file", "search_also_searched", "search_only_typed", "search_typed_only", "search_also_search",
+        "search_suggestions", "search_suggestions_count", "search_suggestion_agency", "search_suggestion_region", "search_closest",
+        "search_list_separator",
     ];
 
     private readonly SiteUrls _urls = site.Urls;

@@ -3,14 +3,12 @@
 // marking the query on arrival under the site's strict Content-Security-Policy.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { axeViolations } from "../lib/axe.js";
 import { launchBrowser } from "../lib/browser.js";
-import { sendFile, siteHeaders } from "../lib/server.js";
-import { buildSite, sampleReports, serve } from "./site.mjs";
+import { buildSite, sampleReports, serve, serveWithHeaders } from "./site.mjs";
 
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), "sitegen-search-shots-"));
 const statusText = (page) => page.locator(".search-status").textContent();
@@ -19,25 +17,6 @@ const waitForResults = (page, count) => page.waitForFunction((n) => document.que
   && !document.querySelector("[data-search-root]").hasAttribute("aria-busy"), count);
 const settled = (page) => page.waitForFunction(() => !document.querySelector("[data-search-root]")?.hasAttribute("aria-busy")
   && !/正在/.test(document.querySelector(".search-status")?.textContent ?? "正在"));
-
-/**
- * Serves a built site under /reports/ with the headers of the `/*` rule of its _headers file (the strict CSP) and its 404 page,
- * like a host configured as docs/security-headers.md says.
- */
-async function serveWithHeaders(output) {
-  const headers = siteHeaders(path.join(output, "_headers"));
-  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, "http://127.0.0.1");
-    let file = path.join(output, decodeURIComponent(url.pathname).replace(/^\/reports\//, ""));
-    if (!file.startsWith(output)) return res.writeHead(400).end();
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    if (!fs.existsSync(file)) return res.writeHead(404, { ...headers, "Content-Type": types[".html"] }).end(fs.readFileSync(path.join(output, "404.html")));
-    await sendFile(req, res, file, { ...headers, "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).catch(() => res.destroy());
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/reports/`, csp: headers["Content-Security-Policy"], close: () => new Promise((r) => server.close(r)) };
-}
 
 let browser;
 before(async () => { browser = await launchBrowser(); });

@@ -1,10 +1,11 @@
 // Helpers of the search tests: build a small inline site with the SiteGen CLI into a temp folder, read it like a browser would.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRange, serveFolder } from "../lib/server.js";
+import { createServer } from "node:http";
+import { parseRange, sendFile, serveFolder, siteHeaders } from "../lib/server.js";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliDll = join(repo, "src/SiteGen.Cli/bin/Release/net10.0/SiteGen.Cli.dll");
@@ -79,3 +80,22 @@ export const sampleReports = {
     body: "2024年，丙局加强医疗纠纷的调解，推行双随机抽查。\n\n## 一、下一步安排\n\n继续推进法治建设。",
   },
 };
+
+/**
+ * Serves a built site under /reports/ with the headers of the `/*` rule of its _headers file (the strict CSP) and its 404 page,
+ * like a host configured as docs/security-headers.md says.
+ */
+export async function serveWithHeaders(output) {
+  const headers = siteHeaders(join(output, "_headers"));
+  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file = join(output, decodeURIComponent(url.pathname).replace(/^\/reports\//, ""));
+    if (!file.startsWith(output)) return res.writeHead(400).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) return res.writeHead(404, { ...headers, "Content-Type": types[".html"] }).end(readFileSync(join(output, "404.html")));
+    await sendFile(req, res, file, { ...headers, "Content-Type": types[extname(file)] ?? "application/octet-stream" }).catch(() => res.destroy());
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/reports/`, csp: headers["Content-Security-Policy"], close: () => new Promise((r) => server.close(r)) };
+}

@@ -334,12 +334,15 @@ class IndexFiles {
  * Opens the index at baseUrl (the folder holding manifest.json). exactBudget: bytes of positions a query may read to count its
  * matches exactly unasked (beyond it the count is an estimate, and view({ exact: true }) counts exactly).
  */
-export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), exactBudget = EXACT_BUDGET }) {
+export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), exactBudget = EXACT_BUDGET, expand = null }) {
   const files = new IndexFiles(resolveBase(baseUrl), fetchImpl);
   const manifest = await files.json("manifest.json");
   if (manifest.version !== 4) throw new Error(`search index version ${manifest.version} is not supported by this runtime (4)`);
   const layout = manifest.layout ? new Layout(await inflate(await files.ref(manifest.layout)), manifest) : null;
-  return new Search(manifest, files, exactBudget, layout);
+  const search = new Search(manifest, files, exactBudget, layout);
+  // Query expansion is the caller's (expand.js with the site's synonyms.json), so the runtime needs no table of its own.
+  search.expand = expand;
+  return search;
 }
 
 /** How a count is shown: exact as it is; an estimate rounded to two significant digits, or three where two would move it by
@@ -743,14 +746,37 @@ class Search {
   }
 
   /**
-   * What the search page shows for a state: { mode, count: { value, exact }, results, facets, pages, exactAvailable }.
+   * What the search page shows for a state: { mode, count: { value, exact }, results, facets, pages, exactAvailable, expansion }.
    * mode: "browse" (no query), "results", "partial" (nothing matches exactly; reports containing every part of the query),
-   * "none" (nothing contains the query's parts). See QueryRun.view for the options.
+   * "none" (nothing contains the query's parts). With an `expand` function (createSearch), a word with synonyms matches where
+   * its typed form or any alternative stands as a phrase; state.typedOnly searches only what was typed. expansion: { added
+   * (the phrases the query has besides what was typed), applied (whether they were searched) }. See QueryRun.view for the rest.
    */
   async view(state) {
     const words = parseQuery(state.q ?? "");
-    const run = words.length === 0 ? (this.browseRun ??= new QueryRun(this, [])) : this.query(state.q);
-    return run.view(state);
+    if (words.length === 0) return { ...(await (this.browseRun ??= new QueryRun(this, [])).view(state)), expansion: { added: [], applied: false } };
+    const expanded = this.expand ? this.expand(state.q) : null;
+    const added = expanded?.added ?? [];
+    const applied = added.length > 0 && !state.typedOnly;
+    const run = applied ? this.union(expanded.words) : this.query(state.q);
+    return { ...(await run.view(state)), expansion: { added, applied } };
+  }
+
+  /**
+   * The run of a query whose words have alternatives: one phrase query per combination of the words' forms (what was typed
+   * first), at most MAX_COMBINATIONS, joined into one result set.
+   */
+  union(words) {
+    let combinations = [[]];
+    for (const w of words) {
+      const forms = [w.typed, ...w.alternatives];
+      combinations = combinations.flatMap((c) => forms.map((f) => [...c, f])).slice(0, MAX_COMBINATIONS);
+    }
+    const texts = combinations.map((c) => c.join(" "));
+    const key = texts.join("|");
+    this.unions ??= new Map();
+    if (!this.unions.has(key)) this.unions.set(key, new UnionRun(this, texts.map((t) => this.query(t))));
+    return this.unions.get(key);
   }
 }
 
@@ -798,6 +824,8 @@ const SAMPLE_PRECISION = 0.015;
 const SAMPLE_MAX_BYTES = 160 * 1024;
 /** Bytes of positions a page may fetch to find its results before it settles for fewer. */
 const PAGE_BUDGET = 400 * 1024;
+/** Phrase queries an expanded query may join: combinations of its words' forms beyond it are left out. */
+const MAX_COMBINATIONS = 16;
 
 const YES = 1;
 const NO = -1;
@@ -896,6 +924,9 @@ class QueryRun {
 
   unknown(docs) { return docs.filter((d) => this.status[d] === 0); }
 
+  /** Whether candidates must be proven with positions (a query of single terms matches wherever its terms are). */
+  needsProof() { return this.proofWords.length > 0; }
+
   /** Bytes still to fetch to prove or rule out every given document. */
   async cost(docs) {
     let bytes = 0;
@@ -944,8 +975,13 @@ class QueryRun {
     let size = Math.min(pool.length, SAMPLE_START);
     let limit = SAMPLE_BYTES;
     let ratio = 1;
+    let sampled = 0;
     while (size > 0) {
       while (size > SAMPLE_MIN && (await this.cost(pool.slice(0, size))) > limit) size = Math.floor(size * 0.7);
+      // Shrunk back within what was sampled already: the budget left buys no new candidate, so the share stands (without this
+      // the same sample would be taken again and again, as it was for expanded queries whose runs share position blocks).
+      if (size <= sampled) break;
+      sampled = size;
       const sample = pool.slice(0, size);
       await this.verify(sample);
       ratio = sample.filter((d) => this.status[d] === YES).length / size;
@@ -1005,7 +1041,7 @@ class QueryRun {
     if (mode === "none") return { mode, count: { value: 0, exact: true }, page, pages: 0, sort, results: [], facets: await this.facets([], filters), exactAvailable: false };
 
     let pool = this.filtered(this.candidates, filters);
-    if (mode === "results" && this.proofWords.length > 0) {
+    if (mode === "results" && this.needsProof()) {
       // Count exactly when that is cheap (or asked for); the share of the other candidates that match comes from a sample.
       const open = this.unknown(pool);
       if (open.length > 0 && (state.exact || (await this.cost(open)) <= this.search.exactBudget)) await this.verify(open);
@@ -1164,6 +1200,97 @@ class QueryRun {
     const record = await this.search.document(doc);
     const positions = this.search.positionsOf(t.entry, doc);
     return positions.find((p) => p >= record.bodyStart) ?? positions[0];
+  }
+}
+
+/**
+ * The OR of phrase queries (a query expanded with synonyms: one run per combination of its words' forms). Its candidates,
+ * partial matches, proofs and scores are the union of its runs', so counts, the estimate's sample, facets, sorting and pages
+ * work over the union exactly as QueryRun's do for one phrase; each run keeps what it loaded and proved, and shares it with
+ * the same query asked alone (searching only what was typed).
+ */
+class UnionRun extends QueryRun {
+  constructor(search, runs) {
+    super(search, []);
+    this.runs = runs;
+  }
+
+  /** Bytes of positions fetched by all runs (each run counts its own). */
+  get fetched() { return this.live.reduce((sum, r) => sum + r.fetched, 0); }
+
+  async load() {
+    const s = this.search;
+    const n = s.docs;
+    await Promise.all(this.runs.map((r) => r.prepare()));
+    this.cat = await s.catalogue();
+    this.words = [];
+    this.status = new Int8Array(n);
+    this.score = new Float64Array(n);
+    this.live = this.runs.filter((r) => r.mode === "results");
+    this.mode = this.live.length > 0 ? "results" : "none";
+    const marks = (lists) => {
+      const mark = new Uint8Array(n);
+      for (const list of lists) for (const d of list) mark[d] = 1;
+      return mark;
+    };
+    const ids = (mark) => Int32Array.from({ length: n }, (_, d) => d).filter((d) => mark[d]);
+    this.members = new Map(this.live.map((r) => [r, marks([r.candidates])]));
+    this.partialOf = new Map(this.live.map((r) => [r, marks([r.partial])]));
+    this.candidates = ids(marks(this.live.map((r) => r.candidates)));
+    this.partial = ids(marks(this.live.map((r) => r.partial)));
+    // A report's relevance is its best alternative's (among those it may match; for a partial match, among all).
+    for (const d of this.partial) {
+      const mine = this.live.filter((r) => this.members.get(r)[d]);
+      this.score[d] = Math.max(...(mine.length ? mine : this.live).map((r) => r.score[d]));
+    }
+    this.settle(this.candidates);
+  }
+
+  needsProof() { return this.live.some((r) => r.needsProof()); }
+
+  /** A report matches when one run proved it; it is ruled out when every run that had it as a candidate ruled it out. */
+  settle(docs) {
+    for (const d of docs) {
+      let open = false;
+      let yes = false;
+      for (const r of this.live) {
+        if (!this.members.get(r)[d]) continue;
+        if (r.status[d] === YES) yes = true;
+        else if (r.status[d] === 0) open = true;
+      }
+      this.status[d] = yes ? YES : open ? 0 : NO;
+    }
+  }
+
+  /** The documents still open that a run would have to prove. */
+  openIn(run, docs) {
+    const member = this.members.get(run);
+    return docs.filter((d) => member[d] && run.status[d] === 0);
+  }
+
+  async cost(docs) {
+    const open = this.unknown(docs);
+    let bytes = 0;
+    for (const r of this.live) bytes += await r.cost(this.openIn(r, open));
+    return bytes;
+  }
+
+  /** Proves documents run by run, the typed query's first: a document proven by one run is not read by the others. */
+  async verify(docs) {
+    let open = this.unknown(docs);
+    for (const r of this.live) {
+      if (open.length === 0) break;
+      const mine = this.openIn(r, open);
+      if (mine.length > 0) await r.verify(mine);
+      this.settle(open);
+      open = this.unknown(open);
+    }
+  }
+
+  /** A result as the run that matched it describes it: its excerpt and link mark the phrase that stands in the report. */
+  describe(doc, mode) {
+    const run = (mode === "partial" ? this.live.find((r) => this.partialOf.get(r)[doc]) : this.live.find((r) => r.status[doc] === YES)) ?? this.live[0];
+    return run.describe(doc, mode);
   }
 }
 

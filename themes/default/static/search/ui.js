@@ -1,6 +1,9 @@
 // The search page: a catalogue of the reports. Reads the state (query, filters, sort, page) from the URL, shows the count
 // (exact, or an estimate with an action that counts exactly), the results with excerpts, facets with counts (a side column on
 // wide screens, a collapsed panel on phones), and pages. Every state is a URL: shareable, and the back button restores it.
+// A query word with synonyms is also searched under its other forms (expand.js with search/synonyms.json), said on the page
+// with a link that searches only what was typed (?expand=0); the search box suggests agency and place names as people type
+// (an ARIA 1.2 combobox over search/names.json, fetched once), and a search that finds nothing offers the closest names.
 // Loaded by layouts/search.sbn-html as a module; index data only ever becomes text (see tests/js/search/sinks.test.js).
 
 const root = document.querySelector("[data-search-root]");
@@ -37,12 +40,13 @@ function readState() {
   if (params.get("from")) filters.from = params.get("from");
   if (params.get("to")) filters.to = params.get("to");
   const sort = ["relevance", "newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : null;
-  return { q: (params.get("q") ?? "").trim(), filters, sort, page: Math.max(1, Number(params.get("page")) || 1) };
+  return { q: (params.get("q") ?? "").trim(), filters, sort, page: Math.max(1, Number(params.get("page")) || 1), typedOnly: params.get("expand") === "0" };
 }
 
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
+  if (state.q && state.typedOnly) params.set("expand", "0");
   for (const f of ["year", ...LIST_FACETS]) for (const v of state.filters[f] ?? []) params.append(f, v);
   if (state.filters.from) params.set("from", state.filters.from);
   if (state.filters.to) params.set("to", state.filters.to);
@@ -58,6 +62,10 @@ const chosenCount = (f) => ["year", ...LIST_FACETS].reduce((n, k) => n + (f[k]?.
 // Page structure: status and controls, the filter panel, the results and the pager.
 
 const status = el("p", { class: "search-status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+// What the query was also searched as (or that only what was typed was), with the link that switches; announced on its own.
+const expansionNote = el("p", { class: "search-expansion", "aria-live": "polite" });
+// The closest agency and place names, when no report matches exactly.
+const closest = el("div", { class: "search-closest" });
 const exactButton = el("button", { type: "button", class: "search-exact", text: t("search_count_exactly") });
 exactButton.hidden = true;
 const toggle = el("button", { type: "button", class: "search-filter-toggle", "aria-expanded": "false", "aria-controls": "search-filters", text: t("search_filters") });
@@ -69,7 +77,8 @@ const pager = el("nav", { class: "search-pager", "aria-label": t("search_pages")
 root.removeAttribute("aria-live");
 root.replaceChildren(
   el("div", { class: "search-toolbar" }, [el("div", { class: "search-summary" }, [status, exactButton]), el("div", { class: "search-controls" }, [toggle, sortControl])]),
-  el("div", { class: "search-layout" }, [panel, el("div", { class: "search-main" }, [list, pager])]),
+  expansionNote,
+  el("div", { class: "search-layout" }, [panel, el("div", { class: "search-main" }, [closest, list, pager])]),
 );
 
 // On wide screens the panel is a side column, always open; on phones it starts collapsed behind the toggle.
@@ -87,12 +96,34 @@ toggle.addEventListener("click", () => {
 });
 layoutPanel();
 
+const loadJson = async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+};
+
+// The synonyms table and the names file, each fetched once; a site without one still searches (without expansion or names).
+let synonymsPromise = null;
+const openSynonyms = () => {
+  synonymsPromise ??= Promise.all([import(root.dataset.expand), loadJson(root.dataset.synonyms)])
+    .then(([m, json]) => ({ expandQuery: m.expandQuery, table: m.loadSynonyms(json) }))
+    .catch((error) => { console.error(error); return null; });
+  return synonymsPromise;
+};
+let namesPromise = null;
+const openNames = () => {
+  namesPromise ??= Promise.all([import(root.dataset.namesRuntime), loadJson(root.dataset.names), openSynonyms()])
+    .then(([m, json, synonyms]) => ({ ...m, names: m.loadNames(json), synonyms: synonyms?.table ?? null }))
+    .catch((error) => { console.error(error); return null; });
+  return namesPromise;
+};
+
 let runtime = null;
 let searchPromise = null;
 const openSearch = () => {
-  searchPromise ??= import(root.dataset.runtime).then((m) => {
+  searchPromise ??= Promise.all([import(root.dataset.runtime), openSynonyms()]).then(([m, synonyms]) => {
     runtime = m;
-    return m.createSearch({ baseUrl: root.dataset.index });
+    return m.createSearch({ baseUrl: root.dataset.index, expand: synonyms ? (q) => synonyms.expandQuery(q, synonyms.table) : null });
   });
   return searchPromise;
 };
@@ -111,9 +142,13 @@ async function render(state, { exact = false, focus = null } = {}) {
   root.setAttribute("aria-busy", "true");
   try {
     const search = await openSearch();
-    const view = await search.view({ q: state.q, filters: state.filters, sort: state.sort ?? undefined, page: state.page, perPage: PER_PAGE, exact });
+    const view = await search.view({ q: state.q, filters: state.filters, sort: state.sort ?? undefined, page: state.page, perPage: PER_PAGE, exact,
+      typedOnly: state.typedOnly });
+    const offers = view.mode === "none" || view.mode === "partial" ? await closestOffers(state) : [];
     if (mine !== generation) return;
     showStatus(state, view);
+    showExpansion(state, view);
+    closest.replaceChildren(...offers);
     sortSelect.replaceChildren(...sortOptions(view));
     list.replaceChildren(...view.results.map((r) => resultItem(r)));
     panel.replaceChildren(...facetPanel(state, view));
@@ -138,6 +173,33 @@ function showStatus(state, view) {
   else if (view.mode === "partial") status.textContent = t("search_partial", { q: state.q, n });
   else if (view.mode === "browse") status.textContent = t("search_count_browse", { n });
   else status.textContent = t(view.count.exact ? "search_count" : "search_count_estimate", { n });
+}
+
+function showExpansion(state, view) {
+  const { added, applied } = view.expansion;
+  if (added.length === 0) { expansionNote.replaceChildren(); return; }
+  const terms = added.join(t("search_list_separator"));
+  expansionNote.replaceChildren(...(applied
+    ? [t("search_also_searched", { terms }), " ", link({ ...state, typedOnly: true, page: 1 }, t("search_only_typed", { q: state.q }))]
+    : [t("search_typed_only", { q: state.q }), " ", link({ ...state, typedOnly: false, page: 1 }, t("search_also_search", { terms }))]));
+}
+
+/** The state that shows one agency's or place's reports (a suggestion or a closest name chosen): its facet filter. */
+function nameState(s) {
+  const { filters } = readState();
+  const [facet, value] = s.kind === "agency" ? ["agency", s.name] : ["region", s.path.join("›")];
+  return { q: "", filters: { ...filters, [facet]: [value] }, sort: null, page: 1 };
+}
+
+const kindText = (s) => t(s.kind === "agency" ? "search_suggestion_agency" : "search_suggestion_region");
+
+/** "Did you mean": the closest agency and place names to a query that found nothing, each a link to its reports. */
+async function closestOffers(state) {
+  const loaded = await openNames();
+  if (!loaded || !state.q) return [];
+  const found = loaded.closestNames(loaded.names, state.q, { synonyms: loaded.synonyms });
+  if (found.length === 0) return [];
+  return [el("p", { text: t("search_closest") }), el("ul", {}, found.map((s) => el("li", {}, [link(nameState(s), s.name), ` (${[kindText(s), s.path.slice(0, -1).join("›")].filter(Boolean).join(" · ")})`])))];
 }
 
 function sortOptions(view) {
@@ -290,9 +352,93 @@ function navigate(state, options) {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  closeSuggestions();
   const current = readState();
   navigate({ q: input.value.trim(), filters: current.filters, sort: null, page: 1 });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Suggestions as you type: the ARIA 1.2 combobox pattern (list autocomplete). Down/Up move through the names (the input keeps
+// focus; aria-activedescendant says which), Enter filters by the active one, Escape closes the list, and how many there are is
+// announced. Choosing a name shows that agency's or place's reports.
+
+const SUGGESTIONS = 8;
+const listbox = el("ul", { id: "search-suggestions", class: "search-suggestions", role: "listbox", "aria-label": t("search_suggestions") });
+const suggestionCount = el("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+listbox.hidden = true;
+form.classList.add("search-combobox");
+input.after(listbox);
+form.append(suggestionCount);
+for (const [k, v] of Object.entries({ role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": listbox.id })) input.setAttribute(k, v);
+
+let shown = [];
+let active = -1;
+
+function closeSuggestions() {
+  listbox.hidden = true;
+  input.setAttribute("aria-expanded", "false");
+  input.removeAttribute("aria-activedescendant");
+  active = -1;
+}
+
+function setActive(index) {
+  active = index;
+  listbox.querySelectorAll("[role=option]").forEach((o, i) => o.setAttribute("aria-selected", String(i === index)));
+  if (index < 0) input.removeAttribute("aria-activedescendant");
+  else {
+    input.setAttribute("aria-activedescendant", `search-suggestion-${index}`);
+    listbox.children[index].scrollIntoView({ block: "nearest" });
+  }
+}
+
+function choose(index) {
+  const s = shown[index];
+  closeSuggestions();
+  navigate(nameState(s), { focus: null });
+}
+
+let typing = 0;
+input.addEventListener("input", async () => {
+  const mine = ++typing;
+  const text = input.value.trim();
+  const loaded = text ? await openNames() : null;
+  if (mine !== typing) return;
+  shown = loaded ? loaded.suggest(loaded.names, text, { limit: SUGGESTIONS }) : [];
+  listbox.replaceChildren(...shown.map((s, i) => {
+    const where = s.path.slice(0, -1).join("›");
+    const option = el("li", { id: `search-suggestion-${i}`, role: "option", "aria-selected": "false" },
+      [el("span", { class: "search-suggestion-name", text: s.name }), " ", el("span", { class: "search-suggestion-where", text: where ? `${kindText(s)} · ${where}` : kindText(s) })]);
+    // The input keeps focus (a click does not blur it), so the list stays a combobox's popup.
+    option.addEventListener("mousedown", (event) => event.preventDefault());
+    option.addEventListener("click", () => choose(i));
+    return option;
+  }));
+  active = -1;
+  input.removeAttribute("aria-activedescendant");
+  if (shown.length === 0) { closeSuggestions(); suggestionCount.textContent = ""; return; }
+  listbox.hidden = false;
+  input.setAttribute("aria-expanded", "true");
+  suggestionCount.textContent = t("search_suggestions_count", { n: shown.length });
+});
+
+input.addEventListener("keydown", (event) => {
+  const open = !listbox.hidden;
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    if (shown.length === 0) return;
+    event.preventDefault();
+    if (!open) { listbox.hidden = false; input.setAttribute("aria-expanded", "true"); }
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    setActive(active < 0 ? (step > 0 ? 0 : shown.length - 1) : (active + step + shown.length) % shown.length);
+  } else if (event.key === "Enter" && open && active >= 0) {
+    event.preventDefault();
+    choose(active);
+  } else if (event.key === "Escape" && open) {
+    // Closes the list and keeps what was typed (a search field's Escape would also clear it).
+    event.preventDefault();
+    closeSuggestions();
+  }
+});
+input.addEventListener("blur", () => closeSuggestions());
 
 sortSelect.addEventListener("change", () => {
   const state = readState();

@@ -5,14 +5,17 @@ import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync } from "nod
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { createSearch } from "../../../themes/default/static/search/search.js";
+import { expandQuery, loadSynonyms } from "../../../themes/default/static/search/expand.js";
 import { buildSite, makeCorpusSite, makeTemp, removeTemp, repoRoot } from "../lib/sitegen.js";
 import { diskFetch } from "./site.mjs";
 
 const queries = JSON.parse(readFileSync(join(repoRoot, "bench/search/queries.json"), "utf8")).map((q) => q.q);
 
+/** The index of a built output as the search page opens it: queries expanded with the site's synonyms.json. */
 async function open(output) {
   const disk = diskFetch(output);
-  return createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: disk.fetch });
+  const synonyms = loadSynonyms(JSON.parse(readFileSync(join(output, "search/synonyms.json"), "utf8")));
+  return createSearch({ baseUrl: "http://127.0.0.1/search/idx/", fetch: disk.fetch, expand: (q) => expandQuery(q, synonyms) });
 }
 
 const manifestOf = (output) => JSON.parse(readFileSync(join(output, "search/idx/manifest.json"), "utf8"));
@@ -22,14 +25,15 @@ async function answer(search, state) {
   const view = await search.view(state);
   const facets = Object.fromEntries(Object.entries(view.facets).filter(([k]) => k !== "years")
     .map(([k, values]) => [k, values.map((v) => `${v.value}:${v.count.toFixed(6)}:${v.exact}`)]));
-  return { mode: view.mode, count: view.count, results: view.results.map((r) => r.url), facets };
+  return { mode: view.mode, count: view.count, results: view.results.map((r) => r.url), facets, expansion: view.expansion };
 }
 
-/** Compares every bench query (as shown, then counted exactly) and a browse by date between two built outputs. */
+/** Compares every bench query (expanded as the page does, then only as typed; as shown, then counted exactly) and a browse by
+ * date between two built outputs. */
 async function assertSameAnswers(incremental, clean) {
   const [a, b] = [await open(incremental), await open(clean)];
   for (const q of queries) {
-    for (const state of [{ q }, { q, exact: true }, { q, sort: "newest", page: 2 }]) {
+    for (const state of [{ q }, { q, exact: true }, { q, sort: "newest", page: 2 }, { q, typedOnly: true }]) {
       assert.deepEqual(await answer(a, state), await answer(b, state), `query ${JSON.stringify(state)}`);
     }
   }

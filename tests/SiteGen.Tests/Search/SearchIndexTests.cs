@@ -296,6 +296,7 @@ public sealed class SearchIndexTests
         using var site = EightReports();
         site.Build();
         var baseSegment = new IndexReader(site.Index).Manifest.Base;
+        var before = IndexFiles(site.Index);
 
         // When one sentence of a report changes and the site is built again, and the same content is built clean elsewhere
         site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "调解纠纷，执法规范，第3号措施。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
@@ -310,6 +311,16 @@ public sealed class SearchIndexTests
         Assert.Null(clean.Manifest.Delta);
         Assert.Equal(clean.Contents(), index.Contents());
         Assert.Contains("\n调解 ", index.Contents());
+        // And the files it wrote anew are the delta segment's, the catalogue, the dates, the layout and the manifest: every base
+        // file is the previous build's, unchanged, and what was written is a fraction of the index
+        var after = IndexFiles(site.Index);
+        var written = after.Where(f => before.GetValueOrDefault(f.Key) != f.Value).Select(f => f.Key.Replace('\\', '/')).ToHashSet();
+        var delta = index.Manifest.Delta;
+        var expected = new[] { "manifest.json", index.Manifest.Catalogue, index.Manifest.Dates, index.Manifest.Layout!, delta.Shards.File, delta.Documents.Dictionary }
+            .Concat(delta.Postings).Concat(delta.Documents.Packs).Concat(index.Catalogue().Info.AgencyPages).OfType<string>().Select(r => r.Split(':')[0]).ToHashSet();
+        Assert.Subset(expected, written);
+        Assert.True(written.Sum(f => new FileInfo(Path.Combine(site.Index, f)).Length) < after.Keys.Sum(f => new FileInfo(Path.Combine(site.Index, f)).Length) / 2,
+            "an incremental build rewrote most of the index");
     }
 
     [Fact]

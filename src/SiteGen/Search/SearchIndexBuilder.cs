@@ -36,7 +36,7 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <summary>The delta is merged into a new base once the reports it holds and those the base lost pass this share of the
     /// archive (or <see cref="MergeMinimum"/>, for small archives). bench/search measures what a delta adds to a query.</summary>
-    public static double MergeShare { get; set; } = 0.02;
+    public const double MergeShare = 0.02;
 
     /// <summary>Changes a delta may hold however small the archive.</summary>
     public const int MergeMinimum = 32;

@@ -385,6 +385,28 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void A_report_changed_back_to_its_base_version_is_indexed_from_its_new_page_when_the_delta_is_merged()
+    {
+        // Given a site of 40 reports built once, then with one report changed (a delta)
+        using var site = TestSite.ForSearch();
+        for (var i = 0; i < 40; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"依法行政，第{i}号措施。");
+        site.Build();
+        site.Report("r0.md", "第0号报告", "机构0", 2024, Yuxi, "行政复议。");
+        site.Build();
+
+        // When that report is changed back (its page rendered again, as the base has it) while more reports change than a delta holds
+        site.Report("r0.md", "第0号报告", "机构0", 2024, Yuxi, "依法行政，第0号措施。");
+        for (var i = 1; i <= SearchIndexBuilder.MergeMinimum + 1; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"行政应诉，第{i}号措施。");
+        var merged = site.Build();
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
+
+        // Then the build succeeds with every report in one new base, the clean build's index
+        Assert.True(merged.Succeeded);
+        Assert.Equal(40, merged.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+    }
+
+    [Fact]
     public void A_damaged_index_record_or_published_index_makes_the_next_build_index_everything()
     {
         // Given a built site whose build state (which holds the index record) is then damaged

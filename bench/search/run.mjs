@@ -1,9 +1,11 @@
 // The search benchmark: SiteGen's search on synthetic archives served by Debian's nginx, query by query (issue 13), and
 // optionally Pagefind over the same pages (issue 4).
 //
-//   cd bench/search && npm install && node run.mjs [--sizes 1000,10000] [--work DIR] [--no-build] [--pagefind] [--pagefind-memory-gib 8]
+//   cd bench/search && npm install && node run.mjs [--sizes 1000,10000] [--work DIR] [--no-build] [--changes N] [--pagefind] [--pagefind-memory-gib 8]
 //
 // --no-build measures the output left by an earlier run (for runtime changes; the figures of record come from a clean build).
+// --changes N: after the build, appends a sentence to N reports spread over the archive and builds again incrementally, so the
+// queries run against a base segment plus a non-empty delta (issue 16); the reports are restored afterwards.
 //
 // For each size: generates the corpus with make_corpus.py (seed 1), builds the site with SiteGen (index included) under
 // /usr/bin/time -v, serves the output with nginx (a config of its own: mime types, Range, the security headers), then for each
@@ -32,6 +34,7 @@ const sizes = String(args.sizes ?? "1000,10000").split(",").map(Number);
 const work = resolve(args.work ?? join(repo, "bench/work/search"));
 const withPagefind = Boolean(args.pagefind);
 const build = !args["no-build"];
+const changes = Number(args.changes ?? 0);
 const pagefindMemoryGiB = Number(args["pagefind-memory-gib"] ?? 8);
 const queries = JSON.parse(readFileSync(join(here, "queries.json"), "utf8"));
 const makeCorpus = resolve(repo, "../shared/corpus/make_corpus.py");
@@ -235,6 +238,35 @@ async function benchSize(size, browser) {
   const ours = build ? timed("dotnet", [cli, "build", "--site", corpus, "--output", output, "--clean", "--base-url", "/"])
     : { status: 0, seconds: 0, cpu: 0, rss: 0, stdout: "(not built: --no-build)", stderr: "" };
   if (ours.status !== 0) throw new Error(`sitegen build failed:\n${ours.stdout}\n${ours.stderr}`);
+  const restore = changes > 0 ? changeReports(corpus, changes) : () => {};
+  try {
+    return await measure(size, corpus, output, pfOut, browser, ours);
+  } finally {
+    restore();
+  }
+}
+
+/** Appends a new sentence to `count` reports spread evenly over the archive's files; returns what restores them. */
+function changeReports(corpus, count) {
+  const root = join(corpus, "content/reports");
+  const files = readdirSync(root, { recursive: true }).filter((f) => f.endsWith(".md")).sort().map((f) => join(root, f));
+  const chosen = Array.from({ length: Math.min(count, files.length) }, (_, i) => files[Math.floor(((i + 0.5) * files.length) / count)]);
+  const originals = new Map(chosen.map((f) => [f, readFileSync(f)]));
+  chosen.forEach((f, i) => writeFileSync(f, Buffer.concat([originals.get(f), Buffer.from(`\n本年度还完成了第${i + 1}项整改，群众满意度明显提升。\n`)])));
+  return () => { for (const [f, bytes] of originals) writeFileSync(f, bytes); };
+}
+
+/** The queries over the built output (after `changes` reports changed and an incremental build, when asked). */
+async function measure(size, corpus, output, pfOut, browser, ours) {
+  let delta = null;
+  if (changes > 0) {
+    console.error(`[${size}] ${changes} reports changed: building again incrementally…`);
+    const again = timed("dotnet", [cli, "build", "--site", corpus, "--output", output, "--base-url", "/"]);
+    if (again.status !== 0) throw new Error(`sitegen build failed:\n${again.stdout}\n${again.stderr}`);
+    const manifest = JSON.parse(readFileSync(join(output, "search/idx/manifest.json"), "utf8"));
+    if (!manifest.delta) throw new Error("the incremental build wrote no delta segment (merged into a new base?)");
+    delta = { changed: changes, docs: manifest.delta.docs, seconds: again.seconds, cpu: again.cpu, indexLine: /search index: .*/.exec(again.stdout)?.[0] ?? "" };
+  }
   const indexLine = /search index: .*/.exec(ours.stdout)?.[0] ?? "";
   const indexSize = folderBytes(join(output, "search/idx"));
   const outputSize = folderBytes(output);
@@ -277,7 +309,7 @@ async function benchSize(size, browser) {
   }
   return {
     size, ours: { seconds: ours.seconds, cpu: ours.cpu, rss: ours.rss, indexLine, indexBytes: indexSize.total, indexFiles: indexSize.files, largest: indexSize.largest, outputBytes: outputSize.total },
-    pagefind, rows,
+    delta, pagefind, rows,
   };
 }
 
@@ -287,12 +319,13 @@ function median(values) {
 }
 
 function print(result) {
-  const { size, ours, pagefind, rows } = result;
+  const { size, ours, delta, pagefind, rows } = result;
   const out = [];
   out.push(`\n## ${size} reports`);
   out.push(`SiteGen: whole build ${ours.seconds.toFixed(1)} s wall, ${ours.cpu.toFixed(1)} s CPU, peak RSS ${mib(ours.rss)} MiB; output ${mib(ours.outputBytes)} MiB;`
     + ` index ${mib(ours.indexBytes)} MiB in ${ours.indexFiles} files (${kib(ours.indexBytes / size)} KiB per report), largest ${mib(ours.largest.size)} MiB (${ours.largest.name})`);
   out.push(`         ${ours.indexLine}`);
+  if (delta) out.push(`Delta: ${delta.changed} reports changed, then an incremental build (${delta.seconds.toFixed(1)} s wall, ${delta.cpu.toFixed(1)} s CPU): ${delta.docs} reports in the delta segment; ${delta.indexLine}`);
   if (pagefind) out.push(pagefind.ok ? `Pagefind: ${pagefind.seconds.toFixed(1)} s wall, peak RSS ${mib(pagefind.rss)} MiB, index ${mib(pagefind.size.total)} MiB in ${pagefind.size.files} files` : `Pagefind: FAILED (${pagefind.failure})`);
   out.push("");
   out.push("| query | kind | also searched | true count | shown count | KiB | KiB as typed | requests | P (first page) | R | exact count | exact action KiB |" + (pagefind?.ok ? " Pagefind KiB | P | R |" : ""));

@@ -169,7 +169,9 @@ public static class SiteBuilder
         {
             var html = page.ReusedFrom is null ? File.ReadAllText(output.Resolve(page.File)) : null;
             var (files, filesKey) = SearchedFiles(page.Page.Report!);
-            index.Include(index.DocumentId(page.Page.Path), page.Fingerprint + filesKey, html, () => File.ReadAllText(page.ReusedFrom!), files);
+            // A rendered page may stay in the base too (same fingerprint), so the page is read again from wherever it lies.
+            index.Include(index.DocumentId(page.Page.Path), page.Fingerprint + filesKey, html,
+                () => File.ReadAllText(page.ReusedFrom ?? output.Resolve(page.File)), files);
         });
         return new IndexOutput(index.Finish(), index.State);
     }

@@ -16,9 +16,8 @@ public sealed class DocumentStore : IDisposable
     private readonly FileStream _chunks;
     private readonly Lock _lock = new();
 
-    /// <summary>One document: the record without its chunk offsets, and where its chunks are in the scratch file: ChunkRecord JSON
-    /// in UTF-16LE, or, for a document carried over from the previous index, already compressed against the same dictionary.</summary>
-    private sealed record Entry(DocRecord Record, long Offset, int[] ChunkLengths, bool Compressed);
+    /// <summary>One document: the record without its chunk offsets, and where its chunks (ChunkRecord JSON in UTF-16LE) are in the scratch file.</summary>
+    private sealed record Entry(DocRecord Record, long Offset, int[] ChunkLengths);
 
     public DocumentStore(int documents, ScratchFolder scratch)
     {
@@ -28,7 +27,7 @@ public sealed class DocumentStore : IDisposable
     }
 
     /// <summary>Stores one document; thread-safe.</summary>
-    public void Add(int docId, DocRecord record, IReadOnlyList<byte[]> chunks, bool compressed)
+    public void Add(int docId, DocRecord record, IReadOnlyList<byte[]> chunks)
     {
         long offset;
         lock (_lock)
@@ -46,22 +45,16 @@ public sealed class DocumentStore : IDisposable
                 }
             }
         }
-        _entries[docId] = new Entry(record, offset, chunks.Select(c => c.Length).ToArray(), compressed);
+        _entries[docId] = new Entry(record, offset, chunks.Select(c => c.Length).ToArray());
     }
 
-    /// <summary>Writes the document packs through <paramref name="emit"/>; returns their names by pack number.
-    /// <paramref name="carried"/> names packs, by pack number, that the previous build wrote and were republished as they are.</summary>
-    public IReadOnlyList<string> WritePacks(Action<string, byte[]> emit, SearchJsonContext json, DeflateDictionary dictionary, IReadOnlyDictionary<int, string>? carried = null)
+    /// <summary>Writes the document packs through <paramref name="emit"/>; returns their names by pack number.</summary>
+    public IReadOnlyList<string> WritePacks(Action<string, byte[]> emit, SearchJsonContext json, DeflateDictionary dictionary)
     {
         _scratch.Guard(() => _chunks.Flush());
         var packs = new List<string>();
         for (var first = 0; first < _entries.Length; first += DocsPerPack)
         {
-            if (carried?.GetValueOrDefault(first / DocsPerPack) is { } name)
-            {
-                packs.Add(name);
-                continue;
-            }
             var pack = Pack(first, Math.Min(DocsPerPack, _entries.Length - first), json, dictionary);
             packs.Add(PackWriter.NameFor("r/", pack, ".bin"));
             emit(packs[^1], pack);
@@ -83,7 +76,7 @@ public sealed class DocumentStore : IDisposable
             {
                 var chunk = stored.AsSpan(at, length);
                 at += length;
-                return entry.Compressed ? chunk.ToArray() : dictionary.Compress(chunk);
+                return dictionary.Compress(chunk);
             }).ToArray();
         });
         var headerLength = 4 * (count + 1);

@@ -1,10 +1,9 @@
 namespace SiteGen.Search;
 
-/// <summary>Turns one spill partition into encoded terms in term order: from the spill alone when every report was indexed in this
-/// build, or merged with the previous index's terms of that partition when only some were (<paramref name="reindexed"/>).</summary>
+/// <summary>Turns one spill partition into encoded terms in term order.</summary>
 /// <param name="lengths">Each document's length in positions.</param>
 /// <param name="packs">The posting pack sequence of this partition.</param>
-public sealed class PartitionInverter(int[] lengths, int averageLength, bool[] reindexed, PackWriter packs)
+public sealed class PartitionInverter(int[] lengths, int averageLength, PackWriter packs)
 {
     /// <summary>Groups the records of one spill partition by term: for each term, the offsets of its records' document ids.</summary>
     private static Dictionary<string, List<int>> Group(byte[] data)
@@ -57,32 +56,6 @@ public sealed class PartitionInverter(int[] lengths, int averageLength, bool[] r
             ReadSpilled(records, data, postings);
             byTerm.Remove(term);
             yield return TermEncoder.Encode(term, postings, lengths.Length, averageLength, packs);
-        }
-    }
-
-    /// <summary>Merges the previous index's terms of the partition with the postings of the reports indexed in this build: a term
-    /// none of those reports had or has is copied as it is; the others are encoded again from their remaining and new postings.</summary>
-    public IEnumerable<TermData> Merge(byte[] data, List<TermEntry> before, PreviousIndex from)
-    {
-        var added = Group(data);
-        var addedTerms = added.Keys.Order(StringComparer.Ordinal).ToList();
-        var (i, j) = (0, 0);
-        while (i < before.Count || j < addedTerms.Count)
-        {
-            var order = i == before.Count ? 1 : j == addedTerms.Count ? -1 : string.CompareOrdinal(before[i].Term, addedTerms[j]);
-            var entry = order <= 0 ? before[i++] : null;
-            var term = entry?.Term ?? addedTerms[j];
-            var fresh = order >= 0 ? added[addedTerms[j++]] : [];
-            var bytes = entry is null ? [] : from.Object(entry);
-            if (order < 0 && !TermEncoder.MentionsAny(bytes.AsSpan(0, entry!.DocsLength), entry.Df, lengths.Length, reindexed))
-            {
-                yield return TermEncoder.Copy(entry, bytes, packs);
-                continue;
-            }
-            var buffer = Scratch<Posting>.Get((entry?.Df ?? 0) + fresh.Count);
-            var kept = entry is null ? 0 : TermEncoder.Decode(entry, bytes, lengths.Length, averageLength, buffer, reindexed, new ByteBuffer());
-            ReadSpilled(fresh, data, buffer.Slice(kept, fresh.Count));
-            if (kept + fresh.Count > 0) yield return TermEncoder.Encode(term, buffer[..(kept + fresh.Count)], lengths.Length, averageLength, packs);
         }
     }
 }

@@ -2,24 +2,41 @@ using System.Text.Json.Serialization;
 
 namespace SiteGen.Search;
 
-// The search index format, version 3: the only contract between the C# indexer and the JavaScript runtime
+// The search index format, version 4: the only contract between the C# indexer and the JavaScript runtime
 // (themes/default/static/search/search.js). Every file lives under search/idx/ of the site; every name but the manifest's
 // carries a hash of the file's content, so a file never changes under its name and hosts may cache it forever.
 //
 // The manifest names every object; objects are either files or byte ranges of pack files ("PACK:OFFSET:LENGTH"), read with
 // HTTP Range requests (a host that ignores Range still works: the runtime then keeps and slices the whole pack).
 //
-//   manifest.json    SearchManifest (JSON): counts, the shard table, and references to everything below
-//   t/HASH.bin       the term shards: an offset table, then each shard compressed (see "Compressed objects")
-//   p/HASH.bin       posting packs: term objects (binary, uncompressed)
+//   manifest.json    SearchManifest (JSON): counts, the catalogue and dates, the segments (each a SegmentManifest), the layout
 //   c/HASH.bin       the catalogue (compressed): filter values, the region tree, and each document's year, region, agency, series
 //                    and values of the site's own facets
 //   a/HASH.bin       agency name pages (compressed JSON arrays of names), referred to by the catalogue
 //   d/HASH.bin       publication dates (compressed), read only to sort or browse by date
+//   l/HASH.bin       the segment layout (compressed), when there is a delta or a deletion
+//   and per segment:
+//   t/HASH.bin       the term shards: an offset table, then each shard compressed (see "Compressed objects")
+//   p/HASH.bin       posting packs: term objects (binary, uncompressed)
 //   x/HASH.bin       the text dictionary prefix (see "Text chunks")
 //   r/HASH.bin       document packs: what results show (records) and the report texts (chunks), DocsPerPack documents each
 //
-// Document ids run from 0 to docs − 1 in catalogue order: year (newest first), region path (province, city, county; by code
+// Segments. The index is a base segment and at most one delta segment. An incremental build keeps the previous build's base
+// as it is (its files, unchanged, under the same names) and indexes only the reports outside it, added or changed since the
+// base, into the delta; the base reports that were removed or replaced are deleted by the layout. Each segment numbers its own
+// documents 0 … its docs − 1 in catalogue order, and everything inside a segment (term objects, records) uses those ids. The
+// catalogue, the dates and the document ids of a query are those of the whole index (manifest.docs reports, in catalogue
+// order), written anew by every build; the layout places the segments in them. Layout (inflated): varint count, then the
+// deleted base ids ascending as varint gaps (the first the id itself, each further one id − previous id − 1); then varint
+// count and, the same way, the ids in the whole index of the delta's documents 0, 1, …. The base documents that are not
+// deleted take the remaining ids in their order. A term's entry in the whole index is the union of its entries in the
+// segments, deleted documents left out (df counts what remains; a term left with none is not in the index). Scores agree
+// with one index's because a stored level depends only on the report and the average length, which a delta shares with its
+// base: when a build's average length (see TermEncoder.AverageLength) differs from the base's, or the delta and deletions
+// together pass SearchIndexBuilder.MergeShare of the reports (MergeMinimum for a small archive), the build indexes every
+// report into a new base instead, the same bytes a clean build writes.
+//
+// Document ids (of the whole index, and of each segment within it) run from 0 to docs − 1 in catalogue order: year (newest first), region path (province, city, county; by code
 // unit), agency, series, publication date (newest first), page path. So a year, or a year and region, is a run of ids.
 //
 // Integers. varint: unsigned LEB128. Bit streams are written least significant bit first (as DEFLATE does); gamma(v ≥ 1) is the
@@ -38,7 +55,7 @@ namespace SiteGen.Search;
 //
 // Term object: the head, then (positional terms) the block index and the position blocks.
 //   head: the ids of the df documents, ascending, as rice_k(gap) with k = RiceParameter(docs, df), the first gap the first id,
-//   each further one the id − previous id − 1 (k = 0 costs one bit per document of the archive, like a bitmap), padded to a byte
+//   each further one the id − previous id − 1 (k = 0 costs one bit per document of the segment, like a bitmap), padded to a byte
 //   (the ids part); then df score levels of 3 bits, in id order, padded to a byte: BM25's term-frequency part × 1000 (field
 //   boosts applied; the runtime multiplies by idf), quantised as min(7, ⌊part × 8 / 2201⌋); the runtime takes level ℓ as
 //   (ℓ + 0.5) × 2201 / 8. A term that only narrows the candidates is read up to the end of its ids part.
@@ -68,14 +85,26 @@ namespace SiteGen.Search;
 // sample of the archive's reports (TextDictionary), so chunks can refer back to it.
 
 /// <summary>The entry point of the index: fetched first, it names every other object and does not grow with the text of the archive.</summary>
+/// <param name="Docs">Reports in the index as a whole (the base's survivors and the delta's): the runtime's document ids run to Docs − 1.</param>
+/// <param name="Base">The base segment.</param>
+/// <param name="Delta">The delta segment (reports added or changed since the base), or null.</param>
+/// <param name="Layout">The segment layout (see "Segments"), or null when the base is the whole index.</param>
 public sealed record SearchManifest(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("docs")] int Docs,
     [property: JsonPropertyName("averageLength")] int AverageLength,
-    [property: JsonPropertyName("shards")] ShardTable Shards,
-    [property: JsonPropertyName("postings")] IReadOnlyList<string> Postings,
     [property: JsonPropertyName("catalogue")] string Catalogue,
     [property: JsonPropertyName("dates")] string Dates,
+    [property: JsonPropertyName("base")] SegmentManifest Base,
+    [property: JsonPropertyName("delta")] SegmentManifest? Delta,
+    [property: JsonPropertyName("layout")] string? Layout);
+
+/// <summary>One segment: its reports (ids 0 to Docs − 1 within the segment, in catalogue order), term shards, posting packs and
+/// document packs.</summary>
+public sealed record SegmentManifest(
+    [property: JsonPropertyName("docs")] int Docs,
+    [property: JsonPropertyName("shards")] ShardTable Shards,
+    [property: JsonPropertyName("postings")] IReadOnlyList<string> Postings,
     [property: JsonPropertyName("documents")] DocumentTable Documents);
 
 /// <summary>The term shards: <c>count</c> (a power of two) and the shard file, which opens with (count + 1) little-endian uint32
@@ -158,6 +187,7 @@ public sealed record SectionStart(
 /// <summary>System.Text.Json source generation for the index format: no reflection, stable property order.</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(SearchManifest))]
+[JsonSerializable(typeof(SegmentManifest))]
 [JsonSerializable(typeof(CatalogueInfo))]
 [JsonSerializable(typeof(DocRecord))]
 [JsonSerializable(typeof(ChunkRecord))]

@@ -22,8 +22,10 @@ public sealed record SearchIndexStats(int Documents, int Terms, long Files, long
 public sealed record IndexedFile(string Name, string Href, Func<string> ReadText);
 
 /// <summary>The index stage: takes each report page (from many threads), spills its postings and keeps its text chunks, then inverts
-/// the spill partition by partition into term objects, term shards, document packs and the catalogue (see SearchFormat.cs); a
-/// report whose page did not change is carried over from the previous build's index instead.</summary>
+/// the spill partition by partition into term objects, term shards, document packs and the catalogue (see SearchFormat.cs).
+/// An incremental build keeps the previous build's base segment as it is and indexes only the reports outside it (added or
+/// changed since the base) into a delta segment; past <see cref="MergeShare"/> of the reports, or when the scores' average
+/// length moves, everything is indexed again into a new base.</summary>
 public sealed class SearchIndexBuilder : IDisposable
 {
     /// <summary>Folder of the index under the site root; the search page's runtime reads it from there.</summary>
@@ -31,6 +33,13 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <summary>Characters of report text per chunk (an excerpt loads one chunk).</summary>
     public const int ChunkTarget = 2_000;
+
+    /// <summary>The delta is merged into a new base once the reports it holds and those the base lost pass this share of the
+    /// archive (or <see cref="MergeMinimum"/>, for small archives). bench/search measures what a delta adds to a query.</summary>
+    public const double MergeShare = 0.02;
+
+    /// <summary>Changes a delta may hold however small the archive.</summary>
+    public const int MergeMinimum = 32;
 
     private const string ManifestName = "manifest.json";
     private const int PackTargetBytes = 4 << 20;
@@ -61,6 +70,11 @@ public sealed class SearchIndexBuilder : IDisposable
     private readonly ConcurrentDictionary<int, string> _sampleTexts = new();
     private readonly SearchIndexState? _previous;
     private readonly string? _previousFolder;
+    private readonly Dictionary<string, int>? _baseIds;
+    private readonly int[] _baseIdOf;
+    private readonly int _mergeAt;
+    private readonly ConcurrentDictionary<int, OutsidePage> _outside = new();
+    private int _outsideCount;
     private readonly ConcurrentDictionary<string, long> _written = new(StringComparer.Ordinal);
     private long _files;
     private long _bytes;
@@ -69,15 +83,15 @@ public sealed class SearchIndexBuilder : IDisposable
     /// <summary>The record of the index just built, for the next build; set by <see cref="Finish"/>.</summary>
     public SearchIndexState? State { get; private set; }
 
-    /// <summary>Reports indexed from their pages in this build (the others were carried over from the previous index).</summary>
+    /// <summary>Reports indexed from their pages in this build (the others were carried over in the base segment).</summary>
     public int Reindexed => _changed.Count(c => c);
 
     /// <param name="catalogue">The reports; their order gives the document ids.</param>
     /// <param name="write">Writes a file under the site root (the build's output publisher); thread-safe.</param>
     /// <param name="reuse">Publishes the previous build's file of that path and size unchanged, if there is one; content-hashed names
     /// make that safe (the size check catches a file cut short since).</param>
-    /// <param name="previous">The previous build's index record, and <paramref name="previousFolder"/> the index it published:
-    /// reports whose pages did not change are then carried over from it instead of being indexed again.</param>
+    /// <param name="previous">The previous build's index record, and <paramref name="previousFolder"/> the index it published: its
+    /// base segment is then kept, and only the reports outside it are indexed.</param>
     public SearchIndexBuilder(SearchCatalogue catalogue, Action<string, byte[]> write, Func<string, long, bool>? reuse = null,
         SearchIndexState? previous = null, string? previousFolder = null)
     {
@@ -88,9 +102,17 @@ public sealed class SearchIndexBuilder : IDisposable
         _changed = new bool[documents];
         _deferred = new Func<string>?[documents];
         _deferredFiles = new IReadOnlyList<IndexedFile>?[documents];
+        _baseIdOf = new int[documents];
+        Array.Fill(_baseIdOf, -1);
+        _mergeAt = Math.Max(MergeMinimum, (int)(MergeShare * documents));
         _sample = TextDictionary.Sample(catalogue.Docs.Select(d => d.Url).ToList());
-        _previous = previous?.Docs.Count == documents && previousFolder is not null ? previous : null;
-        _previousFolder = previousFolder;
+        if (previous is not null && previousFolder is not null && reuse is not null)
+        {
+            _previous = previous;
+            _previousFolder = previousFolder;
+            _baseIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < previous.Docs.Count; i++) _baseIds[previous.Docs[i].Path] = i;
+        }
         _write = write;
         _reuse = reuse;
         _spill = new PostingSpill(_scratch);
@@ -101,17 +123,25 @@ public sealed class SearchIndexBuilder : IDisposable
     public int DocumentId(string path) => _catalogue.Ids[path];
 
     /// <summary>Takes one report page; thread-safe. <paramref name="key"/> is the page's fingerprint; <paramref name="html"/> is null
-    /// when the page was not rendered again, and then, if the previous index holds this very page under this id, the report is
-    /// carried over (read with <paramref name="readPage"/> only if the index has to be built whole after all). <paramref name="files"/>
-    /// are the report's attachments whose text is searched with it (their stamps are part of the key).</summary>
+    /// when the page was not rendered again. If the base segment holds a page of this fingerprint, the report stays there (read with
+    /// <paramref name="readPage"/> only if the index has to be built whole after all). Any other report goes to the delta, held
+    /// until <see cref="Finish"/> knows whether there is one, or, once there are too many for a delta, is indexed at once.
+    /// <paramref name="files"/> are the report's attachments whose text is searched with it (their stamps are part of the key), in
+    /// either segment.</summary>
     public void Include(int docId, string key, string? html, Func<string> readPage, IReadOnlyList<IndexedFile>? files = null)
     {
         _keys[docId] = key;
-        if (html is null && _previous?.Docs[docId] is { } before && before.Key == key)
+        if (_baseIds?.GetValueOrDefault(_catalogue.Docs[docId].Path, -1) is >= 0 and var b && _previous!.Docs[b].Key == key)
         {
-            _lengths[docId] = before.Length;
+            _baseIdOf[docId] = b;
+            _lengths[docId] = _previous.Docs[b].Length;
             _deferred[docId] = readPage;
             _deferredFiles[docId] = files;
+            return;
+        }
+        if (_previous is not null && Interlocked.Increment(ref _outsideCount) <= _mergeAt)
+        {
+            _outside[docId] = new OutsidePage(html ?? readPage(), files);
             return;
         }
         Add(docId, html ?? readPage(), files);
@@ -202,7 +232,7 @@ public sealed class SearchIndexBuilder : IDisposable
         terms.Spill(docId, _spill);
         var record = new DocRecord(entry.Title, entry.Url, entry.Agency, entry.Year.ToString(CultureInfo.InvariantCulture), entry.RegionText, entry.Series,
             entry.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bodyStart, chunkStarts, [], fileStarts);
-        _store.Add(docId, record, chunkBytes, compressed: false);
+        _store.Add(docId, record, chunkBytes);
         _lengths[docId] = pos;
         Interlocked.Add(ref _addTicks, Stopwatch.GetTimestamp() - started);
     }
@@ -224,42 +254,144 @@ public sealed class SearchIndexBuilder : IDisposable
         if (start < text.Length) yield return text[start..];
     }
 
-    /// <summary>Inverts the spilled postings and writes the term objects and shards, the document packs, the catalogue, the dates and
-    /// the manifest. When the previous index can be carried over (same reports under the same ids, same average length, same text
-    /// dictionary), only the terms of the reports indexed in this build are encoded again; every other term's object is copied.</summary>
+    /// <summary>Writes the index: the kept base with a delta segment of the reports outside it when the previous build's base can
+    /// be kept (see <see cref="TryDelta"/>), else a new base of every report; then the catalogue, the dates and the manifest.</summary>
     public SearchIndexStats Finish()
     {
         var clock = Stopwatch.StartNew();
-        using var previous = OpenPrevious();
-        if (previous is null) AddDeferred();
         var documents = _lengths.Length;
-        var lengths = _lengths.Select((l, i) => l ?? throw new InvalidOperationException($"search document {i} was never added")).ToArray();
-        var averageLength = TermEncoder.AverageLength(lengths.Sum(l => (long)l), documents);
-        var dictionary = new DeflateDictionary(TextDictionary.Build(_sample.Order().Select(SampleText)));
+        var (segments, terms) = TryDelta() ?? WriteBase();
 
-        // Stored levels depend on the average length, and stored chunks on the dictionary: either changing means encoding everything.
-        var carried = previous is not null && averageLength == _previous!.AverageLength && PreviousDictionary(previous).AsSpan().SequenceEqual(dictionary.Bytes);
-        var from = carried ? previous : null;
-        if (!carried && previous is not null) AddDeferred();
+        var agencyPages = new PackWriter("a/", PackTargetBytes, Emit);
+        var catalogue = EmitFile("c/", _catalogue.Write(bytes =>
+        {
+            var address = agencyPages.Append(bytes);
+            return () => address.Ref;
+        }, agencyPages.Close, Json));
+        var dates = EmitFile("d/", _catalogue.Dates());
+
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new SearchManifest(SearchIndexState.FormatVersion, documents, segments.AverageLength,
+            catalogue, dates, segments.Base, segments.Delta, segments.Layout), Json.SearchManifest);
+        Emit(ManifestName, manifest);
+        State = new SearchIndexState(SearchIndexState.FormatVersion, PackWriter.NameFor("", manifest, ""), segments.AverageLength,
+            segments.Base, segments.BaseDocs, segments.BaseFiles);
+
+        var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+        return new SearchIndexStats(documents, terms, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed)
+        {
+            Reindexed = Reindexed,
+        };
+    }
+
+    /// <summary>A report outside the base, held until <see cref="Finish"/> knows which segment it goes to: its page and its searched attachments.</summary>
+    private sealed record OutsidePage(string Html, IReadOnlyList<IndexedFile>? Files);
+
+    /// <summary>The segments of the index, and what the next build needs to keep its base.</summary>
+    private sealed record Segments(int AverageLength, SegmentManifest Base, SegmentManifest? Delta, string? Layout,
+        IReadOnlyList<IndexedDoc> BaseDocs, IReadOnlyDictionary<string, long> BaseFiles);
+
+    /// <summary>Indexes every report (those left in the previous base too) into one new base segment.</summary>
+    private (Segments, int Terms) WriteBase()
+    {
+        Parallel.ForEach(_outside, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => Add(page.Key, page.Value.Html, page.Value.Files));
+        _outside.Clear();
+        AddDeferred();
+        var lengths = _lengths.Select((l, i) => l ?? throw new InvalidOperationException($"search document {i} was never added")).ToArray();
+        var averageLength = TermEncoder.AverageLength(lengths.Sum(l => (long)l), lengths.Length);
+        var (segment, terms) = WriteSegment(lengths, averageLength);
+        var files = SegmentFiles(segment).ToDictionary(name => name, name => _written[name], StringComparer.Ordinal);
+        var docs = _catalogue.Docs.Select((d, i) => new IndexedDoc(d.Path, _keys[i] ?? "", lengths[i])).ToList();
+        return (new Segments(averageLength, segment, null, null, docs, new SortedDictionary<string, long>(files, StringComparer.Ordinal)), terms);
+    }
+
+    /// <summary>Keeps the previous base and indexes the reports outside it into a delta segment, with the layout that places both
+    /// in the catalogue's id order. Null (and nothing written) when that cannot give a clean build's results: no previous base,
+    /// too many changes since it (<see cref="MergeShare"/>), a base file missing or changed, or a different average length (every
+    /// stored score level depends on it).</summary>
+    private (Segments, int Terms)? TryDelta()
+    {
+        if (_previous is null || _outsideCount > _mergeAt) return null;
+        var kept = new bool[_previous.Docs.Count];
+        foreach (var b in _baseIdOf) if (b >= 0) kept[b] = true;
+        var deleted = Enumerable.Range(0, kept.Length).Where(b => !kept[b]).ToList();
+        if (_outside.Count + deleted.Count > _mergeAt || !Published(_previous)) return null;
+        foreach (var (name, size) in _previous.Files)
+        {
+            var file = new FileInfo(Path.Combine(_previousFolder!, name));
+            if (!file.Exists || file.Length != size) return null;
+        }
+
+        var added = _outside.Keys.Order().ToList();
+        using var delta = new SearchIndexBuilder(new SearchCatalogue(added.Select(i => _catalogue.Docs[i])), (path, bytes) => Emit(path[Folder.Length..], bytes));
+        Parallel.ForEach(added, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, id => delta.Add(delta.DocumentId(_catalogue.Docs[id].Path), _outside[id].Html, _outside[id].Files));
+        var deltaLengths = delta._lengths.Select(l => l!.Value).ToArray();
+        for (var i = 0; i < added.Count; i++) _lengths[added[i]] = deltaLengths[delta.DocumentId(_catalogue.Docs[added[i]].Path)];
+        var total = _lengths.Sum(l => (long)l!.Value);
+        if (TermEncoder.AverageLength(total, _lengths.Length) != _previous.AverageLength) return null;
+
+        foreach (var (name, size) in _previous.Files)
+        {
+            if (!Claim(name, size)) continue;
+            if (_reuse!(Folder + name, size) != true) throw new IOException($"search index file {name} of the base segment could not be kept");
+        }
+        foreach (var id in added) _changed[id] = true;
+        var (segment, terms) = added.Count == 0 ? (null, 0) : delta.WriteSegment(deltaLengths, _previous.AverageLength);
+        var layout = added.Count + deleted.Count == 0 ? null : EmitFile("l/", Deflater.Compress(Layout(deleted, added)));
+        _outside.Clear();
+        return (new Segments(_previous.AverageLength, _previous.Base, segment, layout, _previous.Docs, _previous.Files), terms);
+    }
+
+    /// <summary>Whether the published index is still the one the record describes (not replaced or edited by hand since).</summary>
+    private bool Published(SearchIndexState state)
+    {
+        try
+        {
+            return PackWriter.NameFor("", File.ReadAllBytes(Path.Combine(_previousFolder!, ManifestName)), "") == state.ManifestHash;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The layout (see SearchFormat.cs): the base ids deleted, then the delta's reports' ids in the whole index.</summary>
+    private static byte[] Layout(IReadOnlyList<int> deleted, IReadOnlyList<int> added)
+    {
+        var buffer = new ByteBuffer();
+        foreach (var ids in new[] { deleted, added })
+        {
+            buffer.Varint(ids.Count);
+            var previous = -1;
+            foreach (var id in ids)
+            {
+                buffer.Varint(id - previous - 1);
+                previous = id;
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The files a segment consists of.</summary>
+    private static IEnumerable<string> SegmentFiles(SegmentManifest segment) =>
+        new[] { segment.Shards.File, segment.Documents.Dictionary }.OfType<string>().Concat(segment.Postings).Concat(segment.Documents.Packs).Distinct();
+
+    /// <summary>Inverts the spilled postings of this builder's reports and writes the term objects and shards, the document packs
+    /// and the text dictionary: one segment.</summary>
+    private (SegmentManifest, int Terms) WriteSegment(int[] lengths, int averageLength)
+    {
+        var documents = lengths.Length;
+        var dictionary = new DeflateDictionary(TextDictionary.Build(_sample.Order().Select(SampleText)));
 
         // Term objects go to one posting pack sequence per partition (partitions are inverted in parallel); shards are written once
         // every posting pack is closed, because they refer to objects by pack number.
-        var previousEntries = new List<TermEntry>[PostingSpill.Partitions];
-        for (var p = 0; p < PostingSpill.Partitions; p++) previousEntries[p] = [];
-        if (from is not null) foreach (var entry in from.Entries()) previousEntries[PostingSpill.PartitionOf(entry.Term[0])].Add(entry);
         var inverted = new List<TermData>[PostingSpill.Partitions];
         var postingPacks = new PackWriter[PostingSpill.Partitions];
         Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
         {
             var packs = postingPacks[p] = new PackWriter("p/", PackTargetBytes, Emit);
-            var inverter = new PartitionInverter(lengths, averageLength, _changed, packs);
+            var inverter = new PartitionInverter(lengths, averageLength, packs);
             inverted[p] = [];
-            foreach (var slice in _spill.ReadPartition(p))
-            {
-                inverted[p].AddRange(from is null
-                    ? inverter.Invert(slice.Records)
-                    : inverter.Merge(slice.Records, previousEntries[p].Where(e => e.Term[0] >= slice.First && e.Term[0] <= slice.Last).ToList(), from));
-            }
+            foreach (var slice in _spill.ReadPartition(p)) inverted[p].AddRange(inverter.Invert(slice.Records));
             packs.Close();
         });
         var packNumbers = new Dictionary<PackWriter.Pack, int>();
@@ -273,28 +405,9 @@ public sealed class SearchIndexBuilder : IDisposable
             t.Address is { } a ? packNumbers[a.Pack] : -1, t.Address?.Offset ?? 0, t.DocsLength, t.HeadLength, t.IndexLength, t.Inline?.Length ?? t.Address!.Value.Length, t.BlockPostings)).ToList();
         var shards = WriteShards(entries);
 
-        var documentPacks = _store.WritePacks(Emit, Json, dictionary, from is null ? null : CarryDocumentPacks(from));
+        var documentPacks = _store.WritePacks(Emit, Json, dictionary);
         var dictionaryName = dictionary.Bytes.Length == 0 ? null : EmitFile("x/", dictionary.Prefix);
-
-        var agencyPages = new PackWriter("a/", PackTargetBytes, Emit);
-        var catalogue = EmitFile("c/", _catalogue.Write(bytes =>
-        {
-            var address = agencyPages.Append(bytes);
-            return () => address.Ref;
-        }, agencyPages.Close, Json));
-        var dates = EmitFile("d/", _catalogue.Dates());
-
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new SearchManifest(3, documents, averageLength, shards, postingNames, catalogue, dates,
-            new DocumentTable(DocumentStore.DocsPerPack, documentPacks, dictionaryName, dictionary.Bytes.Length)), Json.SearchManifest);
-        Emit(ManifestName, manifest);
-        State = new SearchIndexState(SearchIndexState.FormatVersion, PackWriter.NameFor("", manifest, ""), averageLength,
-            lengths.Select((l, i) => new IndexedDoc(_keys[i] ?? "", l)).ToList(), new SortedDictionary<string, long>(_written, StringComparer.Ordinal));
-
-        var indexing = TimeSpan.FromTicks((long)(Interlocked.Read(ref _addTicks) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
-        return new SearchIndexStats(documents, entries.Count, Interlocked.Read(ref _files), Interlocked.Read(ref _bytes), indexing, clock.Elapsed)
-        {
-            Reindexed = Reindexed,
-        };
+        return (new SegmentManifest(documents, shards, postingNames, new DocumentTable(DocumentStore.DocsPerPack, documentPacks, dictionaryName, dictionary.Bytes.Length)), entries.Count);
     }
 
     /// <summary>Writes the term shards, compressed, into one shard file; entries arrive in ordinal term order, and so each shard's.</summary>
@@ -314,34 +427,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private string SampleText(int docId) =>
         _sampleTexts.TryGetValue(docId, out var text) ? text : BodyText(ReportTextExtractor.Extract(_deferred[docId]!()));
 
-    private static byte[] PreviousDictionary(PreviousIndex previous)
-    {
-        try
-        {
-            return previous.Dictionary();
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
-        {
-            return [0];
-        }
-    }
-
-    /// <summary>The previous index, when there is one to carry reports over from and at most a quarter of the reports changed
-    /// (beyond that, indexing everything again costs about the same); null otherwise.</summary>
-    private PreviousIndex? OpenPrevious()
-    {
-        if (_previous is null || !_deferred.Any(d => d is not null) || Reindexed * 4 > _lengths.Length) return null;
-        try
-        {
-            return PreviousIndex.Open(_previousFolder!, _previous.ManifestHash, _previous.Files);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Indexes the reports that were to be carried over, from their pages, because the index is built whole after all.</summary>
+    /// <summary>Indexes the reports of the previous base, from their pages, because the index is built whole after all.</summary>
     private void AddDeferred()
     {
         Parallel.For(0, _deferred.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -350,31 +436,6 @@ public sealed class SearchIndexBuilder : IDisposable
             _deferred[i] = null;
             Add(i, deferred(), _deferredFiles[i]);
         });
-    }
-
-    /// <summary>Document packs whose reports all carried over are republished as they are; the others get their unchanged
-    /// reports back from the previous pack. Returns the republished packs by pack number.</summary>
-    private Dictionary<int, string> CarryDocumentPacks(PreviousIndex from)
-    {
-        var packs = from.DocPacks();
-        var carried = new Dictionary<int, string>();
-        var documents = _lengths.Length;
-        for (var pack = 0; pack * DocumentStore.DocsPerPack < documents; pack++)
-        {
-            var first = pack * DocumentStore.DocsPerPack;
-            var count = Math.Min(DocumentStore.DocsPerPack, documents - first);
-            var changed = _changed.AsSpan(first, count).Contains(true);
-            var size = new FileInfo(Path.Combine(_previousFolder!, packs[pack])).Length;
-            if (!changed && _reuse?.Invoke(Folder + packs[pack], size) == true && Claim(packs[pack], size))
-            {
-                carried[pack] = packs[pack];
-                continue;
-            }
-            var previous = from.Documents(packs[pack], count);
-            for (var i = 0; i < count; i++)
-                if (!_changed[first + i]) _store.Add(first + i, previous[i].Record, previous[i].Chunks, compressed: true);
-        }
-        return carried;
     }
 
     /// <summary>Writes a small object as a file named from its content; returns the name.</summary>

@@ -88,11 +88,6 @@ public static class TermEncoder
             : new TermData(term, df, positional, null, packs.Append(bytes), docsLength, head.Length, index.Length, perBlock);
     }
 
-    /// <summary>Republishes an earlier build's object of a term no changed report touches, as it is.</summary>
-    public static TermData Copy(TermEntry entry, byte[] bytes, PackWriter packs) => entry.Inline is not null
-        ? new TermData(entry.Term, entry.Df, entry.Positional, entry.Inline, null, entry.DocsLength, entry.HeadLength, entry.IndexLength, entry.BlockPostings)
-        : new TermData(entry.Term, entry.Df, entry.Positional, null, packs.Append(bytes), entry.DocsLength, entry.HeadLength, entry.IndexLength, entry.BlockPostings);
-
     /// <summary>The head: the document ids as Rice-coded gaps (a parameter of 0 costs one bit per document of the archive, as a
     /// bitmap would), padded to a byte, then the score levels; postings in id order. Returns the length of the ids part.</summary>
     private static int WriteHead(BitWriter w, ReadOnlySpan<Posting> postings, int documents)
@@ -190,16 +185,8 @@ public static class TermEncoder
         for (var i = 0; i < written; i++) into[i] = into[i] with { Source = positions.Bytes };
         return written;
     }
-
-    /// <summary>Whether a term's document ids (the start of its head) hold any of the marked documents.</summary>
-    public static bool MentionsAny(ReadOnlySpan<byte> ids, int df, int documents, bool[] marked)
-    {
-        foreach (var d in Documents(ids, df, documents)) if (marked[d]) return true;
-        return false;
-    }
 }
 
-/// <summary>A growable byte array with a varint writer; cheaper than a MemoryStream's per-byte calls.</summary>
 public sealed class ByteBuffer
 {
     public byte[] Bytes = new byte[256];

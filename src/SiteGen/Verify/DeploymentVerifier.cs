@@ -190,15 +190,15 @@ public sealed class DeploymentVerifier(HttpClient http)
             Add(Severity.Error, DiagnosticCodes.VerifySearchIndex, manifestUrl, $"the search manifest is not valid JSON ({ex.Message})", "publish the output folder as built, byte for byte");
             return;
         }
-        if (manifest?.Version != 3)
+        if (manifest?.Version != SearchIndexState.FormatVersion)
         {
-            Add(Severity.Error, DiagnosticCodes.VerifySearchIndex, manifestUrl, $"the search manifest is of format {manifest?.Version}, not 3, which this SiteGen writes and its runtime reads",
+            Add(Severity.Error, DiagnosticCodes.VerifySearchIndex, manifestUrl, $"the search manifest is of format {manifest?.Version}, not {SearchIndexState.FormatVersion}, which this SiteGen writes and its runtime reads",
                 "build and publish the site again with this version of SiteGen");
             return;
         }
         _passed.Add($"search manifest: {manifestUrl} — {manifest.Docs} reports, {type}");
 
-        var pack = new Uri(index, manifest.Shards.File);
+        var pack = new Uri(index, manifest.Base.Shards.File);
         using var ranged = await Get(pack, "search pack", cancellation, new RangeHeaderValue(0, 7));
         if (ranged is null) return;
         var body = await ranged.Content.ReadAsByteArrayAsync(cancellation);

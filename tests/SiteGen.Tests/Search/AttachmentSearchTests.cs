@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Spreadsheet;
+using SiteGen.Search;
 using SiteGen.Tests.Import;
 using SiteGen.Tests.Support;
 
@@ -49,7 +50,7 @@ public sealed class AttachmentSearchTests
     }
 
     [Fact]
-    public void A_file_changed_in_place_is_read_again_by_the_next_build()
+    public void A_file_changed_in_place_is_read_again_by_the_next_build_into_the_delta()
     {
         // Given a built site whose report links a spreadsheet
         using var site = SiteWithTable("全部按期办结");
@@ -59,9 +60,20 @@ public sealed class AttachmentSearchTests
         site.File("content/reports/a/统计表.xlsx", Table("逾期两件已整改"));
         site.BuildSucceeding();
         var index = new IndexReader(site.Index);
+        var clean = new IndexReader(Path.Combine(site.Build(outputDir: Path.Combine(site.Root, "clean")).OutputDir, "search", "idx"));
 
-        // Then the index holds the new text, not the old
-        Assert.NotNull(index.Entry("整改"));
-        Assert.Null(index.Entry("办结"));
+        // Then the index answers as a clean build's does
+        Assert.Equal(clean.Contents(), index.Contents());
+        // And it went to the delta segment, and the whole index holds the new text, not the old
+        var delta = Assert.IsType<SegmentManifest>(index.Manifest.Delta);
+        var id = Enumerable.Range(0, index.Manifest.Docs).Single(i => index.Locate(i).Segment == delta);
+        Assert.Equal([id], index.DocsWith("整改"));
+        Assert.Empty(index.DocsWith("办结"));
+        // And its record in the delta marks the file's chunks as it would in a base
+        var (_, local) = index.Locate(id);
+        var record = index.DocWithPack(local, delta).Record;
+        var file = Assert.Single(record.Files!);
+        Assert.Equal("统计表.xlsx", file.Name);
+        Assert.Contains("逾期两件已整改", index.Chunk(local, file.Chunk, delta).Text, StringComparison.Ordinal);
     }
 }

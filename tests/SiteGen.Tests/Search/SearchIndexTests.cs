@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
 using SiteGen.Build;
 using SiteGen.Search;
 using SiteGen.Tests.Support;
@@ -101,11 +102,12 @@ public sealed class SearchIndexTests
         site.Report("b.md", "乙局2024年法治政府建设报告", "乙局", 2024, Yuxi, "行政复议应诉。");
         site.Build();
         var index = new IndexReader(site.Index);
+        var contents = index.Contents();
 
         // Then the unchanged rebuild has the very same index files, and the changed one finds the new text and not the old
         Assert.Equal(before, unchanged);
-        Assert.NotNull(index.Entry("复议"));
-        Assert.Null(index.Entry("随机"));
+        Assert.Contains("\n复议 ", contents);
+        Assert.DoesNotContain("\n随机 ", contents);
         Assert.Equal(2, index.Manifest.Docs);
     }
 
@@ -264,8 +266,8 @@ public sealed class SearchIndexTests
         Assert.Single(files, f => f.StartsWith("r/", StringComparison.Ordinal));
         var entry = index.Entry("依法")!;
         Assert.Null(entry.Inline);
-        Assert.StartsWith("p/", index.Manifest.Postings[entry.Pack]);
-        Assert.True(entry.Offset + entry.Length <= new FileInfo(Path.Combine(site.Index, index.Manifest.Postings[entry.Pack])).Length);
+        Assert.StartsWith("p/", index.Manifest.Base.Postings[entry.Pack]);
+        Assert.True(entry.Offset + entry.Length <= new FileInfo(Path.Combine(site.Index, index.Manifest.Base.Postings[entry.Pack])).Length);
         // and the head (documents and levels) comes before the positions, which are most of the object
         Assert.InRange(entry.HeadLength, 1, entry.Length / 10);
         var last = Enumerable.Range(0, 300).Single(d => index.Doc(d).Title == "第299号报告");
@@ -275,6 +277,8 @@ public sealed class SearchIndexTests
 
     private static Dictionary<string, string> IndexFiles(string index) => Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories)
         .ToDictionary(f => Path.GetRelativePath(index, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static string Json(SegmentManifest segment) => JsonSerializer.Serialize(segment, SearchJsonContext.Default.SegmentManifest);
 
     /// <summary>A site of eight reports in two agencies' worth of text, long enough for posting blocks.</summary>
     private static TestSite EightReports()
@@ -286,56 +290,119 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
-    public void An_incremental_build_indexes_only_the_changed_report_and_equals_a_clean_build()
+    public void An_incremental_build_keeps_the_base_and_indexes_only_the_changed_report_into_a_delta_that_answers_as_a_clean_build()
+    {
+        // Given a built site of eight reports
+        using var site = EightReports();
+        site.Build();
+        var baseSegment = new IndexReader(site.Index).Manifest.Base;
+        var before = IndexFiles(site.Index);
+
+        // When one sentence of a report changes and the site is built again, and the same content is built clean elsewhere
+        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "调解纠纷，执法规范，第3号措施。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
+        var incremental = site.Build();
+        var clean = new IndexReader(Path.Combine(site.Build(outputDir: Path.Combine(site.Root, "clean")).OutputDir, "search", "idx"));
+
+        // Then only that report was indexed again, into a delta beside the unchanged base, and the index holds what the clean one does
+        var index = new IndexReader(site.Index);
+        Assert.Equal(1, incremental.Search!.Reindexed);
+        Assert.Equal(Json(baseSegment), Json(index.Manifest.Base));
+        Assert.Equal(1, index.Manifest.Delta!.Docs);
+        Assert.Null(clean.Manifest.Delta);
+        Assert.Equal(clean.Contents(), index.Contents());
+        Assert.Contains("\n调解 ", index.Contents());
+        // And the files it wrote anew are the delta segment's, the catalogue, the dates, the layout and the manifest: every base
+        // file is the previous build's, unchanged, and what was written is a fraction of the index
+        var after = IndexFiles(site.Index);
+        var written = after.Where(f => before.GetValueOrDefault(f.Key) != f.Value).Select(f => f.Key.Replace('\\', '/')).ToHashSet();
+        var delta = index.Manifest.Delta;
+        var expected = new[] { "manifest.json", index.Manifest.Catalogue, index.Manifest.Dates, index.Manifest.Layout!, delta.Shards.File, delta.Documents.Dictionary }
+            .Concat(delta.Postings).Concat(delta.Documents.Packs).Concat(index.Catalogue().Info.AgencyPages).OfType<string>().Select(r => r.Split(':')[0]).ToHashSet();
+        Assert.Subset(expected, written);
+        Assert.True(written.Sum(f => new FileInfo(Path.Combine(site.Index, f)).Length) < after.Keys.Sum(f => new FileInfo(Path.Combine(site.Index, f)).Length) / 2,
+            "an incremental build rewrote most of the index");
+    }
+
+    [Fact]
+    public void A_removed_report_is_deleted_from_the_base_by_the_layout()
     {
         // Given a built site of eight reports
         using var site = EightReports();
         site.Build();
 
-        // When one sentence of a report changes (its length stays) and the site is built again, and the same content is built clean elsewhere
-        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "调解纠纷，执法规范，第3号措施。\n\n" + string.Concat(Enumerable.Repeat("依法行政，执法规范，第3号措施。\n\n", 42)));
-        var incremental = site.Build();
-        site.Build(outputDir: Path.Combine(site.Root, "clean"));
+        // When a report is removed, another of the same length added, and the site is built again (and clean elsewhere)
+        File.Delete(Path.Combine(site.Root, "content", "reports", "r4.md"));
+        site.Report("r8.md", "第8号报告", "机构8", 2024, Yuxi, string.Concat(Enumerable.Repeat("依法行政，执法规范，第8号措施。\n\n", 44)));
+        site.Build();
+        var clean = new IndexReader(Path.Combine(site.Build(outputDir: Path.Combine(site.Root, "clean")).OutputDir, "search", "idx"));
 
-        // Then only that report was indexed again, and the index is byte for byte the clean build's
-        Assert.Equal(1, incremental.Search!.Reindexed);
-        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
-        Assert.NotNull(new IndexReader(site.Index).Entry("调解"));
+        // Then the base is kept with a deletion, and the index holds what the clean one does (the removed report nowhere)
+        var index = new IndexReader(site.Index);
+        Assert.Equal(8, index.Manifest.Base.Docs);
+        Assert.NotNull(index.Manifest.Layout);
+        Assert.DoesNotContain("第4号", index.Contents());
+        Assert.Equal(clean.Contents(), index.Contents());
     }
 
     [Fact]
-    public void A_change_to_a_report_of_the_text_dictionarys_sample_recompresses_the_texts_and_still_equals_a_clean_build()
-    {
-        // Given a built site of eight reports (all of them in the dictionary's sample) sharing clauses
-        using var site = EightReports();
-        site.Build();
-        var dictionaryBefore = new IndexReader(site.Index).Manifest.Documents.Dictionary;
-
-        // When two reports' texts change so that they share a new clause, and the site is built again and also clean elsewhere
-        foreach (var i in new[] { 5, 6 })
-            site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, string.Concat(Enumerable.Repeat($"严格规范公正文明执法，第{i}号措施。\n\n", 45)));
-        site.Build();
-        site.Build(outputDir: Path.Combine(site.Root, "clean"));
-
-        // Then the dictionary changed, and the index equals the clean build's
-        Assert.NotEqual(dictionaryBefore, new IndexReader(site.Index).Manifest.Documents.Dictionary);
-        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
-    }
-
-    [Fact]
-    public void A_change_that_reorders_the_catalogue_rebuilds_the_index_whole_and_still_equals_a_clean_build()
+    public void A_change_that_reorders_the_catalogue_goes_to_the_delta_and_the_ids_follow_the_clean_builds()
     {
         // Given a built site
         using var site = EightReports();
         site.Build();
 
         // When a report moves to a new agency (its document id and those of the reports after it shift) and the site is built again
-        site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, "依法行政。");
-        var incremental = site.Build();
+        site.Report("r0.md", "第0号报告", "新机构", 2024, Yuxi, string.Concat(Enumerable.Repeat("依法行政，执法规范，第0号措施。\n\n", 40)));
+        site.Build();
+        var clean = new IndexReader(Path.Combine(site.Build(outputDir: Path.Combine(site.Root, "clean")).OutputDir, "search", "idx"));
+
+        // Then the index, read through its layout, holds what the clean build's does under the same ids
+        var index = new IndexReader(site.Index);
+        Assert.NotNull(index.Manifest.Delta);
+        Assert.Equal(clean.Contents(), index.Contents());
+    }
+
+    [Fact]
+    public void A_delta_past_the_merge_share_is_merged_into_a_new_base_byte_for_byte_a_clean_builds()
+    {
+        // Given a site of 40 reports built once, then with one change (a delta)
+        using var site = TestSite.ForSearch();
+        for (var i = 0; i < 40; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"依法行政，第{i}号措施。");
+        site.Build();
+        site.Report("r1.md", "第1号报告", "机构1", 2024, Yuxi, "行政复议。");
+        site.Build();
+        Assert.NotNull(new IndexReader(site.Index).Manifest.Delta);
+
+        // When more reports change than a delta may hold (SearchIndexBuilder.MergeMinimum for a small archive)
+        for (var i = 0; i < SearchIndexBuilder.MergeMinimum; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"行政应诉，第{i}号措施。");
+        var merged = site.Build();
         site.Build(outputDir: Path.Combine(site.Root, "clean"));
 
-        // Then every report was indexed again, with the clean build's result
-        Assert.Equal(8, incremental.Search!.Reindexed);
+        // Then every report was indexed into one new base, the very index a clean build writes
+        Assert.Equal(40, merged.Search!.Reindexed);
+        Assert.Null(new IndexReader(site.Index).Manifest.Delta);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+    }
+
+    [Fact]
+    public void A_report_changed_back_to_its_base_version_is_indexed_from_its_new_page_when_the_delta_is_merged()
+    {
+        // Given a site of 40 reports built once, then with one report changed (a delta)
+        using var site = TestSite.ForSearch();
+        for (var i = 0; i < 40; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"依法行政，第{i}号措施。");
+        site.Build();
+        site.Report("r0.md", "第0号报告", "机构0", 2024, Yuxi, "行政复议。");
+        site.Build();
+
+        // When that report is changed back (its page rendered again, as the base has it) while more reports change than a delta holds
+        site.Report("r0.md", "第0号报告", "机构0", 2024, Yuxi, "依法行政，第0号措施。");
+        for (var i = 1; i <= SearchIndexBuilder.MergeMinimum + 1; i++) site.Report($"r{i}.md", $"第{i}号报告", $"机构{i}", 2024, Yuxi, $"行政应诉，第{i}号措施。");
+        var merged = site.Build();
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
+
+        // Then the build succeeds with every report in one new base, the clean build's index
+        Assert.True(merged.Succeeded);
+        Assert.Equal(40, merged.Search!.Reindexed);
         Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
     }
 
@@ -359,6 +426,36 @@ public sealed class SearchIndexTests
         // Then both builds indexed every report, and the result is the clean build's
         Assert.Equal(8, afterDamagedRecord.Search!.Reindexed);
         Assert.Equal(8, afterDamagedIndex.Search!.Reindexed);
+        Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
+    }
+
+    [Fact]
+    public void A_lost_or_hand_replaced_index_makes_the_next_build_index_everything()
+    {
+        // Given a built site whose published index is then deleted by hand
+        using var site = EightReports();
+        site.Build();
+        Directory.Delete(site.Index, recursive: true);
+        site.Report("r1.md", "第1号报告", "机构1", 2024, Yuxi, "行政复议。");
+
+        // When it is built again, then again after its index was replaced by hand with another build's (of other content)
+        var afterLost = site.Build();
+        site.Report("r2.md", "第2号报告", "机构2", 2024, Yuxi, "行政应诉。");
+        var other = site.Build(outputDir: Path.Combine(site.Root, "other")).OutputDir;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(other, "search", "idx"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(site.Index, Path.GetRelativePath(Path.Combine(other, "search", "idx"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+        site.Report("r3.md", "第3号报告", "机构3", 2024, Yuxi, "行政调解。");
+        var afterReplaced = site.Build();
+        site.Build(outputDir: Path.Combine(site.Root, "clean"));
+
+        // Then both builds indexed every report into one base, and the index is the clean build's, file for file
+        Assert.Equal(8, afterLost.Search!.Reindexed);
+        Assert.Equal(8, afterReplaced.Search!.Reindexed);
+        Assert.Null(new IndexReader(site.Index).Manifest.Delta);
         Assert.Equal(IndexFiles(Path.Combine(site.Root, "clean", "search", "idx")), IndexFiles(site.Index));
     }
 

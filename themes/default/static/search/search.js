@@ -338,8 +338,9 @@ class IndexFiles {
 export async function createSearch({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), exactBudget = EXACT_BUDGET, expand = null }) {
   const files = new IndexFiles(resolveBase(baseUrl), fetchImpl);
   const manifest = await files.json("manifest.json");
-  if (manifest.version !== 3) throw new Error(`search index version ${manifest.version} is not supported by this runtime (3)`);
-  const search = new Search(manifest, files, exactBudget);
+  if (manifest.version !== 4) throw new Error(`search index version ${manifest.version} is not supported by this runtime (4)`);
+  const layout = manifest.layout ? new Layout(await inflate(await files.ref(manifest.layout)), manifest) : null;
+  const search = new Search(manifest, files, exactBudget, layout);
   // Query expansion is the caller's (expand.js with the site's synonyms.json), so the runtime needs no table of its own.
   search.expand = expand;
   return search;
@@ -363,13 +364,43 @@ export function idf(df, docs) { return Math.log(1 + (docs - df + 0.5) / (df + 0.
 /** The term-frequency part a 3-bit score level stands for. */
 const levelValue = (level) => ((level + 0.5) * 2201) / 8 / 1000;
 
-class Search {
-  constructor(manifest, files, exactBudget) {
+/**
+ * Where each report of the index lies: the base segment's reports that were not deleted keep their order, and the delta's reports
+ * go in between at the ids the layout gives them, so ids (0 to manifest.docs − 1) are those of one index of every report.
+ */
+class Layout {
+  constructor(bytes, manifest) {
+    const reader = varintReader(bytes);
+    const ascending = () => {
+      const ids = new Int32Array(reader.next());
+      for (let i = 0, previous = -1; i < ids.length; i++) ids[i] = previous = previous + 1 + reader.next();
+      return ids;
+    };
+    const deleted = ascending();
+    const added = ascending();
+    const n = manifest.docs;
+    /** By id: the segment (0: base, 1: delta) and the id there. */
+    this.segmentOf = new Uint8Array(n);
+    this.localOf = new Int32Array(n);
+    /** By segment and id there: the id in the index (−1: deleted). */
+    this.idOf = [new Int32Array(manifest.base.docs).fill(-1), added];
+    added.forEach((id, local) => { this.segmentOf[id] = 1; this.localOf[id] = local; });
+    for (let id = 0, local = 0, d = 0; id < n; id++) {
+      if (this.segmentOf[id] === 1) continue;
+      while (d < deleted.length && deleted[d] === local) { d++; local++; }
+      this.localOf[id] = local;
+      this.idOf[0][local++] = id;
+    }
+  }
+}
+
+/** One segment of the index (see SearchFormat.cs): its term shards, term objects and document packs, by its own document ids. */
+class Segment {
+  constructor(manifest, averageLength, files) {
     this.manifest = manifest;
+    this.averageLength = averageLength;
     this.files = files;
-    this.exactBudget = exactBudget;
     this.docs = manifest.docs;
-    this.runs = new Map();
     this.shards = new Map();
   }
 
@@ -489,7 +520,7 @@ class Search {
     const end = Math.min(entry.df, (block + 1) * entry.perBlock);
     for (let rank = block * entry.perBlock; rank < end; rank++) {
       const count = reader.gamma();
-      const k = riceParameter(this.manifest.averageLength, count);
+      const k = riceParameter(this.averageLength, count);
       const positions = new Int32Array(count);
       let p = reader.rice(k);
       positions[0] = p;
@@ -505,6 +536,120 @@ class Search {
     if (!positions) throw new Error(`search: positions of "${entry.term}" in document ${doc} were not loaded`);
     return positions;
   }
+
+  /** A document's record: title, url, agency, year, region, series, published, bodyStart, chunkStarts, and its chunks' places. */
+  async document(doc) {
+    const table = this.manifest.documents;
+    const pack = table.packs[Math.floor(doc / table.perPack)];
+    const index = doc % table.perPack;
+    const header = await this.files.bytes(pack, 4 * index, 8);
+    const view = new DataView(header.buffer, header.byteOffset, 8);
+    const from = view.getUint32(0, true);
+    const to = view.getUint32(4, true);
+    const record = await this.files.once(`record:${pack}:${index}`, async () => JSON.parse(utf8.decode(await inflate(await this.files.bytes(pack, from, to - from)))));
+    return { ...record, pack, doc };
+  }
+
+  /** Chunk number `index` of a document record: { sections, text }, inflated after the dictionary prefix. */
+  async chunk(record, index) {
+    const table = this.manifest.documents;
+    return this.files.once(`chunk:${record.pack}:${record.chunks[2 * index]}`, async () => {
+      const prefix = table.dictionary ? await this.files.ref(table.dictionary) : new Uint8Array(0);
+      const chunk = await this.files.bytes(record.pack, record.chunks[2 * index], record.chunks[2 * index + 1]);
+      const stream = new Uint8Array(prefix.length + chunk.length);
+      stream.set(prefix);
+      stream.set(chunk, prefix.length);
+      return JSON.parse(utf16.decode((await inflate(stream)).subarray(table.dictionaryBytes)));
+    });
+  }
+}
+
+/**
+ * The index as one: with a delta segment, term entries, score levels, positions and records of both segments, under the ids of
+ * the whole index (see Layout), so that scores, counts, facets and sorting are those of one index of every report.
+ */
+class Search {
+  constructor(manifest, files, exactBudget, layout) {
+    this.manifest = manifest;
+    this.files = files;
+    this.exactBudget = exactBudget;
+    this.docs = manifest.docs;
+    this.runs = new Map();
+    this.layout = layout;
+    this.segments = [manifest.base, manifest.delta].map((m) => m && new Segment(m, manifest.averageLength, files));
+    this.entries = new Map();
+  }
+
+  /**
+   * A term's entry ({ term, df, positional, … }), or null. With a layout, its documents come from both segments (deleted ones
+   * left out): it is read up to its ids there, so that df is the whole index's before a query plans with it.
+   */
+  entry(term) {
+    if (!this.layout) return this.segments[0].entry(term);
+    if (!this.entries.has(term)) this.entries.set(term, this.mergedEntry(term));
+    return this.entries.get(term);
+  }
+
+  async mergedEntry(term) {
+    const parts = await Promise.all(this.segments.map((s) => s && s.entry(term)));
+    const lists = await Promise.all(parts.map((e, s) => (e ? this.segments[s].termData(e).then((d) => d.docs) : new Int32Array(0))));
+    const [idOfBase, idOfDelta] = this.layout.idOf;
+    const [base, delta] = lists;
+    const docs = [];
+    const from = [];
+    for (let i = 0, j = 0; i < base.length || j < delta.length;) {
+      if (i < base.length && idOfBase[base[i]] < 0) { i++; continue; }
+      const takeBase = j === delta.length || (i < base.length && idOfBase[base[i]] < idOfDelta[delta[j]]);
+      docs.push(takeBase ? idOfBase[base[i]] : idOfDelta[delta[j]]);
+      from.push(takeBase ? i++ : -1 - j++);
+    }
+    if (docs.length === 0) return null;
+    const sum = (field) => (parts[0]?.[field] ?? 0) + (parts[1]?.[field] ?? 0);
+    return { term, df: docs.length, positional: (parts[0] ?? parts[1]).positional, parts, docs: Int32Array.from(docs), from,
+      length: sum("length"), head: sum("head"), index: sum("index") };
+  }
+
+  /** A term's document ids and (when asked for) their score levels; see Segment.termData. */
+  async termData(entry, options = {}) {
+    if (!entry.parts) return this.segments[0].termData(entry, options);
+    const data = await Promise.all(entry.parts.map((e, s) => e && this.segments[s].termData(e, options)));
+    const levels = options.levels ? Uint8Array.from(entry.from, (k) => (k >= 0 ? data[0].levels[k] : data[1].levels[-1 - k])) : null;
+    return { docs: entry.docs, levels };
+  }
+
+  /** The position blocks holding the given documents, as [segment, block] pairs, and the bytes of those not loaded yet. */
+  async blocksFor(entry, docs) {
+    if (!entry.parts) return this.segments[0].blocksFor(entry, docs);
+    const local = [[], []];
+    for (const d of docs) local[this.layout.segmentOf[d]].push(this.layout.localOf[d]);
+    const found = await Promise.all(entry.parts.map((e, s) => (e && local[s].length > 0 ? this.segments[s].blocksFor(e, local[s]) : { blocks: [], bytes: 0 })));
+    return { blocks: found.flatMap((f, s) => f.blocks.map((b) => [s, b])), bytes: found[0].bytes + found[1].bytes };
+  }
+
+  async loadBlocks(entry, blocks) {
+    if (!entry.parts) return this.segments[0].loadBlocks(entry, blocks);
+    await Promise.all([0, 1].map((s) => {
+      const mine = blocks.filter(([segment]) => segment === s).map(([, b]) => b);
+      return mine.length > 0 ? this.segments[s].loadBlocks(entry.parts[s], mine) : null;
+    }));
+  }
+
+  /** The positions of a term in a document; its block must have been loaded. */
+  positionsOf(entry, doc) {
+    if (!entry.parts) return this.segments[0].positionsOf(entry, doc);
+    const s = this.layout.segmentOf[doc];
+    return this.segments[s].positionsOf(entry.parts[s], this.layout.localOf[doc]);
+  }
+
+  /** A document's record (see Segment.document), under its id in the whole index. */
+  async document(doc) {
+    if (!this.layout) return this.segments[0].document(doc);
+    const segment = this.layout.segmentOf[doc];
+    return { ...(await this.segments[segment].document(this.layout.localOf[doc])), doc, segment };
+  }
+
+  /** Chunk number `index` of a document record: { sections, text }. */
+  chunk(record, index) { return this.segments[record.segment ?? 0].chunk(record, index); }
 
   /**
    * The catalogue: filter values, the region tree, agency pages, each document's year, profile, agency, region and series, and
@@ -612,32 +757,6 @@ class Search {
       return days;
     });
     return this.dateData;
-  }
-
-  /** A document's record: title, url, agency, year, region, series, published, bodyStart, chunkStarts, and its chunks' places. */
-  async document(doc) {
-    const table = this.manifest.documents;
-    const pack = table.packs[Math.floor(doc / table.perPack)];
-    const index = doc % table.perPack;
-    const header = await this.files.bytes(pack, 4 * index, 8);
-    const view = new DataView(header.buffer, header.byteOffset, 8);
-    const from = view.getUint32(0, true);
-    const to = view.getUint32(4, true);
-    const record = await this.files.once(`record:${doc}`, async () => JSON.parse(utf8.decode(await inflate(await this.files.bytes(pack, from, to - from)))));
-    return { ...record, pack, doc };
-  }
-
-  /** Chunk number `index` of a document record: { sections, text }, inflated after the dictionary prefix. */
-  async chunk(record, index) {
-    const table = this.manifest.documents;
-    return this.files.once(`chunk:${record.doc}:${index}`, async () => {
-      const prefix = table.dictionary ? await this.files.ref(table.dictionary) : new Uint8Array(0);
-      const chunk = await this.files.bytes(record.pack, record.chunks[2 * index], record.chunks[2 * index + 1]);
-      const stream = new Uint8Array(prefix.length + chunk.length);
-      stream.set(prefix);
-      stream.set(chunk, prefix.length);
-      return JSON.parse(utf16.decode((await inflate(stream)).subarray(table.dictionaryBytes)));
-    });
   }
 
   /** A query run: keeps what it has loaded and verified, so pages, filters and sorts fetch only what is still missing. */

@@ -25,15 +25,11 @@ public static class SiteBuilder
             var views = options.Views ? ComputeViews(site, state, diagnostics) : null;
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
-            var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
-            var fingerprints = new PageFingerprints(PageFingerprints.Global(input.ThemeFiles, input.Config, input.Urls));
-            var pages = RenderPages(site, renderer, fingerprints, state, output, diagnostics, progress);
-            var viewsRendered = views is null ? 0 : ViewOutput.Write(site, views, renderer, fingerprints, state.Pages, output, diagnostics);
+            var pages = Render(site, theme, views, input, state, output, diagnostics, progress);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             var index = options.Search ? Index(site, pages, state, output, progress) : null;
-            var viewPages = views?.Pages.Select(PageRenderer.PageOf).ToList() ?? [];
-            if (!Write(site, theme, pages, viewPages, index, state, output, diagnostics, progress)) return Failed(diagnostics, clock, options);
-            return Succeeded(site, viewPages, pages, viewsRendered, index?.Stats, state, output, diagnostics, clock);
+            if (!Write(site, theme, pages, index, state, output, diagnostics, progress)) return Failed(diagnostics, clock, options);
+            return Succeeded(site, pages, index?.Stats, state, output, diagnostics, clock);
         }
         finally
         {
@@ -103,7 +99,28 @@ public static class SiteBuilder
     private sealed record PageOutput(Page Page, string File, string Fingerprint, string? Summary, string? ReusedFrom);
 
     /// <summary>The render stage's result: every page, the report summaries by page path, and how many pages were rendered.</summary>
-    private sealed record RenderedPages(IReadOnlyList<PageOutput> Pages, IReadOnlyDictionary<string, string> Summaries, int Rendered);
+    private sealed record RenderedPages(IReadOnlyList<PageOutput> Pages, IReadOnlyDictionary<string, string> Summaries, int Rendered)
+    {
+        /// <summary>The status, compare and changes pages (rendered or reused beside the site's pages), for the sitemap and the counts.</summary>
+        public IReadOnlyList<Page> ViewPages { get; init; } = [];
+
+        public int ViewsRendered { get; init; }
+    }
+
+    /// <summary>The render stage: the site's pages, then the views' pages, through one renderer and one set of fingerprints.</summary>
+    private static RenderedPages Render(Site site, Theme theme, Views.SiteViews? views, Input input, BuildState state, OutputPublisher output,
+        DiagnosticBag diagnostics, IBuildProgress? progress)
+    {
+        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
+        var fingerprints = new PageFingerprints(PageFingerprints.Global(input.ThemeFiles, input.Config, input.Urls));
+        var pages = RenderPages(site, renderer, fingerprints, state, output, diagnostics, progress);
+        if (views is null) return pages;
+        return pages with
+        {
+            ViewsRendered = ViewOutput.Write(site, views, renderer, fingerprints, state.Pages, output, diagnostics),
+            ViewPages = views.Pages.Select(PageRenderer.PageOf).ToList(),
+        };
+    }
 
     /// <summary>Renders in parallel every page whose fingerprint the build state does not know, into the staged output; the others
     /// are left to be reused from the previous build.</summary>
@@ -178,7 +195,7 @@ public static class SiteBuilder
 
     /// <summary>Publishes the reused pages, the attachments, the feeds, the sitemap and the theme's assets beside what render and
     /// index staged, then makes the whole output live and records it in the build state; false when an attachment failed.</summary>
-    private static bool Write(Site site, Theme theme, RenderedPages pages, IReadOnlyList<Page> viewPages, IndexOutput? index, BuildState state, OutputPublisher output,
+    private static bool Write(Site site, Theme theme, RenderedPages pages, IndexOutput? index, BuildState state, OutputPublisher output,
         DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("write", 0);
@@ -190,7 +207,7 @@ public static class SiteBuilder
         AttachmentFiles.Publish(site, state.Pages, output, diagnostics);
         if (diagnostics.HasErrors) return false;
         foreach (var (path, xml) in FeedRenderer.RenderAll(site, pages.Summaries)) output.WriteUnlessSame(path, xml);
-        foreach (var (path, xml) in SitemapRenderer.RenderAll(site, viewPages)) output.WriteUnlessSame(path, xml);
+        foreach (var (path, xml) in SitemapRenderer.RenderAll(site, pages.ViewPages)) output.WriteUnlessSame(path, xml);
         output.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);
         if (index is not null) NameSearchFiles.Write(site, output.WriteUnlessSame);
@@ -199,14 +216,14 @@ public static class SiteBuilder
         return true;
     }
 
-    private static BuildResult Succeeded(Site site, IReadOnlyList<Page> viewPages, RenderedPages pages, int viewsRendered, SearchIndexStats? search,
+    private static BuildResult Succeeded(Site site, RenderedPages pages, SearchIndexStats? search,
         BuildState state, OutputPublisher output, DiagnosticBag diagnostics, Stopwatch clock)
     {
-        var byKind = site.Pages.Concat(viewPages).GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var byKind = site.Pages.Concat(pages.ViewPages).GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
         return new(true, diagnostics.Sorted(), byKind, output.FilesWritten, output.BytesWritten, clock.Elapsed, output.OutputDir)
         {
-            PagesRendered = pages.Rendered + viewsRendered,
-            PagesReused = byKind.Values.Sum() - pages.Rendered - viewsRendered,
+            PagesRendered = pages.Rendered + pages.ViewsRendered,
+            PagesReused = byKind.Values.Sum() - pages.Rendered - pages.ViewsRendered,
             ReportsFromCache = state.Loads.Reused,
             ComparisonsFromCache = state.Changes.Reused,
             Search = search,

@@ -22,7 +22,7 @@ public static class SiteBuilder
             var input = Load(options, state.Loads, diagnostics, progress);
             var (site, theme) = Model(input, options, diagnostics, progress);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
-            var views = options.Views ? ComputeViews(site, state, diagnostics) : null;
+            using var views = options.Views ? ComputeViews(site, state, diagnostics) : null;
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
             var pages = Render(site, theme, views, input, state, output, diagnostics, progress);

@@ -174,8 +174,7 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
     public ChangesPageView Changes(ViewPage page)
     {
         var (current, previous) = (page.Report!, page.Previous!);
-        var changes = views.Changes[current.Path];
-        if (!changes.Listed) changes = ChangeComparer.Compare(previous, ReportBodies.Read(previous), current, ReportBodies.Read(current));
+        var changes = views.Listed(current);
         var items = changes.Items.Select(i => new ChangesItemView(i.Item.Name, $"item-{i.Item.Number}", ItemSummary(i.InPrevious, i.InCurrent, i.Counts),
             ItemNote(i.InPrevious, i.InCurrent),
             Group(i.Listed!, SentenceChangeKind.Changed, i.Counts.Changed, "changes_changed", current),

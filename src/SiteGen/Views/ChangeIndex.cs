@@ -16,12 +16,12 @@ public static class ChangeIndex
         return previous;
     }
 
-    /// <summary>Every report's comparison with its previous year (its counts, and the sentences its changes page lists), keyed by
-    /// the current report's path. A pair whose counts <paramref name="cache"/> knows is not read again (its changes page, when it
-    /// must be rendered anyway, compares it then); of the others, each agency's reports are read once, in year order, and
-    /// agencies are compared in parallel.</summary>
-    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, Func<Report, SectionedBody>? read = null,
-        ChangeCountsCache? cache = null)
+    /// <summary>Every report's comparison with its previous year, as counts, keyed by the current report's path; the sentences its
+    /// changes page lists go to <paramref name="listed"/>. A pair whose counts <paramref name="cache"/> knows is not read again
+    /// (its changes page, when it must be rendered anyway, compares it then); of the others, each agency's reports are read once,
+    /// in year order, and agencies are compared in parallel.</summary>
+    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, ListedSentences listed,
+        Func<Report, SectionedBody>? read = null, ChangeCountsCache? cache = null)
     {
         read ??= ReportBodies.Read;
         cache ??= ChangeCountsCache.Empty();
@@ -46,7 +46,7 @@ public static class ChangeIndex
                 var after = Read(report);
                 var summary = ChangeComparer.Compare(previous, before.Body, before.Sentences, report, after.Body, after.Sentences);
                 cache.Record(key, ChangeCountsEntry.Of(summary));
-                found.Add(summary);
+                found.Add(listed.Keep(summary));
                 last = after;
             }
             results[c] = found.ToArray();

@@ -38,17 +38,13 @@ public sealed record ChangeCounts(int Added, int Dropped, int Changed, int Uncha
 
 /// <summary>One required item compared between the two years: whether each report has it, its counts, and the first
 /// <see cref="ChangeComparer.MaxListed"/> sentences of each kind that changed (changed figures, added, dropped), in this year's
-/// order with dropped ones where they stood; <c>Listed</c> is null when the counts were taken from the build state.</summary>
+/// order with dropped ones where they stood; <c>Listed</c> is null in the counts the views keep (see <see cref="ListedSentences"/>).</summary>
 public sealed record ItemChanges(RequiredItem Item, bool InPrevious, bool InCurrent, ChangeCounts Counts, IReadOnlyList<SentenceChange>? Listed);
 
 /// <summary>A report's comparison with the same agency's report of the previous year in the same series: the counts shown on the
-/// report page and, when compared in this build, the sentences its <c>/changes/…/</c> page lists.</summary>
+/// report page and, as the comparison made it or read back for its <c>/changes/…/</c> page, the sentences that page lists.</summary>
 /// <param name="Approximate">True when an item was rewritten so widely that its alignment was approximated (see <see cref="SequenceAlignment"/>).</param>
-public sealed record ChangeSummary(Report Current, Report Previous, IReadOnlyList<ItemChanges> Items, ChangeCounts Total, bool Approximate)
-{
-    /// <summary>Whether the listed sentences are here (the pair was compared in this build, not counted from the build state).</summary>
-    public bool Listed => Items.All(i => i.Listed is not null);
-}
+public sealed record ChangeSummary(Report Current, Report Previous, IReadOnlyList<ItemChanges> Items, ChangeCounts Total, bool Approximate);
 
 /// <summary>The sentences of one required item of a report (the plain text of its sections' bodies, in order), kept as ranges
 /// of that text with the hashes of their keys, so a comparison that only counts creates no strings. The masked keys and

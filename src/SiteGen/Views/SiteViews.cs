@@ -16,11 +16,13 @@ public enum ViewPageKind
 public sealed record ViewPage(ViewPageKind Kind, string Path, string? RegionKey, ComparePage? Compare, Report? Report, Report? Previous);
 
 /// <summary>The views of one build, computed once from the model before pages render: the status tables, which report has a
-/// previous year (and its sentence counts), which regions and years have a compare page, and every view page.</summary>
-public sealed class SiteViews
+/// previous year (and its sentence counts), which regions and years have a compare page, and every view page. Disposing it
+/// deletes the sentences kept for the changes pages.</summary>
+public sealed class SiteViews : IDisposable
 {
     private readonly Dictionary<(string Region, int Year), ComparePage> _compare;
     private readonly IReadOnlyDictionary<string, Report> _previous;
+    private readonly ListedSentences _listed = new();
 
     public PublicationDeadlines Deadlines { get; }
     public StatusView Status { get; }
@@ -35,7 +37,7 @@ public sealed class SiteViews
         Deadlines = PublicationDeadlines.For(site.Config);
         Status = PublicationStatus.Compute(site.Reports, Deadlines);
         _previous = ChangeIndex.Previous(site.Reports);
-        Changes = ChangeIndex.Summaries(site.Reports, read, cache);
+        Changes = ChangeIndex.Summaries(site.Reports, _listed, read, cache);
         var compare = site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
             .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList();
         // Most sites have one series; a second series' page of the same region and year is left to its own series only when the first has none.
@@ -65,7 +67,18 @@ public sealed class SiteViews
     /// <summary>The compare page of a region and year, if it has one (at least two reports).</summary>
     public ComparePage? CompareOf(string regionKey, int year) => _compare.GetValueOrDefault((regionKey, year));
 
+    /// <summary>The comparison of <paramref name="current"/> with its previous year, with the sentences its changes page lists: kept
+    /// since it was compared in this build, or compared again when its counts came from the build state. Thread-safe.</summary>
+    public ChangeSummary Listed(Report current)
+    {
+        var counts = Changes[current.Path];
+        return _listed.Restore(current.Path, counts)
+            ?? ChangeComparer.Compare(counts.Previous, ReportBodies.Read(counts.Previous), current, ReportBodies.Read(current));
+    }
+
     /// <summary>The years that have a compare page for a region, newest first.</summary>
     public IReadOnlyList<int> CompareYears(string regionKey) =>
         _compare.Keys.Where(k => k.Region == regionKey).Select(k => k.Year).OrderDescending().ToList();
+
+    public void Dispose() => _listed.Dispose();
 }

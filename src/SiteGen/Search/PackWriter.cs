@@ -33,7 +33,7 @@ public sealed class PackWriter(string folder, int targetBytes, Action<string, by
         Reserve(bytes.Length);
         bytes.CopyTo(_buffer.AsSpan(_length));
         _length += bytes.Length;
-        if (_length >= targetBytes) Close();
+        if (_length >= targetBytes) Seal();
         return address;
     }
 
@@ -46,8 +46,16 @@ public sealed class PackWriter(string folder, int targetBytes, Action<string, by
     /// <summary>The packs written so far, in order.</summary>
     public IReadOnlyList<Pack> Closed => _closed;
 
-    /// <summary>Writes the current pack, if any, under the hash of its bytes.</summary>
+    /// <summary>Writes the current pack, if any, and lets go of the buffer: a writer is closed when its sequence is done, and 64
+    /// partitions' writers each holding a pack-sized buffer until the index is written would hold 300 MB.</summary>
     public void Close()
+    {
+        Seal();
+        _buffer = [];
+    }
+
+    /// <summary>Writes the current pack, if any, under the hash of its bytes; the buffer is kept for the next pack.</summary>
+    private void Seal()
     {
         if (_current is null) return;
         var bytes = _buffer.AsSpan(0, _length).ToArray();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Json;
 
@@ -49,21 +50,24 @@ public sealed class DocumentStore : IDisposable
     }
 
     /// <summary>Writes the document packs through <paramref name="emit"/>; returns their names by pack number.</summary>
-    public IReadOnlyList<string> WritePacks(Action<string, byte[]> emit, SearchJsonContext json, DeflateDictionary dictionary)
+    public IReadOnlyList<string> WritePacks(Action<string, ReadOnlySpan<byte>> emit, SearchJsonContext json, DeflateDictionary dictionary)
     {
         _scratch.Guard(() => _chunks.Flush());
         var packs = new List<string>();
         for (var first = 0; first < _entries.Length; first += DocsPerPack)
         {
-            var pack = Pack(first, Math.Min(DocsPerPack, _entries.Length - first), json, dictionary);
+            var (buffer, length) = Pack(first, Math.Min(DocsPerPack, _entries.Length - first), json, dictionary);
+            var pack = buffer.AsSpan(0, length);
             packs.Add(PackWriter.NameFor("r/", pack, ".bin"));
             emit(packs[^1], pack);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         return packs;
     }
 
-    /// <summary>One document pack: header, chunks, then the records (which give their chunks' offsets); documents are compressed in parallel.</summary>
-    private byte[] Pack(int first, int count, SearchJsonContext json, DeflateDictionary dictionary)
+    /// <summary>One document pack: header, chunks, then the records (which give their chunks' offsets); documents are compressed in
+    /// parallel. The pack (megabytes) is put together in a buffer of the shared pool, returned once it is written.</summary>
+    private (byte[] Buffer, int Length) Pack(int first, int count, SearchJsonContext json, DeflateDictionary dictionary)
     {
         var chunks = new byte[count][][];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -95,7 +99,8 @@ public sealed class DocumentStore : IDisposable
         var records = new byte[count][];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => records[i] = Deflater.Compress(JsonSerializer.SerializeToUtf8Bytes(_entries[first + i]!.Record with { Chunks = flats[i] }, json.DocRecord)));
-        var pack = new byte[offset + records.Sum(r => r.Length)];
+        var length = offset + records.Sum(r => r.Length);
+        var pack = ArrayPool<byte>.Shared.Rent(length);
         var position = headerLength;
         foreach (var chunk in chunks.SelectMany(c => c))
         {
@@ -109,7 +114,7 @@ public sealed class DocumentStore : IDisposable
             position += records[i].Length;
         }
         BinaryPrimitives.WriteUInt32LittleEndian(pack.AsSpan(4 * count), (uint)position);
-        return pack;
+        return (pack, length);
     }
 
     public void Dispose() => _chunks.Dispose();

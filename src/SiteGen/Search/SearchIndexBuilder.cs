@@ -56,7 +56,7 @@ public sealed class SearchIndexBuilder : IDisposable
     private static readonly SearchJsonContext Json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
     private readonly SearchCatalogue _catalogue;
-    private readonly Action<string, byte[]> _write;
+    private readonly Action<string, ReadOnlySpan<byte>> _write;
     private readonly Func<string, long, bool>? _reuse;
     private readonly ScratchFolder _scratch = new();
     private readonly PostingSpill _spill;
@@ -92,7 +92,7 @@ public sealed class SearchIndexBuilder : IDisposable
     /// make that safe (the size check catches a file cut short since).</param>
     /// <param name="previous">The previous build's index record, and <paramref name="previousFolder"/> the index it published: its
     /// base segment is then kept, and only the reports outside it are indexed.</param>
-    public SearchIndexBuilder(SearchCatalogue catalogue, Action<string, byte[]> write, Func<string, long, bool>? reuse = null,
+    public SearchIndexBuilder(SearchCatalogue catalogue, Action<string, ReadOnlySpan<byte>> write, Func<string, long, bool>? reuse = null,
         SearchIndexState? previous = null, string? previousFolder = null)
     {
         var documents = catalogue.Docs.Count;
@@ -448,7 +448,7 @@ public sealed class SearchIndexBuilder : IDisposable
 
     /// <summary>Writes an index file, or republishes the previous build's file of that name: every name but the manifest's
     /// carries a hash of its content, so an equal name means equal bytes (and two equal packs are one file). Thread-safe.</summary>
-    private void Emit(string name, byte[] bytes)
+    private void Emit(string name, ReadOnlySpan<byte> bytes)
     {
         if (!Claim(name, bytes.Length)) return;
         if (name == ManifestName || _reuse?.Invoke(Folder + name, bytes.Length) != true) _write(Folder + name, bytes);

@@ -44,6 +44,9 @@ public static class TermEncoder
     /// <summary>Whether a term carries positions: everything but single CJK characters (which are indexed by presence only).</summary>
     public static bool IsPositional(string term) => !(term.Length == 1 && Tokenizer.IsCjk(term[0]));
 
+    [ThreadStatic] private static ByteBuffer? _index;
+    [ThreadStatic] private static ByteBuffer? _blocks;
+
     /// <summary>Encodes a term's postings (in any order; they are reordered in place) into its object, inline or appended to <paramref name="packs"/>.</summary>
     public static TermData Encode(string term, Span<Posting> postings, int documents, int averageLength, PackWriter packs)
     {
@@ -63,8 +66,11 @@ public static class TermEncoder
         long totalBits = 0;
         foreach (var p in postings) totalBits += PositionBits(p, averageLength);
         var perBlock = (int)Math.Clamp(BlockTargetBytes * 8L * df / Math.Max(1, totalBits), 1, df);
-        var index = new ByteBuffer();
-        var blocks = new ByteBuffer();
+        // Reused per thread: a common term's positions run to megabytes, and fresh buffers for each would be large garbage.
+        var index = _index ??= new ByteBuffer();
+        var blocks = _blocks ??= new ByteBuffer();
+        index.Length = 0;
+        blocks.Length = 0;
         var writer = BitWriter.ForThread();
         for (var start = 0; start < df; start += perBlock)
         {
@@ -79,13 +85,9 @@ public static class TermEncoder
 
     private static TermData Finish(string term, int df, bool positional, byte[] head, int docsLength, ReadOnlySpan<byte> index, ReadOnlySpan<byte> blocks, int perBlock, PackWriter packs)
     {
-        var bytes = new byte[head.Length + index.Length + blocks.Length];
-        head.CopyTo(bytes, 0);
-        index.CopyTo(bytes.AsSpan(head.Length));
-        blocks.CopyTo(bytes.AsSpan(head.Length + index.Length));
-        return bytes.Length <= InlineLimitBytes
-            ? new TermData(term, df, positional, bytes, null, docsLength, head.Length, index.Length, perBlock)
-            : new TermData(term, df, positional, null, packs.Append(bytes), docsLength, head.Length, index.Length, perBlock);
+        return head.Length + index.Length + blocks.Length <= InlineLimitBytes
+            ? new TermData(term, df, positional, [.. head, .. index, .. blocks], null, docsLength, head.Length, index.Length, perBlock)
+            : new TermData(term, df, positional, null, packs.Append(head, index, blocks), docsLength, head.Length, index.Length, perBlock);
     }
 
     /// <summary>The head: the document ids as Rice-coded gaps (a parameter of 0 costs one bit per document of the archive, as a

@@ -251,7 +251,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         var files = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         var catalogue = new SearchCatalogue(pages.Select((_, d) => new SearchCatalogue.Entry($"reports/{d}/", $"/reports/{d}/", $"第{d}号", 2020 + d % 3, [], "机构", "报告", null)));
-        using (var index = new SearchIndexBuilder(catalogue, (path, bytes) => files[path] = bytes))
+        using (var index = new SearchIndexBuilder(catalogue, (path, bytes) => files[path] = bytes.ToArray()))
         {
             if (parallel)
                 Parallel.For(0, pages.Count, i => { var d = pages.Count - 1 - i; index.Add(index.DocumentId($"reports/{d}/"), pages[d]); });

@@ -3,39 +3,86 @@ namespace SiteGen.Search;
 /// <summary>Turns one spill partition into encoded terms in term order.</summary>
 /// <param name="lengths">Each document's length in positions.</param>
 /// <param name="packs">The posting pack sequence of this partition.</param>
-public sealed class PartitionInverter(int[] lengths, int averageLength, PackWriter packs)
+/// <param name="workspace">The arrays this inverter groups records in, reused by the next partition inverted on the same thread.</param>
+/// <remarks>A slice's records are grouped by term with a counting sort (a term number per record, then the records' offsets in
+/// term order), in structures the thread reuses from slice to slice, not a growing list per term: at 25,000 reports the lists of
+/// common terms, and the term tables of each slice, were large arrays allocated afresh for every slice. One slice's terms are
+/// therefore enumerated to the end before the next slice is inverted.</remarks>
+public sealed class PartitionInverter(int[] lengths, int averageLength, PackWriter packs, PartitionInverter.Workspace workspace)
 {
-    /// <summary>Groups the records of one spill partition by term: for each term, the offsets of its records' document ids.</summary>
-    private static Dictionary<string, List<int>> Group(byte[] data)
+    /// <summary>What one inverting thread groups a slice's records in, kept from slice to slice (it grows to the largest slice).</summary>
+    public sealed class Workspace
     {
-        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var offset = 0;
-        var chars = new char[64];
-        var lookup = byTerm.GetAlternateLookup<ReadOnlySpan<char>>();
-        while (offset < data.Length)
-        {
-            var length = Varints.Read(data, ref offset);
-            if (chars.Length < length) chars = new char[length * 2];
-            for (var k = 0; k < length; k++) chars[k] = (char)Varints.Read(data, ref offset);
-            var term = chars.AsSpan(0, length);
-            if (!lookup.TryGetValue(term, out var list))
-            {
-                list = [];
-                lookup[term] = list;
-            }
-            list.Add(offset);
-            Varints.Read(data, ref offset); // doc
-            Varints.Read(data, ref offset); // weighted frequency
-            var count = Varints.Read(data, ref offset);
-            for (var k = 0; k < count; k++) Varints.Read(data, ref offset);
-        }
-        return byTerm;
+        /// <summary>Each term of the slice and its number; sorted by term once the slice is read.</summary>
+        internal readonly List<(string Term, int Id)> Terms = [];
+        internal readonly Dictionary<string, int> Ids = new(StringComparer.Ordinal);
+        internal readonly List<int> Counts = [];
+        internal int[] Starts = [];
+        internal int[] TermOf = [];
+        internal int[] Offsets = [];
     }
 
-    /// <summary>Writes the postings of one term's spill records into <paramref name="into"/>.</summary>
-    private void ReadSpilled(List<int> records, byte[] data, Span<Posting> into)
+    /// <summary>Fills the workspace from one slice: <see cref="Workspace.Terms"/> in ordinal order, and for term number <c>id</c>
+    /// the offsets (of their document ids, in spill order) of its <c>Counts[id]</c> records from <c>Offsets[Starts[id]]</c> on.</summary>
+    private void Group(byte[] data, int length)
     {
-        for (var r = 0; r < records.Count; r++)
+        var (ids, counts) = (workspace.Ids, workspace.Counts);
+        ids.Clear();
+        counts.Clear();
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var termOf = workspace.TermOf;
+        var chars = new char[64];
+        var records = 0;
+        for (var offset = 0; offset < length;)
+        {
+            var termLength = Varints.Read(data, ref offset);
+            if (chars.Length < termLength) chars = new char[termLength * 2];
+            for (var k = 0; k < termLength; k++) chars[k] = (char)Varints.Read(data, ref offset);
+            if (!lookup.TryGetValue(chars.AsSpan(0, termLength), out var id))
+            {
+                lookup[chars.AsSpan(0, termLength)] = id = counts.Count;
+                counts.Add(0);
+            }
+            counts[id]++;
+            if (records == termOf.Length) Array.Resize(ref termOf, Math.Max(1024, 2 * termOf.Length));
+            termOf[records++] = id;
+            SkipPosting(data, ref offset);
+        }
+        workspace.TermOf = termOf;
+
+        // Each term's records start where the previous term's end; a second pass puts each record's offset at its term's cursor.
+        if (workspace.Starts.Length < counts.Count) workspace.Starts = new int[Math.Max(counts.Count, 2 * workspace.Starts.Length)];
+        if (workspace.Offsets.Length < records) workspace.Offsets = new int[Math.Max(records, 2 * workspace.Offsets.Length)];
+        var (starts, offsets) = (workspace.Starts, workspace.Offsets);
+        for (int id = 0, start = 0; id < counts.Count; start += counts[id++]) starts[id] = start;
+        for (int offset = 0, r = 0; offset < length; r++)
+        {
+            var termLength = Varints.Read(data, ref offset);
+            for (var k = 0; k < termLength; k++) Varints.Read(data, ref offset);
+            offsets[starts[termOf[r]]++] = offset;
+            SkipPosting(data, ref offset);
+        }
+        for (var id = 0; id < counts.Count; id++) starts[id] -= counts[id];
+
+        workspace.Terms.Clear();
+        foreach (var (term, id) in ids) workspace.Terms.Add((term, id));
+        workspace.Terms.Sort((a, b) => string.CompareOrdinal(a.Term, b.Term));
+        ids.Clear();
+    }
+
+    /// <summary>Reads past a record's document id, weighted frequency and positions.</summary>
+    private static void SkipPosting(byte[] data, ref int offset)
+    {
+        Varints.Read(data, ref offset); // doc
+        Varints.Read(data, ref offset); // weighted frequency
+        var count = Varints.Read(data, ref offset);
+        for (var k = 0; k < count; k++) Varints.Read(data, ref offset);
+    }
+
+    /// <summary>Writes the postings of the spill records at <paramref name="records"/> (offsets of their document ids) into <paramref name="into"/>.</summary>
+    private void ReadSpilled(ReadOnlySpan<int> records, byte[] data, Span<Posting> into)
+    {
+        for (var r = 0; r < records.Length; r++)
         {
             var o = records[r];
             var doc = Varints.Read(data, ref o);
@@ -45,17 +92,20 @@ public sealed class PartitionInverter(int[] lengths, int averageLength, PackWrit
         }
     }
 
-    /// <summary>Encodes the terms of a spill partition (every report indexed in this build), in term order.</summary>
-    public IEnumerable<TermData> Invert(byte[] data)
+    /// <summary>Encodes the terms of a slice of a spill partition (every report indexed in this build), in term order.</summary>
+    public IEnumerable<TermData> Invert(PostingSpill.Slice slice)
     {
-        var byTerm = Group(data);
-        foreach (var term in byTerm.Keys.Order(StringComparer.Ordinal).ToList())
+        var data = slice.Records;
+        Group(data, slice.Length);
+        foreach (var (term, id) in workspace.Terms)
         {
-            var records = byTerm[term];
-            var postings = Scratch<Posting>.Get(records.Count);
-            ReadSpilled(records, data, postings);
-            byTerm.Remove(term);
-            yield return TermEncoder.Encode(term, postings, lengths.Length, averageLength, packs);
+            var count = workspace.Counts[id];
+            var postings = Scratch<Posting>.Get(count);
+            ReadSpilled(workspace.Offsets.AsSpan(workspace.Starts[id], count), data, postings);
+            var encoded = TermEncoder.Encode(term, postings, lengths.Length, averageLength, packs);
+            // The postings point into the slice; the thread's scratch array would otherwise keep it alive after the partition.
+            postings.Clear();
+            yield return encoded;
         }
     }
 }

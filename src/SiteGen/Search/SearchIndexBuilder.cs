@@ -386,14 +386,17 @@ public sealed class SearchIndexBuilder : IDisposable
         // every posting pack is closed, because they refer to objects by pack number.
         var inverted = new List<TermData>[PostingSpill.Partitions];
         var postingPacks = new PackWriter[PostingSpill.Partitions];
-        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
-        {
-            var packs = postingPacks[p] = new PackWriter("p/", PackTargetBytes, Emit);
-            var inverter = new PartitionInverter(lengths, averageLength, packs);
-            inverted[p] = [];
-            foreach (var slice in _spill.ReadPartition(p)) inverted[p].AddRange(inverter.Invert(slice.Records));
-            packs.Close();
-        });
+        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            // Each thread reuses its buffers from partition to partition; they are let go once every partition is inverted.
+            () => (Slice: new PostingSpill.SliceBuffer(), Groups: new PartitionInverter.Workspace()), (p, _, buffers) =>
+            {
+                var packs = postingPacks[p] = new PackWriter("p/", PackTargetBytes, Emit);
+                var inverter = new PartitionInverter(lengths, averageLength, packs, buffers.Groups);
+                inverted[p] = [];
+                foreach (var slice in _spill.ReadPartition(p, buffers.Slice)) inverted[p].AddRange(inverter.Invert(slice));
+                packs.Close();
+                return buffers;
+            }, _ => { });
         var packNumbers = new Dictionary<PackWriter.Pack, int>();
         var postingNames = new List<string>();
         foreach (var pack in postingPacks.SelectMany(w => w.Closed))

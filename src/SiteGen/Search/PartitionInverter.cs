@@ -3,14 +3,14 @@ namespace SiteGen.Search;
 /// <summary>Turns one spill partition into encoded terms in term order.</summary>
 /// <param name="lengths">Each document's length in positions.</param>
 /// <param name="packs">The posting pack sequence of this partition.</param>
-/// <param name="workspace">The arrays this inverter groups records in, reused by the next partition inverted on the same thread.</param>
+/// <param name="workspace">The arrays this inverter groups records in, reused by the next partition inverted with them.</param>
 /// <remarks>A slice's records are grouped by term with a counting sort (a term number per record, then the records' offsets in
 /// term order), in structures the thread reuses from slice to slice, not a growing list per term: at 25,000 reports the lists of
 /// common terms, and the term tables of each slice, were large arrays allocated afresh for every slice. One slice's terms are
 /// therefore enumerated to the end before the next slice is inverted.</remarks>
 public sealed class PartitionInverter(int[] lengths, int averageLength, PackWriter packs, PartitionInverter.Workspace workspace)
 {
-    /// <summary>What one inverting thread groups a slice's records in, kept from slice to slice (it grows to the largest slice).</summary>
+    /// <summary>What one partition at a time groups a slice's records in, kept from slice to slice (it grows to the largest slice).</summary>
     public sealed class Workspace
     {
         /// <summary>Each term of the slice and its number; sorted by term once the slice is read.</summary>
@@ -44,7 +44,8 @@ public sealed class PartitionInverter(int[] lengths, int averageLength, PackWrit
                 counts.Add(0);
             }
             counts[id]++;
-            if (records == termOf.Length) Array.Resize(ref termOf, Math.Max(1024, 2 * termOf.Length));
+            // Records take 5 bytes at least and about 10 in an index's slices: a first guess of one per 8 bytes grows once or never.
+            if (records == termOf.Length) Array.Resize(ref termOf, Math.Max(Math.Max(1024, length / 8), 2 * termOf.Length));
             termOf[records++] = id;
             SkipPosting(data, ref offset);
         }
@@ -52,7 +53,7 @@ public sealed class PartitionInverter(int[] lengths, int averageLength, PackWrit
 
         // Each term's records start where the previous term's end; a second pass puts each record's offset at its term's cursor.
         if (workspace.Starts.Length < counts.Count) workspace.Starts = new int[Math.Max(counts.Count, 2 * workspace.Starts.Length)];
-        if (workspace.Offsets.Length < records) workspace.Offsets = new int[Math.Max(records, 2 * workspace.Offsets.Length)];
+        if (workspace.Offsets.Length < records) workspace.Offsets = new int[termOf.Length];
         var (starts, offsets) = (workspace.Starts, workspace.Offsets);
         for (int id = 0, start = 0; id < counts.Count; start += counts[id++]) starts[id] = start;
         for (int offset = 0, r = 0; offset < length; r++)

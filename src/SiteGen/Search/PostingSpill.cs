@@ -58,19 +58,28 @@ public sealed class PostingSpill : IDisposable
     /// 25,000 reports, and the process's peak with them.</summary>
     public sealed class SliceBuffer
     {
+        private readonly long _expected;
+
+        /// <param name="expected">The size most slices will need: grown to it at once, the buffer is not outgrown slice after slice.</param>
+        internal SliceBuffer(long expected) => _expected = expected;
+
         internal byte[] Records { get; private set; } = [];
         private byte[]? _block;
 
         /// <summary>The block a partition larger than the budget is scanned through.</summary>
         internal byte[] Block => _block ??= new byte[8 << 20];
 
-        /// <summary>The records buffer, grown to hold at least <paramref name="size"/> bytes (doubling, within the budget).</summary>
+        /// <summary>The records buffer, grown to hold at least <paramref name="size"/> bytes.</summary>
         internal byte[] Reserve(long size)
         {
-            if (Records.Length < size) Records = new byte[Math.Max(checked((int)size), (int)Math.Min(2L * Records.Length, SliceBudgetBytes))];
+            if (Records.Length < size) Records = new byte[checked((int)Math.Max(size, _expected))];
             return Records;
         }
     }
+
+    /// <summary>A buffer to read partitions back into (one per partition read at a time), sized for the largest slice but a
+    /// single character's larger than the budget; call once every record is appended.</summary>
+    public SliceBuffer NewSliceBuffer() => new(Math.Min(SliceBudgetBytes, _files.Max(f => f.Length)));
 
     /// <summary>Reads a partition back into <paramref name="buffer"/>, whole or in slices of ascending first-character ranges that
     /// together cover every character; then frees its disk space. A slice's records keep their spill order.</summary>

@@ -386,17 +386,19 @@ public sealed class SearchIndexBuilder : IDisposable
         // every posting pack is closed, because they refer to objects by pack number.
         var inverted = new List<TermData>[PostingSpill.Partitions];
         var postingPacks = new PackWriter[PostingSpill.Partitions];
-        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            // Each thread reuses its buffers from partition to partition; they are let go once every partition is inverted.
-            () => (Slice: new PostingSpill.SliceBuffer(), Groups: new PartitionInverter.Workspace()), (p, _, buffers) =>
-            {
-                var packs = postingPacks[p] = new PackWriter("p/", PackTargetBytes, Emit);
-                var inverter = new PartitionInverter(lengths, averageLength, packs, buffers.Groups);
-                inverted[p] = [];
-                foreach (var slice in _spill.ReadPartition(p, buffers.Slice)) inverted[p].AddRange(inverter.Invert(slice));
-                packs.Close();
-                return buffers;
-            }, _ => { });
+        // Buffers are reused from partition to partition (one set per partition inverted at a time) and let go once every
+        // partition is inverted. Not Parallel.For's thread-local state: its tasks are replaced as they run, each with new state.
+        var idle = new ConcurrentBag<(PostingSpill.SliceBuffer Slice, PartitionInverter.Workspace Groups)>();
+        Parallel.For(0, PostingSpill.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
+        {
+            if (!idle.TryTake(out var buffers)) buffers = (_spill.NewSliceBuffer(), new PartitionInverter.Workspace());
+            var packs = postingPacks[p] = new PackWriter("p/", PackTargetBytes, Emit);
+            var inverter = new PartitionInverter(lengths, averageLength, packs, buffers.Groups);
+            inverted[p] = [];
+            foreach (var slice in _spill.ReadPartition(p, buffers.Slice)) inverted[p].AddRange(inverter.Invert(slice));
+            packs.Close();
+            idle.Add(buffers);
+        });
         var packNumbers = new Dictionary<PackWriter.Pack, int>();
         var postingNames = new List<string>();
         foreach (var pack in postingPacks.SelectMany(w => w.Closed))

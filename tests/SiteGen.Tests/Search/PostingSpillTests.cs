@@ -55,7 +55,7 @@ public sealed class PostingSpillTests
         try
         {
             // When it is read back (each slice copied as it comes: the next one reuses the buffer)
-            slices = spill.ReadPartition(partition, new PostingSpill.SliceBuffer()).Select(s => s with { Records = s.Records[..s.Length] }).ToList();
+            slices = spill.ReadPartition(partition, spill.NewSliceBuffer()).Select(s => s with { Records = s.Records[..s.Length] }).ToList();
         }
         finally
         {

@@ -24,15 +24,21 @@ public static class ViewOutput
             var file = SiteUrls.OutputFile(page.Path);
             try
             {
-                var shell = renderer.Shell(page);
-                var fingerprint = fingerprints.Of(shell, renderer.Sources(page));
-                if (cache.TryReuse(file, fingerprint, out var existing, out _)) publisher.Reuse(file, existing);
+                var sources = renderer.Sources(page);
+                var key = PageFingerprints.InputKey(fingerprints.ModelHash, sources);
+                if (cache.TryReuseUnchanged(file, key, out var existing, out var fingerprint, out _)) publisher.Reuse(file, existing);
                 else
                 {
-                    publisher.Write(file, renderer.Render(page, shell));
-                    Interlocked.Increment(ref rendered);
+                    var shell = renderer.Shell(page);
+                    fingerprint = fingerprints.Of(shell, sources);
+                    if (cache.TryReuse(file, fingerprint, out existing, out _)) publisher.Reuse(file, existing);
+                    else
+                    {
+                        publisher.Write(file, renderer.Render(page, shell));
+                        Interlocked.Increment(ref rendered);
+                    }
                 }
-                cache.Record(file, fingerprint, null);
+                cache.Record(file, fingerprint, null, key);
             }
             catch (IOException ex)
             {
@@ -50,7 +56,7 @@ public static class ViewOutput
             // A download shows the report's source, its URL and the site's settings (language, base URL): all in this fingerprint.
             var fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. fingerprints.GlobalHash, .. report.Source.SourceHash, .. Encoding.UTF8.GetBytes(report.Path + "\0" + report.Series)]));
             var paths = new[] { ReportDownloads.TextPath(report), ReportDownloads.MarkdownPath(report) };
-            var existing = new List<string>(paths.Length);
+            var existing = new List<LiveFile>(paths.Length);
             foreach (var p in paths)
                 if (cache.TryReuse(p, fingerprint, out var file, out _)) existing.Add(file);
             if (existing.Count == paths.Length)

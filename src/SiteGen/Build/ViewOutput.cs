@@ -15,8 +15,8 @@ namespace SiteGen.Build;
 public static class ViewOutput
 {
     /// <summary>Writes the views' files; returns how many view pages were rendered (not reused).</summary>
-    public static int Write(Site site, SiteViews views, PageRenderer renderer, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
-        DiagnosticBag diagnostics)
+    public static int Write(Site site, SiteViews views, PageRenderer renderer, MarkdownRenderer markdown, PageFingerprints fingerprints, PageCache cache,
+        OutputPublisher publisher, DiagnosticBag diagnostics)
     {
         var rendered = 0;
         Parallel.ForEach(views.Pages, page =>
@@ -45,6 +45,15 @@ public static class ViewOutput
             }
         });
 
+        WriteDownloads(site, markdown, fingerprints, cache, publisher, diagnostics);
+        foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
+        return rendered;
+    }
+
+    /// <summary>Writes each report's two downloads beside its page, reusing those whose report did not change.</summary>
+    private static void WriteDownloads(Site site, MarkdownRenderer markdown, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
+        DiagnosticBag diagnostics)
+    {
         Parallel.ForEach(site.Reports, report =>
         {
             // A download shows the report's source, its URL and the site's settings (language, base URL): all in this fingerprint.
@@ -64,7 +73,7 @@ public static class ViewOutput
             }
             try
             {
-                foreach (var (path, bytes) in ReportDownloads.For(site, report, ContentLoader.ReadBody(report.Source)))
+                foreach (var (path, bytes) in ReportDownloads.For(site, report, ContentLoader.ReadBody(report.Source), markdown))
                 {
                     publisher.Write(path, bytes);
                     cache.Record(path, fingerprint, null);
@@ -75,9 +84,10 @@ public static class ViewOutput
                 diagnostics.Error(DiagnosticCodes.ContentVanished, report.Source.RelativePath, 0, 0, $"cannot read the report: {ex.Message}",
                     "do not move or delete content while a build runs");
             }
+            catch (SiteGenException)
+            {
+                // Markdown too deeply nested to read: rendering the report's page reports it, at its line, and the build fails.
+            }
         });
-
-        foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
-        return rendered;
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using SiteGen.Load;
 using SiteGen.Model;
-using SiteGen.Reports;
+using SiteGen.Render;
 
 namespace SiteGen.Downloads;
 
@@ -26,16 +26,27 @@ public static class ReportDownloads
     public static string MarkdownPath(Report report) => SiteUrls.ReportDownload(report.Path, MarkdownExtension);
 
     /// <summary>Both downloads of a report whose Markdown body is <paramref name="body"/>.</summary>
-    public static IEnumerable<(string Path, byte[] Bytes)> For(Site site, Report report, string body)
+    public static IEnumerable<(string Path, byte[] Bytes)> For(Site site, Report report, string body, MarkdownRenderer markdown)
     {
-        yield return (TextPath(report), PlainText(site, report, body));
+        yield return (TextPath(report), PlainText(site, report, body, markdown));
         yield return (MarkdownPath(report), Markdown(report, body));
     }
 
     public static byte[] Markdown(Report report, string body)
     {
+        var sb = new StringBuilder(body.Length + 512).Append(FrontMatter(report));
+        var text = body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (!text.StartsWith('\n')) sb.Append('\n');
+        sb.Append(text);
+        if (!text.EndsWith('\n')) sb.Append('\n');
+        return Utf8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>The Markdown download's front matter, <c>---</c> lines included: the validated fields in the content model's order.</summary>
+    public static string FrontMatter(Report report)
+    {
         var meta = report.Meta;
-        var sb = new StringBuilder(body.Length + 512);
+        var sb = new StringBuilder(512);
         sb.Append("---\n");
         FrontMatterText.Field(sb, "title", meta.Title);
         FrontMatterText.Field(sb, "agency", meta.Agency);
@@ -52,20 +63,20 @@ public static class ReportDownloads
         FrontMatterText.Field(sb, "slug", meta.Slug);
         FrontMatterText.Field(sb, "summary", meta.Summary);
         FrontMatterText.List(sb, "tags", meta.Tags);
-        sb.Append("---\n");
-        var text = body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        if (!text.StartsWith('\n')) sb.Append('\n');
-        sb.Append(text);
-        if (!text.EndsWith('\n')) sb.Append('\n');
-        return Utf8.GetBytes(sb.ToString());
+        return sb.Append("---\n").ToString();
     }
 
-    /// <summary>The report as plain text: title, the catalogue facts with labels in the site's language, the page's URL, then the body's text.</summary>
-    public static byte[] PlainText(Site site, Report report, string body)
+    /// <summary>The report as plain text: its heading lines (<see cref="TextHead"/>), then the body's text as the page shows it.</summary>
+    public static byte[] PlainText(Site site, Report report, string body, MarkdownRenderer markdown) =>
+        Utf8.GetBytes(TextHead(site, report) + markdown.PlainText(body));
+
+    /// <summary>What the plain text has before the body: a BOM, the title, the catalogue facts with labels in the site's language, the
+    /// page's URL, and a blank line.</summary>
+    public static string TextHead(Site site, Report report)
     {
         var meta = report.Meta;
         var en = site.Config.Language == "en";
-        var sb = new StringBuilder(body.Length + 512);
+        var sb = new StringBuilder(512);
         sb.Append('\uFEFF').Append(meta.Title).Append("\n\n");
         void Line(string zh, string english, string? value)
         {
@@ -80,7 +91,6 @@ public static class ReportDownloads
         Line("发文字号", "Document number", meta.DocNo);
         Line("网址", "URL", site.Urls.Absolute(report.Path));
         Line("原文网址", "Source", meta.SourceUrl);
-        sb.Append('\n').Append(MarkdownText.ToPlain(body));
-        return Utf8.GetBytes(sb.ToString());
+        return sb.Append('\n').ToString();
     }
 }

@@ -10,8 +10,9 @@ using SiteGen.Write;
 
 namespace SiteGen.Build;
 
-/// <summary>Writes what the views add to the output: the status, compare and changes pages, each report's two downloads, and the
-/// catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders only what shows that report.</summary>
+/// <summary>Writes what the views add to the output: the status, compare and changes pages, each report's two downloads (when the site
+/// writes them as files), and the catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders
+/// only what shows that report.</summary>
 public static class ViewOutput
 {
     /// <summary>Writes the views' files; returns how many view pages were rendered (not reused).</summary>
@@ -45,12 +46,12 @@ public static class ViewOutput
             }
         });
 
-        WriteDownloads(site, markdown, fingerprints, cache, publisher, diagnostics);
+        if (site.Config.Downloads == DownloadMode.Files) WriteDownloads(site, markdown, fingerprints, cache, publisher, diagnostics);
         foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
         return rendered;
     }
 
-    /// <summary>Writes each report's two downloads beside its page, reusing those whose report did not change.</summary>
+    /// <summary>Writes each report's two downloads beside its page (<c>downloads: files</c>), reusing those whose report did not change.</summary>
     private static void WriteDownloads(Site site, MarkdownRenderer markdown, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
         DiagnosticBag diagnostics)
     {

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using SiteGen.Load;
 using SiteGen.Model;
 using SiteGen.Render;
 
 namespace SiteGen.Downloads;
 
-/// <summary>The two downloads of each report page (政府信息公开条例: 检索、查阅、下载): the plain text, and the Markdown with its front matter.</summary>
+/// <summary>The two downloads of each report page (政府信息公开条例: 检索、查阅、下载): the plain text, and the Markdown with its front matter;
+/// written as files beside the page (<c>downloads: files</c>), or described in the page for the reader's browser to make (<see cref="BrowserData"/>).</summary>
 /// <remarks>
 /// The Markdown is not the source file's bytes: its front matter is written again from the validated fields (those of the content
 /// model, the series filled in), and the body follows as written, with line ends made LF. Source files carry what is not
@@ -14,6 +17,8 @@ namespace SiteGen.Downloads;
 /// line ends. What a reader downloads is what the site states, in a form any Markdown tool (and `sitegen build`) reads back.
 /// The plain text starts with a UTF-8 BOM: static hosts often serve <c>.txt</c> without a charset, and the BOM makes browsers and
 /// Windows Notepad read the Chinese text as UTF-8; the Markdown has none, since front matter must start the file.
+/// In the browser (the default), the theme's script writes the same plain text from the page's article, and Markdown converted
+/// back from it (which builds to the same article) after the same front matter: the page carries only what the article lacks.
 /// </remarks>
 public static class ReportDownloads
 {
@@ -21,6 +26,10 @@ public static class ReportDownloads
     public const string MarkdownExtension = "md";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Chinese as UTF-8 and quotes as \" (a tenth of the size escaping them as \u0022 takes); every < is escaped below, so the JSON
+    // can never end the <script> element it sits in, nor open a comment there.
+    private static readonly JsonWriterOptions ScriptJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string TextPath(Report report) => SiteUrls.ReportDownload(report.Path, TextExtension);
     public static string MarkdownPath(Report report) => SiteUrls.ReportDownload(report.Path, MarkdownExtension);
@@ -93,4 +102,29 @@ public static class ReportDownloads
         Line("原文网址", "Source", meta.SourceUrl);
         return sb.Append('\n').ToString();
     }
+
+    /// <summary>What the report page carries for its browser to make both downloads (<c>downloads: browser</c>), as JSON for a
+    /// <c>&lt;script type="application/json"&gt;</c> data block: the page's URL as links write it (attached files are published under
+    /// it), and each file's name and what comes before the body (<see cref="TextHead"/>, <see cref="FrontMatter"/>).</summary>
+    public static string BrowserData(Site site, Report report)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, ScriptJson))
+        {
+            w.WriteStartObject();
+            w.WriteString("href", site.Urls.Href(report.Path));
+            w.WriteStartObject("text");
+            w.WriteString("file", FileName(TextPath(report)));
+            w.WriteString("head", TextHead(site, report));
+            w.WriteEndObject();
+            w.WriteStartObject("markdown");
+            w.WriteString("file", FileName(MarkdownPath(report)));
+            w.WriteString("head", FrontMatter(report));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("<", "\\u003C", StringComparison.Ordinal);
+    }
+
+    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 }

@@ -84,18 +84,7 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>The plain text a reader sees of a body, read from the same parse as its HTML; see <see cref="PlainTextWriter"/>.</summary>
-    public string PlainText(string markdown)
-    {
-        var document = Parse(markdown);
-        try
-        {
-            return PlainTextWriter.Write(document);
-        }
-        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
-        {
-            throw TooDeep(markdown);
-        }
-    }
+    public string PlainText(string markdown) => PlainTextWriter.Write(Parse(markdown));
 
     /// <summary>Parses a body with the site's pipeline; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/>.</summary>
     private MarkdownDocument Parse(string markdown)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
+using SiteGen.Tests.Hardening;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Downloads;
@@ -11,7 +12,6 @@ namespace SiteGen.Tests.Downloads;
 /// <summary>site.yml <c>downloads:</c>: each report page's plain text and Markdown made by the reader's browser (<c>browser</c>, the
 /// default), written as files beside the page (<c>files</c>), or not offered (<c>off</c>). What the browser makes of the page is
 /// tested in headless Chromium (tests/js/downloads.test.js).</summary>
-[Collection("Console")]
 public sealed partial class DownloadModeTests
 {
     private static readonly string Folder = $"reports/2024/{SiteUrls.Segment("红塔区司法局")}/";
@@ -71,25 +71,11 @@ public sealed partial class DownloadModeTests
         using var site = Site("title: \"库\"\ndownloads: zip\n");
 
         // When `sitegen build` runs
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        int exit;
-        try
-        {
-            exit = SiteGen.Cli.SitegenCommand.Run(["build", "--site", site.Root]);
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
+        var (exit, _, stderr) = CliProcess.Run("build", "--site", site.Root);
 
         // Then it exits non-zero, naming the file, line and column, what is wrong and the values allowed, and publishes nothing
         Assert.NotEqual(0, exit);
-        Assert.Contains("content/site.yml:2:12: error SG3001: setting `downloads` must be `browser`, `files` or `off`, not `zip`", stderr.ToString());
+        Assert.Contains("content/site.yml:2:12: error SG3001: setting `downloads` must be `browser`, `files` or `off`, not `zip`", stderr);
         Assert.False(site.Exists("index.html"));
     }
 

@@ -13,15 +13,16 @@ export function markdown(body, pageHref) {
 
 function blocks(container, separator, context) {
   const parts = [];
-  let previous = null;
+  let previousList = null; // the block before, when it is a list: { localName, alternate }
   for (const part of runs(container)) {
     let text;
     if (Array.isArray(part)) text = inlines(part, context, true).replace(/^\n+|\n+$/g, "");
     else {
       // Two lists of one kind in a row would be read as one: the second takes the other bullet or delimiter.
-      const alternate = previous !== null && previous.localName === part.localName && !previous.alternate;
+      const list = part.localName === "ul" || part.localName === "ol";
+      const alternate = list && previousList?.localName === part.localName && !previousList.alternate;
       text = block(part, context, alternate);
-      previous = { localName: part.localName, alternate: alternate && (part.localName === "ul" || part.localName === "ol") };
+      previousList = list ? { localName: part.localName, alternate } : null;
     }
     if (text !== "") parts.push(text);
   }

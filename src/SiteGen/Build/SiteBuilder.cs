@@ -116,7 +116,8 @@ public static class SiteBuilder
     private static RenderedPages Render(Site site, Theme theme, Views.SiteViews? views, Input input, BuildState state, OutputPublisher output,
         DiagnosticBag diagnostics, IBuildProgress? progress)
     {
-        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
+        var markdown = new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings));
+        var renderer = new PageRenderer(site, theme, markdown, views);
         var global = PageFingerprints.Global(input.ThemeFiles, input.Config, input.Urls);
         var fingerprints = new PageFingerprints(global, PageFingerprints.Model(global, site, $"views={views is not null}"));
         var pages = RenderPages(site, renderer, fingerprints, state, output, diagnostics, progress);
@@ -124,7 +125,7 @@ public static class SiteBuilder
         progress?.Stage("render views", views.Pages.Count);
         return pages with
         {
-            ViewsRendered = ViewOutput.Write(site, views, renderer, fingerprints, state.Pages, output, diagnostics),
+            ViewsRendered = ViewOutput.Write(site, views, renderer, markdown, fingerprints, state.Pages, output, diagnostics),
             ViewPages = views.Pages.Select(PageRenderer.PageOf).ToList(),
         };
     }

@@ -10,13 +10,14 @@ using SiteGen.Write;
 
 namespace SiteGen.Build;
 
-/// <summary>Writes what the views add to the output: the status, compare and changes pages, each report's two downloads, and the
-/// catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders only what shows that report.</summary>
+/// <summary>Writes what the views add to the output: the status, compare and changes pages, each report's two downloads (when the site
+/// writes them as files), and the catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders
+/// only what shows that report.</summary>
 public static class ViewOutput
 {
     /// <summary>Writes the views' files; returns how many view pages were rendered (not reused).</summary>
-    public static int Write(Site site, SiteViews views, PageRenderer renderer, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
-        DiagnosticBag diagnostics)
+    public static int Write(Site site, SiteViews views, PageRenderer renderer, MarkdownRenderer markdown, PageFingerprints fingerprints, PageCache cache,
+        OutputPublisher publisher, DiagnosticBag diagnostics)
     {
         var rendered = 0;
         Parallel.ForEach(views.Pages, page =>
@@ -51,6 +52,15 @@ public static class ViewOutput
             }
         });
 
+        if (site.Config.Downloads == DownloadMode.Files) WriteDownloads(site, markdown, fingerprints, cache, publisher, diagnostics);
+        foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
+        return rendered;
+    }
+
+    /// <summary>Writes each report's two downloads beside its page (<c>downloads: files</c>), reusing those whose report did not change.</summary>
+    private static void WriteDownloads(Site site, MarkdownRenderer markdown, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
+        DiagnosticBag diagnostics)
+    {
         Parallel.ForEach(site.Reports, report =>
         {
             // A download shows the report's source, its URL and the site's settings (language, base URL): all in this fingerprint.
@@ -70,7 +80,7 @@ public static class ViewOutput
             }
             try
             {
-                foreach (var (path, bytes) in ReportDownloads.For(site, report, ContentLoader.ReadBody(report.Source)))
+                foreach (var (path, bytes) in ReportDownloads.For(site, report, ContentLoader.ReadBody(report.Source), markdown))
                 {
                     publisher.Write(path, bytes);
                     cache.Record(path, fingerprint, null);
@@ -81,9 +91,10 @@ public static class ViewOutput
                 diagnostics.Error(DiagnosticCodes.ContentVanished, report.Source.RelativePath, 0, 0, $"cannot read the report: {ex.Message}",
                     "do not move or delete content while a build runs");
             }
+            catch (SiteGenException)
+            {
+                // Markdown too deeply nested to read: rendering the report's page reports it, at its line, and the build fails.
+            }
         });
-
-        foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
-        return rendered;
     }
 }

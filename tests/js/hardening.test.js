@@ -231,6 +231,25 @@ test("searching the payload site for the payloads shows them as text in the resu
   assert.deepEqual(result.consoleProblems, [], "no CSP message or page error in the console");
 });
 
+test("the payload report's downloads are made under the CSP, hold the payloads as text and run none of them", async () => {
+  // Given the payload-laden report page under the shipped CSP; when both download buttons are clicked
+  const result = await visit(pageOf("report"), async (page) => {
+    const files = {};
+    for (const format of ["text", "markdown"]) {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.click(`button[data-download="${format}"]`)]);
+      files[format] = fs.readFileSync(await file.path(), "utf8");
+    }
+    return { files };
+  });
+  // Then the files carry the payloads as the characters written, and nothing ran or was blocked
+  assert.ok(result.files.text.includes("发布机构：机关</script><script>alert('agency')</script>\n"), result.files.text.slice(0, 300));
+  assert.ok(result.files.markdown.startsWith(`---\ntitle: "标题</title><script>${run("title")}</script>\\"><img src=x onerror=alert('title')>"\n`), result.files.markdown.slice(0, 300));
+  assert.deepEqual(result.dialogs, [], "no dialog opened");
+  assert.deepEqual(result.pwned, [], "no payload ran");
+  assert.deepEqual(result.violations, [], "no securitypolicyviolation event");
+  assert.deepEqual(result.consoleProblems, [], "no CSP message or page error in the console");
+});
+
 test("searching for content that looks like template code shows the code as written in the results", async () => {
   const result = await visit(`/search/?q=${encodeURIComponent("模板正文")}`, async (page) => {
     await page.waitForSelector(".search-results li", { timeout: 10000 });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SiteGen.Write;
 
 namespace SiteGen.Build;
 
@@ -7,14 +8,17 @@ namespace SiteGen.Build;
 public sealed class PageCache
 {
     private readonly Dictionary<string, PageCacheEntry> _previous;
-    private readonly ConcurrentDictionary<string, PageCacheEntry> _next = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Length, long WriteTicks)> _verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageCacheEntry> _next;
+    private readonly ConcurrentDictionary<string, (long Length, long WriteTicks)> _verified;
     private readonly string _outputDir;
 
     private PageCache(string outputDir, Dictionary<string, PageCacheEntry> previous)
     {
         _outputDir = outputDir;
         _previous = previous;
+        // Sized for the previous build's files: growing a concurrent dictionary of 50,000 entries step by step cost more than filling it.
+        _next = new(Environment.ProcessorCount, Math.Max(31, previous.Count), StringComparer.Ordinal);
+        _verified = new(Environment.ProcessorCount, Math.Max(31, previous.Count), StringComparer.Ordinal);
     }
 
     public static PageCache Empty(string outputDir) => new(outputDir, new Dictionary<string, PageCacheEntry>(StringComparer.Ordinal));
@@ -30,27 +34,47 @@ public sealed class PageCache
             var file = reader.ReadString();
             var fingerprint = reader.ReadString();
             var summary = reader.ReadBoolean() ? reader.ReadString() : null;
-            pages[file] = new PageCacheEntry(fingerprint, summary, reader.ReadInt64(), reader.ReadInt64());
+            var inputKey = reader.ReadBoolean() ? reader.ReadString() : null;
+            pages[file] = new PageCacheEntry(fingerprint, summary, reader.ReadInt64(), reader.ReadInt64()) { InputKey = inputKey };
         }
         return new PageCache(outputDir, pages);
     }
 
     /// <summary>The previous output file to reuse for <paramref name="outputFile"/>, when its fingerprint matches and the file is still the one that build wrote.</summary>
-    public bool TryReuse(string outputFile, string fingerprint, out string existingPath, out string? summary)
+    public bool TryReuse(string outputFile, string fingerprint, out LiveFile existing, out string? summary)
     {
-        existingPath = Path.Combine(_outputDir, outputFile);
+        var existingPath = Path.Combine(_outputDir, outputFile);
+        existing = new LiveFile(existingPath, 0, 0);
         summary = null;
         if (!_previous.TryGetValue(outputFile, out var entry) || entry.Fingerprint != fingerprint) return false;
         var info = new FileInfo(existingPath);
         if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.WriteTicks) return false;
+        existing = new LiveFile(existingPath, entry.Length, entry.WriteTicks);
         // The reused file is published as a hard link to this very file, so Write need not look at it again.
         _verified[outputFile] = (entry.Length, entry.WriteTicks);
         summary = entry.Summary;
         return true;
     }
 
-    public void Record(string outputFile, string fingerprint, string? summary) =>
-        _next[outputFile] = new PageCacheEntry(fingerprint, summary, 0, 0);
+    /// <summary>The previous output file to reuse for a page whose view was made from the same inputs (<see cref="PageFingerprints.InputKey"/>)
+    /// as that build's, with the fingerprint it had then: the page's view need not be built to know it is unchanged.</summary>
+    public bool TryReuseUnchanged(string outputFile, string inputKey, out LiveFile existing, out string fingerprint, out string? summary)
+    {
+        fingerprint = "";
+        if (!_previous.TryGetValue(outputFile, out var entry) || entry.InputKey != inputKey)
+        {
+            existing = new LiveFile(Path.Combine(_outputDir, outputFile), 0, 0);
+            summary = null;
+            return false;
+        }
+        fingerprint = entry.Fingerprint;
+        return TryReuse(outputFile, entry.Fingerprint, out existing, out summary);
+    }
+
+    /// <summary>Records what this build publishes at <paramref name="outputFile"/>: its fingerprint, a report's summary, and for a
+    /// page the key of the inputs its view was made from.</summary>
+    public void Record(string outputFile, string fingerprint, string? summary, string? inputKey = null) =>
+        _next[outputFile] = new PageCacheEntry(fingerprint, summary, 0, 0) { InputKey = inputKey };
 
     /// <summary>Writes the record of this build's files with the size and time each now has, once they are published; of the
     /// previous build's when this one published nothing (its files are still the live ones).</summary>
@@ -77,6 +101,8 @@ public sealed class PageCache
             writer.Write(entry.Fingerprint);
             writer.Write(entry.Summary is not null);
             if (entry.Summary is not null) writer.Write(entry.Summary);
+            writer.Write(entry.InputKey is not null);
+            if (entry.InputKey is not null) writer.Write(entry.InputKey);
             writer.Write(entry.Length);
             writer.Write(entry.WriteTicks);
         }
@@ -84,4 +110,8 @@ public sealed class PageCache
 }
 
 /// <summary>One page or attachment file as a build published it.</summary>
-public sealed record PageCacheEntry(string Fingerprint, string? Summary, long Length, long WriteTicks);
+public sealed record PageCacheEntry(string Fingerprint, string? Summary, long Length, long WriteTicks)
+{
+    /// <summary>For a page, what its view was made from (<see cref="PageFingerprints.InputKey"/>); null for other files.</summary>
+    public string? InputKey { get; init; }
+}

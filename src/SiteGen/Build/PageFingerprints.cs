@@ -10,7 +10,7 @@ using SiteGen.Render;
 namespace SiteGen.Build;
 
 /// <summary>Hashes everything a page's HTML depends on (its view model, the hash of its Markdown source, what it shows of its attachments, the theme, the settings and SiteGen itself), so an unchanged page can be reused instead of rendered.</summary>
-public sealed class PageFingerprints(byte[] globalHash)
+public sealed class PageFingerprints(byte[] globalHash, byte[] modelHash)
 {
     // The JSON only feeds a hash, never a page: Chinese text is written as UTF-8 instead of escaped char by char (a third of a clean build's fingerprinting time).
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -23,11 +23,23 @@ public sealed class PageFingerprints(byte[] globalHash)
     /// <summary>The hash of what every page depends on (SiteGen, the theme, the settings), for files fingerprinted without a view.</summary>
     public byte[] GlobalHash => globalHash;
 
+    /// <summary>The hash of everything pages may show but reports' bodies (<see cref="Model"/>), the base of every page's input key.</summary>
+    public byte[] ModelHash => modelHash;
+
     /// <summary>The fingerprint of a page from its view (<see cref="PageRenderer.View"/>, which holds no report body: a report's body is represented by its source bytes, so the fingerprint costs no Markdown rendering).</summary>
     public string Of(Page page, PageView view) => Of(view, page.Report is { } report ? [report] : [], page.Report is not null);
 
     /// <summary>The fingerprint of a page whose view leaves out what it shows of <paramref name="sources"/>' bodies: their source hashes stand for it.</summary>
     public string Of(PageView view, IReadOnlyList<Report> sources) => Of(view, sources, attachments: false);
+
+    /// <summary>The fingerprint of a file made from <paramref name="inputs"/> and the settings alone (a feed).</summary>
+    public string Of(string inputs)
+    {
+        var bytes = new byte[globalHash.Length + Encoding.UTF8.GetMaxByteCount(inputs.Length)];
+        globalHash.CopyTo(bytes, 0);
+        var length = globalHash.Length + Encoding.UTF8.GetBytes(inputs, 0, inputs.Length, bytes, globalHash.Length);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, length)));
+    }
 
     private string Of(PageView view, IReadOnlyList<Report> sources, bool attachments)
     {
@@ -75,6 +87,41 @@ public sealed class PageFingerprints(byte[] globalHash)
         if (info.SerializeHandler is { } handler) handler(writer, view);
         else JsonSerializer.Serialize(writer, view, info);
         writer.Flush();
+    }
+
+    /// <summary>The hash of everything any page may show but the text of reports' bodies: <paramref name="global"/> (SiteGen, theme,
+    /// settings), the build's <paramref name="options"/>, and every report's URL, series, front matter, body links and attachments.
+    /// While it stays the same, a page's view can change only through the bodies it shows (<see cref="InputKey"/>).</summary>
+    public static byte[] Model(byte[] global, Site site, string options)
+    {
+        using var buffer = new MemoryStream(site.Reports.Count * 512 + 256);
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(global);
+            w.Write(options);
+            w.Write(site.Reports.Count);
+            foreach (var report in site.Reports)
+            {
+                w.Write(report.Source.RelativePath);
+                w.Write(report.Path);
+                w.Write(report.Series);
+                LoadCacheFormat.WriteFacts(w, report.Meta, report.Source.Links, positions: false);
+                w.Write(report.Attachments.Count);
+                foreach (var attachment in report.Attachments) w.Write(attachment.RenderKey);
+            }
+        }
+        return SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>What a page's view is made from, short of building it: the <paramref name="model"/> hash and the sources of the bodies
+    /// whose text or counts it shows. Equal keys mean equal views, so a page whose key the build state knows keeps its fingerprint
+    /// without its view being built.</summary>
+    public static string InputKey(byte[] model, IReadOnlyList<Report> bodies)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(model);
+        foreach (var report in bodies) hash.AppendData(report.Source.SourceHash);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The inputs shared by every page: theme files, site settings, base URL and the SiteGen build itself.</summary>

@@ -22,8 +22,9 @@ public static class SiteBuilder
             var input = Load(options, state.Loads, diagnostics, progress);
             var (site, theme) = Model(input, options, diagnostics, progress);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
-            using var views = options.Views ? ComputeViews(site, state, diagnostics) : null;
+            using var views = options.Views ? ComputeViews(site, state, diagnostics, progress) : null;
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
+            progress?.Stage("stage output", 0);
             using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
             var pages = Render(site, theme, views, input, state, output, diagnostics, progress);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
@@ -33,6 +34,7 @@ public static class SiteBuilder
         }
         finally
         {
+            progress?.Stage("save state", 0);
             state.Save();
         }
     }
@@ -70,8 +72,9 @@ public static class SiteBuilder
 
     /// <summary>The status, compare and changes pages' facts, computed once from the model; null (with an error) when a report
     /// vanished since it was loaded, since the views read every body to compare years.</summary>
-    private static Views.SiteViews? ComputeViews(Site site, BuildState state, DiagnosticBag diagnostics)
+    private static Views.SiteViews? ComputeViews(Site site, BuildState state, DiagnosticBag diagnostics, IBuildProgress? progress)
     {
+        progress?.Stage("views", 0);
         try
         {
             return Views.SiteViews.Compute(site, cache: state.Changes);
@@ -96,10 +99,12 @@ public static class SiteBuilder
 
     /// <summary>One page as the render stage left it: rendered into the staged output at <c>File</c>, or to be reused from the
     /// previous build's file <c>ReusedFrom</c>; with the fingerprint it was decided by and a report's summary (for the feeds).</summary>
-    private sealed record PageOutput(Page Page, string File, string Fingerprint, string? Summary, string? ReusedFrom);
+    private sealed record PageOutput(Page Page, string File, string Fingerprint, string? Summary, LiveFile? ReusedFrom, string InputKey);
 
-    /// <summary>The render stage's result: every page, the report summaries by page path, and how many pages were rendered.</summary>
-    private sealed record RenderedPages(IReadOnlyList<PageOutput> Pages, IReadOnlyDictionary<string, string> Summaries, int Rendered)
+    /// <summary>The render stage's result: every page, the report summaries by page path, how many pages were rendered, and the
+    /// fingerprints they were decided by (the feeds are decided by them too).</summary>
+    private sealed record RenderedPages(IReadOnlyList<PageOutput> Pages, IReadOnlyDictionary<string, string> Summaries, int Rendered,
+        PageFingerprints Fingerprints)
     {
         /// <summary>The status, compare and changes pages (rendered or reused beside the site's pages), for the sitemap and the counts.</summary>
         public IReadOnlyList<Page> ViewPages { get; init; } = [];
@@ -111,13 +116,16 @@ public static class SiteBuilder
     private static RenderedPages Render(Site site, Theme theme, Views.SiteViews? views, Input input, BuildState state, OutputPublisher output,
         DiagnosticBag diagnostics, IBuildProgress? progress)
     {
-        var renderer = new PageRenderer(site, theme, new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings)), views);
-        var fingerprints = new PageFingerprints(PageFingerprints.Global(input.ThemeFiles, input.Config, input.Urls));
+        var markdown = new MarkdownRenderer(site.Config.AllowRawHtml, AttachmentLabels.From(theme.Strings));
+        var renderer = new PageRenderer(site, theme, markdown, views);
+        var global = PageFingerprints.Global(input.ThemeFiles, input.Config, input.Urls);
+        var fingerprints = new PageFingerprints(global, PageFingerprints.Model(global, site, $"views={views is not null}"));
         var pages = RenderPages(site, renderer, fingerprints, state, output, diagnostics, progress);
         if (views is null) return pages;
+        progress?.Stage("render views", views.Pages.Count);
         return pages with
         {
-            ViewsRendered = ViewOutput.Write(site, views, renderer, fingerprints, state.Pages, output, diagnostics),
+            ViewsRendered = ViewOutput.Write(site, views, renderer, markdown, fingerprints, state.Pages, output, diagnostics),
             ViewPages = views.Pages.Select(PageRenderer.PageOf).ToList(),
         };
     }
@@ -137,18 +145,29 @@ public static class SiteBuilder
             var file = SiteUrls.OutputFile(page.Path);
             try
             {
-                var view = renderer.View(page);
-                var fingerprint = fingerprints.Of(page, view);
-                if (state.Pages.TryReuse(file, fingerprint, out var previous, out var summary))
+                var key = PageFingerprints.InputKey(fingerprints.ModelHash, renderer.BodySources(page));
+                if (state.Pages.TryReuseUnchanged(file, key, out var previous, out var fingerprint, out var summary))
                 {
-                    results[i] = new PageOutput(page, file, fingerprint, summary, previous);
+                    // Loaded moments ago; a stat still notices a report deleted since, whose page must not be published.
+                    if (page.Report is { } report && !File.Exists(report.Source.FullPath))
+                        throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
+                    results[i] = new PageOutput(page, file, fingerprint, summary, previous, key);
+                    if (summary is not null) summaries[page.Path] = summary;
+                    progress?.Advance();
+                    return;
+                }
+                var view = renderer.View(page);
+                fingerprint = fingerprints.Of(page, view);
+                if (state.Pages.TryReuse(file, fingerprint, out previous, out summary))
+                {
+                    results[i] = new PageOutput(page, file, fingerprint, summary, previous, key);
                 }
                 else
                 {
                     var rendered = renderer.Render(page, view);
                     output.Write(file, rendered.Html);
                     summary = rendered.Body is null ? null : page.Report!.Meta.Summary ?? rendered.Body.Summary;
-                    results[i] = new PageOutput(page, file, fingerprint, summary, null);
+                    results[i] = new PageOutput(page, file, fingerprint, summary, null, key);
                     Interlocked.Increment(ref renderedCount);
                 }
                 if (summary is not null) summaries[page.Path] = summary;
@@ -164,7 +183,7 @@ public static class SiteBuilder
             }
             progress?.Advance();
         });
-        return new RenderedPages(diagnostics.HasErrors ? [] : results.Select(r => r!).ToList(), summaries, renderedCount);
+        return new RenderedPages(diagnostics.HasErrors ? [] : results.Select(r => r!).ToList(), summaries, renderedCount, fingerprints);
     }
 
     /// <summary>The index stage's result: what it cost and produced, and its record for the next build.</summary>
@@ -188,7 +207,7 @@ public static class SiteBuilder
             var (files, filesKey) = SearchedFiles(page.Page.Report!);
             // A rendered page may stay in the base too (same fingerprint), so the page is read again from wherever it lies.
             index.Include(index.DocumentId(page.Page.Path), page.Fingerprint + filesKey, html,
-                () => File.ReadAllText(page.ReusedFrom ?? output.Resolve(page.File)), files);
+                () => File.ReadAllText(page.ReusedFrom?.Path ?? output.Resolve(page.File)), files);
         });
         return new IndexOutput(index.Finish(), index.State);
     }
@@ -201,16 +220,24 @@ public static class SiteBuilder
         progress?.Stage("write", 0);
         foreach (var page in pages.Pages)
         {
-            if (page.ReusedFrom is not null) output.Reuse(page.File, page.ReusedFrom);
-            state.Pages.Record(page.File, page.Fingerprint, page.Summary);
+            if (page.ReusedFrom is { } live) output.Reuse(page.File, live);
+            state.Pages.Record(page.File, page.Fingerprint, page.Summary, page.InputKey);
         }
         AttachmentFiles.Publish(site, state.Pages, output, diagnostics);
         if (diagnostics.HasErrors) return false;
-        foreach (var (path, xml) in FeedRenderer.RenderAll(site, pages.Summaries)) output.WriteUnlessSame(path, xml);
+        progress?.Stage("feeds", 0);
+        Parallel.ForEach(FeedRenderer.All(site), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, feed =>
+        {
+            var fingerprint = pages.Fingerprints.Of(FeedRenderer.Inputs(feed, pages.Summaries));
+            if (state.Pages.TryReuse(feed.Path, fingerprint, out var live, out _)) output.Reuse(feed.Path, live);
+            else output.Write(feed.Path, FeedRenderer.Render(site, feed, pages.Summaries));
+            state.Pages.Record(feed.Path, fingerprint, null);
+        });
         foreach (var (path, xml) in SitemapRenderer.RenderAll(site, pages.ViewPages)) output.WriteUnlessSame(path, xml);
         output.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);
         if (index is not null) NameSearchFiles.Write(site, output.WriteUnlessSame);
+        progress?.Stage("publish", 0);
         output.Commit();
         state.Published(index?.State);
         return true;

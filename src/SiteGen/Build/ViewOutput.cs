@@ -10,13 +10,14 @@ using SiteGen.Write;
 
 namespace SiteGen.Build;
 
-/// <summary>Writes what the views add to the output: the status, compare and changes pages, each report's two downloads, and the
-/// catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders only what shows that report.</summary>
+/// <summary>Writes what the views add to the output: the status, compare and changes pages, each report's two downloads (when the site
+/// writes them as files), and the catalogue files. Pages and downloads are fingerprinted like every page, so a one-report change renders
+/// only what shows that report.</summary>
 public static class ViewOutput
 {
     /// <summary>Writes the views' files; returns how many view pages were rendered (not reused).</summary>
-    public static int Write(Site site, SiteViews views, PageRenderer renderer, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
-        DiagnosticBag diagnostics)
+    public static int Write(Site site, SiteViews views, PageRenderer renderer, MarkdownRenderer markdown, PageFingerprints fingerprints, PageCache cache,
+        OutputPublisher publisher, DiagnosticBag diagnostics)
     {
         var rendered = 0;
         Parallel.ForEach(views.Pages, page =>
@@ -24,15 +25,21 @@ public static class ViewOutput
             var file = SiteUrls.OutputFile(page.Path);
             try
             {
-                var shell = renderer.Shell(page);
-                var fingerprint = fingerprints.Of(shell, renderer.Sources(page));
-                if (cache.TryReuse(file, fingerprint, out var existing, out _)) publisher.Reuse(file, existing);
+                var sources = renderer.Sources(page);
+                var key = PageFingerprints.InputKey(fingerprints.ModelHash, sources);
+                if (cache.TryReuseUnchanged(file, key, out var existing, out var fingerprint, out _)) publisher.Reuse(file, existing);
                 else
                 {
-                    publisher.Write(file, renderer.Render(page, shell));
-                    Interlocked.Increment(ref rendered);
+                    var shell = renderer.Shell(page);
+                    fingerprint = fingerprints.Of(shell, sources);
+                    if (cache.TryReuse(file, fingerprint, out existing, out _)) publisher.Reuse(file, existing);
+                    else
+                    {
+                        publisher.Write(file, renderer.Render(page, shell));
+                        Interlocked.Increment(ref rendered);
+                    }
                 }
-                cache.Record(file, fingerprint, null);
+                cache.Record(file, fingerprint, null, key);
             }
             catch (IOException ex)
             {
@@ -45,12 +52,21 @@ public static class ViewOutput
             }
         });
 
+        if (site.Config.Downloads == DownloadMode.Files) WriteDownloads(site, markdown, fingerprints, cache, publisher, diagnostics);
+        foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
+        return rendered;
+    }
+
+    /// <summary>Writes each report's two downloads beside its page (<c>downloads: files</c>), reusing those whose report did not change.</summary>
+    private static void WriteDownloads(Site site, MarkdownRenderer markdown, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher,
+        DiagnosticBag diagnostics)
+    {
         Parallel.ForEach(site.Reports, report =>
         {
             // A download shows the report's source, its URL and the site's settings (language, base URL): all in this fingerprint.
             var fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. fingerprints.GlobalHash, .. report.Source.SourceHash, .. Encoding.UTF8.GetBytes(report.Path + "\0" + report.Series)]));
             var paths = new[] { ReportDownloads.TextPath(report), ReportDownloads.MarkdownPath(report) };
-            var existing = new List<string>(paths.Length);
+            var existing = new List<LiveFile>(paths.Length);
             foreach (var p in paths)
                 if (cache.TryReuse(p, fingerprint, out var file, out _)) existing.Add(file);
             if (existing.Count == paths.Length)
@@ -64,7 +80,7 @@ public static class ViewOutput
             }
             try
             {
-                foreach (var (path, bytes) in ReportDownloads.For(site, report, ContentLoader.ReadBody(report.Source)))
+                foreach (var (path, bytes) in ReportDownloads.For(site, report, ContentLoader.ReadBody(report.Source), markdown))
                 {
                     publisher.Write(path, bytes);
                     cache.Record(path, fingerprint, null);
@@ -75,9 +91,10 @@ public static class ViewOutput
                 diagnostics.Error(DiagnosticCodes.ContentVanished, report.Source.RelativePath, 0, 0, $"cannot read the report: {ex.Message}",
                     "do not move or delete content while a build runs");
             }
+            catch (SiteGenException)
+            {
+                // Markdown too deeply nested to read: rendering the report's page reports it, at its line, and the build fails.
+            }
         });
-
-        foreach (var (path, bytes) in Catalogue.Files(site)) publisher.Write(path, bytes);
-        return rendered;
     }
 }

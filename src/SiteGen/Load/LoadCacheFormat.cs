@@ -20,7 +20,25 @@ internal static class LoadCacheFormat
         w.Write(e.SourceHash);
         w.Write(e.BodyOffset);
         w.Write(e.BodyLine);
-        var m = e.FrontMatter;
+        WriteFacts(w, e.FrontMatter, e.Links, positions: true);
+        w.Write(e.Warnings.Count);
+        foreach (var d in e.Warnings)
+        {
+            w.Write((int)d.Severity);
+            w.Write(d.Code);
+            w.Write(d.Line);
+            w.Write(d.Column);
+            w.Write(d.Message);
+            WriteText(w, d.Hint);
+        }
+    }
+
+    /// <summary>Writes what a file says beside its body's text: its front matter and the links in its body, with where each field
+    /// and link stands when <paramref name="positions"/> (the cache's record; diagnostics need them). Without positions these are
+    /// what the build hashes of every report to tell an edit of a body's text alone from a change that any page may show: a
+    /// sentence added above a link moves the link, not what any page shows of it.</summary>
+    public static void WriteFacts(BinaryWriter w, FrontMatter m, IReadOnlyList<BodyLink> links, bool positions)
+    {
         w.Write(m.Title);
         w.Write(m.Agency);
         w.Write(m.Year);
@@ -43,30 +61,26 @@ internal static class LoadCacheFormat
             w.Write(key);
             WritePlain(w, value);
         }
-        w.Write(m.FieldLines.Count);
-        foreach (var (key, line) in m.FieldLines)
+        if (positions)
         {
-            w.Write(key);
-            w.Write(line);
+            w.Write(m.FieldLines.Count);
+            foreach (var (key, line) in m.FieldLines)
+            {
+                w.Write(key);
+                w.Write(line);
+            }
         }
-        w.Write(e.Links.Count);
-        foreach (var link in e.Links)
+        w.Write(links.Count);
+        foreach (var link in links)
         {
             w.Write(link.Url);
             w.Write(link.Text);
-            w.Write(link.Line);
-            w.Write(link.Column);
+            if (positions)
+            {
+                w.Write(link.Line);
+                w.Write(link.Column);
+            }
             w.Write(link.IsImage);
-        }
-        w.Write(e.Warnings.Count);
-        foreach (var d in e.Warnings)
-        {
-            w.Write((int)d.Severity);
-            w.Write(d.Code);
-            w.Write(d.Line);
-            w.Write(d.Column);
-            w.Write(d.Message);
-            WriteText(w, d.Hint);
         }
     }
 

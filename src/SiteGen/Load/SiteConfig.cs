@@ -27,6 +27,9 @@ public sealed record SiteConfig
 
     public AttachmentSettings Attachments { get; init; } = new();
 
+    /// <summary>How each report page offers its plain text and its Markdown (<c>downloads:</c>).</summary>
+    public DownloadMode Downloads { get; init; } = DownloadMode.Browser;
+
     /// <summary>The site's own taxonomies (<c>taxonomies:</c>), after the four built-in ones; see <see cref="TaxonomyDefinition.All"/>.</summary>
     public IReadOnlyList<TaxonomyDefinition> Taxonomies { get; init; } = [];
 
@@ -35,6 +38,19 @@ public sealed record SiteConfig
 
     /// <summary>The series a report belongs to: its <c>type</c>, or the site's default series when it names none.</summary>
     public string SeriesOf(FrontMatter meta) => string.IsNullOrWhiteSpace(meta.Type) ? DefaultType : meta.Type.Trim();
+}
+
+/// <summary>How report pages offer their downloads (plain text, and Markdown with front matter): site.yml <c>downloads:</c>.</summary>
+public enum DownloadMode
+{
+    /// <summary><c>browser</c>: the reader's browser makes both files from the page on click; the build writes no file.</summary>
+    Browser,
+
+    /// <summary><c>files</c>: the build writes both files beside each page, linked directly (no JavaScript needed).</summary>
+    Files,
+
+    /// <summary><c>off</c>: no downloads.</summary>
+    Off,
 }
 
 /// <summary>Government site identifiers shown in the footer; each is shown only when configured, never invented.</summary>

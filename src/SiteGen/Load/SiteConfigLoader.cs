@@ -71,11 +71,28 @@ public static class SiteConfigLoader
                     if (YamlDocument.AsMapping(e.Value) is { } attachments) config = config with { Attachments = AttachmentSettingsReader.Read(attachments, display, diagnostics) };
                     else Bad("a mapping such as `max_size: 50MB`");
                     break;
+                case "downloads": config = config with { Downloads = ReadDownloads(e, display, diagnostics) }; break;
                 case "taxonomies": config = config with { Taxonomies = TaxonomySettingsReader.Read(e, display, diagnostics) }; break;
                 default: extra[e.Key] = value; break;
             }
         }
         return config with { Extra = extra };
+    }
+
+    /// <summary>The <c>downloads:</c> mode; a value that names none is an error at its line (and the default is kept).</summary>
+    private static DownloadMode ReadDownloads(YamlDocument.Entry e, string display, DiagnosticBag diagnostics)
+    {
+        var written = YamlDocument.IsScalar(e.Value, out var text, out _) ? text : null;
+        switch (written)
+        {
+            case "browser": return DownloadMode.Browser;
+            case "files": return DownloadMode.Files;
+            case "off": return DownloadMode.Off;
+        }
+        var what = written is null ? "a list or mapping" : written.Length == 0 ? "empty" : $"`{written}`";
+        diagnostics.Error(DiagnosticCodes.SiteConfig, display, e.Line, e.Column, $"setting `downloads` must be `browser`, `files` or `off`, not {what}",
+            "`browser` (the default): readers' browsers make the .txt and .md from the page; `files`: the build writes them beside each page; `off`: no downloads");
+        return DownloadMode.Browser;
     }
 
     private static FooterIdentifiers ReadFooter(IReadOnlyList<YamlDocument.Entry> entries, string display, DiagnosticBag diagnostics)

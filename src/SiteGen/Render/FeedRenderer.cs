@@ -10,19 +10,39 @@ public static class FeedRenderer
 {
     public const int EntriesPerFeed = 50;
 
-    /// <summary>Every feed of the site: output path → XML, in a stable order; the thousands of term feeds are rendered on every core.</summary>
-    public static IEnumerable<(string Path, string Xml)> RenderAll(Site site, IReadOnlyDictionary<string, string> summaries)
+    /// <summary>Every feed of the site, in a stable order: the whole archive's, then one per term of each taxonomy with feeds.</summary>
+    public static IEnumerable<Feed> All(Site site)
     {
-        yield return (SiteUrls.Feed(SiteUrls.Home), Render(site, site.Config.Title, SiteUrls.Home, site.Reports, summaries));
-        var terms = site.Taxonomies.Where(t => t.Definition.Feeds).SelectMany(t => t.Terms).AsParallel().AsOrdered()
-            .Select(term => (SiteUrls.Feed(term.Path), Render(site, $"{term.Name} - {site.Config.Title}", term.Path, term.Reports, summaries)));
-        foreach (var feed in terms) yield return feed;
+        yield return new Feed(SiteUrls.Feed(SiteUrls.Home), site.Config.Title, SiteUrls.Home, Entries(site.Reports));
+        foreach (var taxonomy in site.Taxonomies.Where(t => t.Definition.Feeds))
+            foreach (var term in taxonomy.Terms)
+                yield return new Feed(SiteUrls.Feed(term.Path), $"{term.Name} - {site.Config.Title}", term.Path, Entries(term.Reports));
+    }
+
+    /// <summary>The reports a feed lists: the first <see cref="EntriesPerFeed"/> of its page's (newest first).</summary>
+    private static IReadOnlyList<Report> Entries(IReadOnlyList<Report> reports) => reports.Count <= EntriesPerFeed ? reports : reports.Take(EntriesPerFeed).ToList();
+
+    public static string Render(Site site, Feed feed, IReadOnlyDictionary<string, string> summaries) =>
+        Render(site, feed.Title, feed.PagePath, feed.Entries, summaries);
+
+    /// <summary>Everything a feed's XML shows beside the site's settings, as text: the build fingerprints it instead of rendering
+    /// an unchanged feed again.</summary>
+    public static string Inputs(Feed feed, IReadOnlyDictionary<string, string> summaries)
+    {
+        var sb = new StringBuilder(256 + feed.Entries.Count * 160).Append(feed.Title).Append('\0').Append(feed.PagePath);
+        foreach (var r in feed.Entries)
+        {
+            sb.Append('\u001e').Append(r.Path).Append('\0').Append(r.Title).Append('\0').Append(r.Agency).Append('\0')
+                .Append(r.Published?.DayNumber ?? -1).Append('\0').Append(Updated(r).DayNumber).Append('\0');
+            if (summaries.TryGetValue(r.Path, out var summary)) sb.Append(summary);
+        }
+        return sb.ToString();
     }
 
     public static string Render(Site site, string title, string path, IReadOnlyList<Report> reports, IReadOnlyDictionary<string, string> summaries)
     {
         var urls = site.Urls;
-        var entries = reports.Take(EntriesPerFeed).ToList();
+        var entries = reports.Count <= EntriesPerFeed ? reports : reports.Take(EntriesPerFeed).ToList();
         var sb = new StringBuilder(2048 + entries.Count * 1024); // sized once: growing block by block was a fifth of the feeds' time
         using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = Encoding.UTF8, NewLineChars = "\n" }))
         {
@@ -98,3 +118,6 @@ public static class FeedRenderer
         w.WriteEndElement();
     }
 }
+
+/// <summary>One Atom feed: its output path, its title, the page it follows and the reports it lists.</summary>
+public sealed record Feed(string Path, string Title, string PagePath, IReadOnlyList<Report> Entries);

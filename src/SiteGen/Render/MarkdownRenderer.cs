@@ -57,12 +57,9 @@ public sealed class MarkdownRenderer
     /// after it. Markdown nested too deeply to render becomes a <see cref="SiteGenException"/> whose line is relative to <paramref name="markdown"/>.</summary>
     public RenderedBody Render(string markdown, IReadOnlyList<Attachment> attachments)
     {
-        if (MarkdownLimits.Check(markdown, _allowRawHtml) is { } violation)
-            throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
-                TooDeepHint, line: violation.Line);
+        var document = Parse(markdown);
         try
         {
-            var document = Markdown.Parse(markdown, _pipeline);
             var blocks = new List<Block>();
             CollectBlocks(document, blocks);
             var toc = AssignHeadingIds(blocks);
@@ -82,11 +79,32 @@ public sealed class MarkdownRenderer
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
-            // A backstop behind MarkdownLimits: Markdig stops at its own depth limit (parsing or rendering) before its recursion could overflow the stack.
-            throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep,
-                "the Markdown nests lists, quotes, emphasis or links too deeply to render", TooDeepHint, line: DeepestLine(markdown));
+            throw TooDeep(markdown);
         }
     }
+
+    /// <summary>The plain text a reader sees of a body, read from the same parse as its HTML; see <see cref="PlainTextWriter"/>.</summary>
+    public string PlainText(string markdown) => PlainTextWriter.Write(Parse(markdown));
+
+    /// <summary>Parses a body with the site's pipeline; Markdown nested too deeply to render becomes a <see cref="SiteGenException"/>.</summary>
+    private MarkdownDocument Parse(string markdown)
+    {
+        if (MarkdownLimits.Check(markdown, _allowRawHtml) is { } violation)
+            throw new SiteGenException(DiagnosticCodes.MarkdownTooDeep, $"the Markdown is nested too deeply to render: {violation.Message}",
+                TooDeepHint, line: violation.Line);
+        try
+        {
+            return Markdown.Parse(markdown, _pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            throw TooDeep(markdown);
+        }
+    }
+
+    // A backstop behind MarkdownLimits: Markdig stops at its own depth limit (parsing or rendering) before its recursion could overflow the stack.
+    private static SiteGenException TooDeep(string markdown) => new(DiagnosticCodes.MarkdownTooDeep,
+        "the Markdown nests lists, quotes, emphasis or links too deeply to render", TooDeepHint, line: DeepestLine(markdown));
 
     /// <summary>The first line with the most nesting markers (leading quote and list markers, or a run of emphasis and bracket characters), to point the editor at the problem.</summary>
     internal static int DeepestLine(string markdown)

@@ -58,6 +58,12 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
         return page.Kind == Views.ViewPageKind.Status ? view with { Status = _views.Status(page) } : view;
     }
 
+    /// <summary>Reports whose bodies the view of a site page is made from beside the model: a report page's own, and its previous
+    /// year's when it shows the counts of what changed since; none for the other pages, whose views are made of front matter alone.</summary>
+    public IReadOnlyList<Report> BodySources(Page page) =>
+        page.Report is not { } report ? []
+        : views is not null && views.Changes.TryGetValue(report.Path, out var changes) ? [report, changes.Previous] : [report];
+
     /// <summary>Reports whose bodies a view page shows.</summary>
     public IReadOnlyList<Report> Sources(Views.ViewPage page) => _views!.Sources(page);
 

@@ -64,8 +64,11 @@ public sealed record ReportView(
     bool HasCatalogue, bool HasRelated, IReadOnlyList<ReportTermsView> Taxonomies, IReadOnlyDictionary<string, object?> Extra,
     IReadOnlyList<AttachmentView> Attachments)
 {
-    /// <summary>The report as plain text and as Markdown with its front matter.</summary>
+    /// <summary>The report as plain text and as Markdown with its front matter, as links to the files beside the page (<c>downloads: files</c>).</summary>
     public IReadOnlyList<LinkView> Downloads { get; init; } = [];
+
+    /// <summary>The same two downloads made by the reader's browser from the page (<c>downloads: browser</c>); null otherwise.</summary>
+    public BrowserDownloadsView? BrowserDownloads { get; init; }
 
     /// <summary>What changed since the agency's report of the previous year, as counts; null when there is none.</summary>
     public ChangeSummaryView? Changes { get; init; }
@@ -76,6 +79,16 @@ public sealed record ReportView(
     /// <summary>The publication status of the report's region (of the archive when it has no region).</summary>
     public string? StatusHref { get; init; }
 }
+
+/// <summary>The downloads a report page's script makes (<c>static/downloads/downloads.js</c>): a button per file, and the data the
+/// script needs besides the page's article.</summary>
+/// <param name="Buttons">Plain text, then Markdown: each with its label and the <c>data-download</c> value the script knows it by.</param>
+/// <param name="Data">JSON for a <c>&lt;script type="application/json" data-download-data&gt;</c> element: file names, the plain text's
+/// heading lines, the front matter, the page's URL (markup: escaped for a script element).</param>
+public sealed record BrowserDownloadsView(IReadOnlyList<DownloadButtonView> Buttons, Markup Data);
+
+/// <summary>A download button: its label and which file it makes (<c>text</c> or <c>markdown</c>).</summary>
+public sealed record DownloadButtonView(string Name, string Format);
 
 /// <summary>The counts of a report's comparison with its previous year, shown on the report page.</summary>
 /// <param name="Summary">The counts in one sentence (新增 3 句，删去 2 句，数字变化 1 句).</param>

@@ -42,11 +42,14 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
     /// <summary>Links from the report page: downloads, changes since last year, the compare page, the status page.</summary>
     public ReportView ForReport(ReportView view, Report report) => view with
     {
-        Downloads =
+        Downloads = site.Config.Downloads != DownloadMode.Files ? [] :
         [
             new LinkView(T("download_txt"), _urls.Href(ReportDownloads.TextPath(report))),
             new LinkView(T("download_md"), _urls.Href(ReportDownloads.MarkdownPath(report))),
         ],
+        BrowserDownloads = site.Config.Downloads != DownloadMode.Browser ? null : new BrowserDownloadsView(
+            [new DownloadButtonView(T("download_txt"), "text"), new DownloadButtonView(T("download_md"), "markdown")],
+            new Markup(ReportDownloads.BrowserData(site, report))),
         Changes = views.Changes.TryGetValue(report.Path, out var summary) ? ChangeSummary(report, summary) : null,
         CompareHref = report.Region.Count > 0 && views.CompareOf(PublicationStatus.Key(report.Region), report.Year) is { } compare
             && compare.Reports.Contains(report) ? _urls.Href(SiteViews.ComparePath(compare.RegionKey, compare.Year)) : null,

@@ -139,10 +139,10 @@ public sealed class ViewPagesTests
     }
 
     [Fact]
-    public void Each_report_page_offers_its_plain_text_and_its_Markdown_with_front_matter()
+    public void With_downloads_as_files_each_report_page_links_its_plain_text_and_its_Markdown_with_front_matter()
     {
-        // Given a report with catalogue fields, a comment in its front matter and a draft flag set to false
-        using var site = new TestSite().Report("a", "# 编辑备注\n" + TestSite.FrontMatter("红塔区司法局", 2024, County, "2025-03-01", extra: "index_no: \"11530402-2025-00001\"\ndraft: false\n"),
+        // Given a site that writes its downloads as files, and a report with catalogue fields, a comment in its front matter and a draft flag set to false
+        using var site = new TestSite().File("content/site.yml", "downloads: files\n").Report("a", "# 编辑备注\n" + TestSite.FrontMatter("红塔区司法局", 2024, County, "2025-03-01", extra: "index_no: \"11530402-2025-00001\"\ndraft: false\n"),
             "## 一、主要举措和成效\n\n**全年**查处违法行为[81起](https://example.org/)。\n");
 
         // When it is built
@@ -166,7 +166,7 @@ public sealed class ViewPagesTests
         Assert.DoesNotContain("编辑备注", markdown);
         Assert.DoesNotContain("draft", markdown);
         Assert.Contains("**全年**查处违法行为[81起](https://example.org/)。", markdown);
-        using var again = new TestSite().File("content/reports/a.md", markdown);
+        using var again = new TestSite().File("content/site.yml", "downloads: files\n").File("content/reports/a.md", markdown);
         again.BuildSucceeding();
         Assert.Equal(site.Read(folder + name + ".md"), again.Read(folder + name + ".md"));
     }
@@ -204,8 +204,8 @@ public sealed class ViewPagesTests
     [Fact]
     public void Changing_one_report_re_renders_only_the_view_pages_and_downloads_that_show_it()
     {
-        // Given two agencies of one county with reports for 2022–2024, built once
-        using var site = new TestSite();
+        // Given two agencies of one county with reports for 2022–2024, built once with their downloads as files
+        using var site = new TestSite().File("content/site.yml", "downloads: files\n");
         foreach (var agency in new[] { "红塔区人民政府", "红塔区司法局" })
             for (var year = 2022; year <= 2024; year++)
                 site.Report($"{agency}{year}", agency, year, County, SampleReports.Published(year), body: Body($"{agency}查处违法行为{year - 1900}起。"));

@@ -9,13 +9,15 @@ public sealed class StageTimings : IBuildProgress
 {
     public const string EnvironmentVariable = "SITEGEN_TIMINGS";
 
-    private readonly List<(string Name, TimeSpan Wall, TimeSpan Cpu, long Allocated)> _stages = [];
+    private readonly List<(string Name, TimeSpan Wall, TimeSpan Cpu, long Allocated, int FullGcs, TimeSpan Pause)> _stages = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly IBuildProgress? _inner;
     private string _current = "start";
     private TimeSpan _stageWall;
     private TimeSpan _stageCpu;
     private long _stageAllocated;
+    private int _stageFullGcs;
+    private TimeSpan _stagePause;
 
     public StageTimings(IBuildProgress? inner)
     {
@@ -40,8 +42,10 @@ public sealed class StageTimings : IBuildProgress
         var wall = _clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
-        _stages.Add((_current, wall - _stageWall, cpu - _stageCpu, allocated - _stageAllocated));
-        (_stageWall, _stageCpu, _stageAllocated) = (wall, cpu, allocated);
+        var fullGcs = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
+        _stages.Add((_current, wall - _stageWall, cpu - _stageCpu, allocated - _stageAllocated, fullGcs - _stageFullGcs, pause - _stagePause));
+        (_stageWall, _stageCpu, _stageAllocated, _stageFullGcs, _stagePause) = (wall, cpu, allocated, fullGcs, pause);
     }
 
     /// <summary>Prints one line per stage (the last one ends when the build returns) and the process totals.</summary>
@@ -51,8 +55,8 @@ public sealed class StageTimings : IBuildProgress
         var startup = DateTime.Now - Process.GetCurrentProcess().StartTime - _clock.Elapsed;
         var inv = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(inv, $"timings: process start → build start {startup.TotalSeconds:F3} s"));
-        foreach (var (name, wall, cpu, allocated) in _stages)
-            writer.WriteLine(string.Create(inv, $"timings: {name,-8} wall {wall.TotalSeconds,7:F3} s  cpu {cpu.TotalSeconds,7:F3} s  allocated {allocated / 1048576.0,8:F1} MiB"));
+        foreach (var (name, wall, cpu, allocated, fullGcs, pause) in _stages)
+            writer.WriteLine(string.Create(inv, $"timings: {name,-12} wall {wall.TotalSeconds,7:F3} s  cpu {cpu.TotalSeconds,7:F3} s  allocated {allocated / 1048576.0,8:F1} MiB  gc pause {pause.TotalSeconds,6:F3} s ({fullGcs} full)"));
         var process = Process.GetCurrentProcess();
         writer.WriteLine(string.Create(inv,
             $"timings: gc gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB, threads {Environment.ProcessorCount} cores"));

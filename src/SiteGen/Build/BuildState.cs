@@ -67,16 +67,17 @@ public sealed class BuildState
         if (clean || !File.Exists(path)) return empty;
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-                || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
-                return empty;
-            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - 32 - Magic.Length), Encoding.UTF8);
-            if (reader.ReadInt32() != FormatVersion) return empty;
+            // Streamed twice, checksum first, so no damaged record is parsed and no 16 MB buffer reaches the large-object heap.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (file.Length < Magic.Length + 32 || !Checksummed(file)) return empty;
+            file.Position = 0;
+            using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion) return empty;
             var loads = LoadCache.Read(reader);
             var pages = PageCache.Read(reader, outputDir);
             var index = ReadIndex(reader);
             var changes = ChangeCountsCache.Read(reader);
+            if (file.Position != file.Length - 32) return empty;
             // The pages and the index describe the output folder; without it (deleted by hand) nothing of them can be reused.
             if (!Directory.Exists(outputDir)) (pages, index) = (PageCache.Empty(outputDir), null);
             return new BuildState(outputDir, clean, loads, pages, index, changes);
@@ -86,6 +87,24 @@ public sealed class BuildState
         {
             return empty;
         }
+    }
+
+    /// <summary>Whether the record's last 32 bytes are the SHA-256 of the bytes before them.</summary>
+    private static bool Checksummed(FileStream file)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var block = new byte[1 << 16];
+        var left = file.Length - 32;
+        while (left > 0)
+        {
+            var read = file.Read(block, 0, (int)Math.Min(block.Length, left));
+            if (read == 0) return false;
+            hash.AppendData(block, 0, read);
+            left -= read;
+        }
+        Span<byte> stored = stackalloc byte[32];
+        file.ReadExactly(stored);
+        return hash.GetHashAndReset().AsSpan().SequenceEqual(stored);
     }
 
     private static SearchIndexState? ReadIndex(BinaryReader reader)
@@ -116,28 +135,26 @@ public sealed class BuildState
     /// written costs the next build time, never its result, so an I/O failure here is not the build's.</summary>
     public void Save()
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            Loads.Write(writer);
-            Pages.Write(writer, _published);
-            var index = _index is null ? [] : JsonSerializer.SerializeToUtf8Bytes(_index, SearchIndexStateJson.Default.SearchIndexState);
-            writer.Write(index.Length);
-            writer.Write(index);
-            Changes.Write(writer);
-        }
-        var payload = buffer.ToArray();
         var path = PathFor(_outputDir);
         var temp = path + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var file = File.Create(temp))
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var hashing = new HashingStream(file))
             {
-                file.Write(payload);
-                file.Write(SHA256.HashData(payload));
+                using (var writer = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(Magic);
+                    writer.Write(FormatVersion);
+                    Loads.Write(writer);
+                    Pages.Write(writer, _published);
+                    var index = _index is null ? [] : JsonSerializer.SerializeToUtf8Bytes(_index, SearchIndexStateJson.Default.SearchIndexState);
+                    writer.Write(index.Length);
+                    writer.Write(index);
+                    Changes.Write(writer);
+                }
+                file.Write(hashing.Hash());
             }
             File.Move(temp, path, overwrite: true);
             foreach (var former in FormerFiles) File.Delete(Path.ChangeExtension(path, former));

@@ -16,6 +16,7 @@ public static class SiteBuilder
     {
         var (clock, diagnostics) = (Stopwatch.StartNew(), new DiagnosticBag());
         using var buildLock = BuildLock.Acquire(RequireContent(options).ResolvedOutputDir, options.LockWait);
+        using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
         var state = BuildState.Open(options.ResolvedOutputDir, options.Clean);
         try
         {
@@ -24,8 +25,6 @@ public static class SiteBuilder
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             using var views = options.Views ? ComputeViews(site, state, diagnostics, progress) : null;
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
-            progress?.Stage("stage output", 0);
-            using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
             var pages = Render(site, theme, views, input, state, output, diagnostics, progress);
             if (diagnostics.HasErrors) return Failed(diagnostics, clock, options);
             var index = options.Search ? Index(site, pages, state, output, progress) : null;

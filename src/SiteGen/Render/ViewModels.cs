@@ -112,9 +112,11 @@ public sealed record StatusPageView(string? Scope, string? AsOf, IReadOnlyList<S
 /// <param name="Chart">The inline SVG chart of the counts per year (markup).</param>
 /// <param name="States">The names of the states counted, the columns of <c>ByYear</c> and <c>ByRegion</c>.</param>
 /// <param name="Columns">The number of columns of the agency table (the agency and one per year), for a heading that spans them.</param>
+/// <param name="AgenciesBelow">Agencies of the regions below that the table leaves to those regions' status pages (0: it lists all).</param>
 public sealed record StatusSeriesView(
     string Name, string Id, string Deadline, IReadOnlyList<int> Years, int Columns, Markup Chart, IReadOnlyList<string> States,
-    IReadOnlyList<StatusCountRowView> ByYear, IReadOnlyList<StatusCountRowView> ByRegion, StatusCountRowView Total, IReadOnlyList<StatusGroupView> Groups);
+    IReadOnlyList<StatusCountRowView> ByYear, IReadOnlyList<StatusCountRowView> ByRegion, StatusCountRowView Total, IReadOnlyList<StatusGroupView> Groups,
+    int AgenciesBelow);
 
 /// <summary>A row of counts: a year or a region, its count per state, and their total; <c>Href</c> links a region's own status page.</summary>
 public sealed record StatusCountRowView(string Name, string? Href, int Depth, IReadOnlyList<int> Counts, int Total);

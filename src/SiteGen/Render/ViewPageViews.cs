@@ -92,9 +92,14 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         var region = page.RegionKey is null ? null : site.Regions.TermByKey(page.RegionKey);
         var subregions = (region is null ? site.Regions.Roots : region.Children)
             .Select(t => new TermItemView(t.Name, _urls.Href(SiteViews.StatusPath(t.Key)), t.Reports.Count, null, [])).ToList();
-        var series = view.Series.Select((s, i) => Series(s, i)).ToList();
+        var series = view.Series.Select((s, i) => Series(s, i, page.RegionKey, delegates: subregions.Count > 0)).ToList();
         return new StatusPageView(region?.Name, Date(view.AsOf), series, subregions);
     }
+
+    /// <summary>The most agencies a status page lists one by one when it can leave those of the regions below to their own pages.</summary>
+    /// <remarks>Why: the whole archive's page of 100,000 reports would otherwise be a table of 20,000 agencies (tens of megabytes,
+    /// past the template's loop limit), unreadable on a phone; a city's page (some ten counties of about forty bodies each) stays whole.</remarks>
+    public const int MaxListedAgencies = 500;
 
     private static readonly PublicationState[] States =
         [PublicationState.OnTime, PublicationState.Late, PublicationState.Undated, PublicationState.Published, PublicationState.Missing, PublicationState.NotDue];
@@ -111,7 +116,7 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         _ => "state_not_due",
     };
 
-    private StatusSeriesView Series(SeriesStatus s, int index)
+    private StatusSeriesView Series(SeriesStatus s, int index, string? regionKey, bool delegates)
     {
         var shown = StatusChart.StatesShown(s.ByYear);
         IReadOnlyList<int> Counts(StatusCounts c) => shown.Select(c.Of).ToList();
@@ -121,10 +126,15 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         var id = $"status-{index + 1}";
         var byYear = s.ByYear.Select(y => new StatusCountRowView(y.Year.ToString(CultureInfo.InvariantCulture), null, 0, Counts(y.Counts), Total(y.Counts))).ToList();
         var byRegion = s.ByRegion.Select(r => new StatusCountRowView(r.Region[^1], _urls.Href(SiteViews.StatusPath(r.RegionKey)), r.Depth, Counts(r.Counts), Total(r.Counts))).ToList();
-        var groups = s.Groups.Select(g => new StatusGroupView(g.Region.Count == 0 ? T("no_region") : string.Join(" › ", g.Region),
+        // Past the limit, the page keeps the agencies of its own region (no page below shows them) and counts the rest per region above.
+        var listed = delegates && s.Groups.Sum(g => g.Agencies.Count) > MaxListedAgencies
+            ? s.Groups.Where(g => regionKey is null ? g.Region.Count == 0 : g.RegionKey == regionKey).ToList()
+            : s.Groups;
+        var below = s.Groups.Sum(g => g.Agencies.Count) - listed.Sum(g => g.Agencies.Count);
+        var groups = listed.Select(g => new StatusGroupView(g.Region.Count == 0 ? T("no_region") : string.Join(" › ", g.Region),
             g.Agencies.Select(a => new StatusRowView(a.Agency, _agencyHrefs[a.Agency], a.Cells.Select(Cell).ToList())).ToList())).ToList();
         return new StatusSeriesView(s.Series, id, Deadline(s.Series), s.Years, s.Years.Count + 1, new Markup(StatusChart.Svg(s.ByYear, labels, id + "-chart")),
-            shown.Select(StateName).ToList(), byYear, byRegion, new StatusCountRowView(T("total"), null, 0, Counts(s.Total), Total(s.Total)), groups);
+            shown.Select(StateName).ToList(), byYear, byRegion, new StatusCountRowView(T("total"), null, 0, Counts(s.Total), Total(s.Total)), groups, below);
     }
 
     private StatusCellView Cell(StatusCell cell)

@@ -58,6 +58,42 @@ public sealed class ViewPagesTests
     }
 
     [Fact]
+    public void A_status_page_of_more_agencies_than_it_lists_counts_those_of_the_regions_below_and_leaves_them_to_their_pages()
+    {
+        // Given a city with a department of its own and two counties that together have more agencies than a status page lists
+        string[] city = ["云南省", "玉溪市"], east = [.. city, "红塔区"], west = [.. city, "江川区"];
+        using var site = new TestSite().Report("city", "玉溪市司法局", 2024, city, "2025-03-01");
+        var perCounty = ViewPageViews.MaxListedAgencies / 2 + 1;
+        for (var i = 0; i < perCounty; i++)
+        {
+            site.Report($"e{i}", $"红塔区第{i}局", 2024, east, "2025-03-01");
+            site.Report($"w{i}", $"江川区第{i}局", 2024, west, "2025-03-01");
+        }
+
+        // When the site is built
+        site.BuildSucceeding();
+
+        // Then the city's page lists its own department, counts the counties' agencies and lists none of them
+        var cityPage = site.Read(StatusPage(city));
+        Assert.Contains(">玉溪市司法局</a></th>", cityPage);
+        Assert.Contains($"下级地区共有 {2 * perCounty} 个机构", cityPage);
+        Assert.DoesNotContain("红塔区第0局", cityPage);
+        Assert.DoesNotContain("江川区第0局", cityPage);
+        // and it links each county's page, which lists every agency of its county
+        foreach (var (county, prefix) in new[] { (east, "红塔区"), (west, "江川区") })
+        {
+            Assert.Contains($"href=\"/{StatusPage(county)[..^"index.html".Length]}\"", cityPage);
+            var countyPage = site.Read(StatusPage(county));
+            Assert.Equal(perCounty, Regex.Matches(countyPage, $">{prefix}第\\d+局</a></th>").Count);
+            Assert.DoesNotContain("下级地区共有", countyPage);
+        }
+        // and the archive's page, whose every agency lies in a region below it, lists none and counts them all
+        var archive = site.Read("status/index.html");
+        Assert.Contains($"下级地区共有 {2 * perCounty + 1} 个机构", archive);
+        Assert.DoesNotContain("class=\"status-table\"", archive);
+    }
+
+    [Fact]
     public void A_deadline_set_in_site_yml_decides_what_the_status_page_calls_late()
     {
         // Given a site whose deadline is 1 March, and a report published on 2 March

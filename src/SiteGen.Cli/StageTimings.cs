@@ -9,7 +9,7 @@ public sealed class StageTimings : IBuildProgress
 {
     public const string EnvironmentVariable = "SITEGEN_TIMINGS";
 
-    private readonly List<(string Name, TimeSpan Wall, TimeSpan Cpu, long Allocated, int FullGcs, TimeSpan Pause)> _stages = [];
+    private readonly List<(string Name, TimeSpan Wall, TimeSpan Cpu, long Allocated, int FullGcs, TimeSpan Pause, long PeakWorkingSet)> _stages = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly IBuildProgress? _inner;
     private string _current = "start";
@@ -44,7 +44,9 @@ public sealed class StageTimings : IBuildProgress
         var allocated = GC.GetTotalAllocatedBytes();
         var fullGcs = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
-        _stages.Add((_current, wall - _stageWall, cpu - _stageCpu, allocated - _stageAllocated, fullGcs - _stageFullGcs, pause - _stagePause));
+        // The process's peak so far: the first stage whose figure jumps is the one that set the peak.
+        using var process = Process.GetCurrentProcess();
+        _stages.Add((_current, wall - _stageWall, cpu - _stageCpu, allocated - _stageAllocated, fullGcs - _stageFullGcs, pause - _stagePause, process.PeakWorkingSet64));
         (_stageWall, _stageCpu, _stageAllocated, _stageFullGcs, _stagePause) = (wall, cpu, allocated, fullGcs, pause);
     }
 
@@ -55,8 +57,8 @@ public sealed class StageTimings : IBuildProgress
         var startup = DateTime.Now - Process.GetCurrentProcess().StartTime - _clock.Elapsed;
         var inv = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(inv, $"timings: process start → build start {startup.TotalSeconds:F3} s"));
-        foreach (var (name, wall, cpu, allocated, fullGcs, pause) in _stages)
-            writer.WriteLine(string.Create(inv, $"timings: {name,-12} wall {wall.TotalSeconds,7:F3} s  cpu {cpu.TotalSeconds,7:F3} s  allocated {allocated / 1048576.0,8:F1} MiB  gc pause {pause.TotalSeconds,6:F3} s ({fullGcs} full)"));
+        foreach (var (name, wall, cpu, allocated, fullGcs, pause, peak) in _stages)
+            writer.WriteLine(string.Create(inv, $"timings: {name,-12} wall {wall.TotalSeconds,7:F3} s  cpu {cpu.TotalSeconds,7:F3} s  allocated {allocated / 1048576.0,8:F1} MiB  gc pause {pause.TotalSeconds,6:F3} s ({fullGcs} full)  peak {peak / 1048576.0,6:F0} MiB"));
         var process = Process.GetCurrentProcess();
         writer.WriteLine(string.Create(inv,
             $"timings: gc gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB, threads {Environment.ProcessorCount} cores"));

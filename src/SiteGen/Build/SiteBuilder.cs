@@ -227,10 +227,16 @@ public static class SiteBuilder
         progress?.Stage("feeds", 0);
         Parallel.ForEach(FeedRenderer.All(site), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, feed =>
         {
-            var fingerprint = pages.Fingerprints.Of(FeedRenderer.Inputs(feed, pages.Summaries));
-            if (state.Pages.TryReuse(feed.Path, fingerprint, out var live, out _)) output.Reuse(feed.Path, live);
-            else output.Write(feed.Path, FeedRenderer.Render(site, feed, pages.Summaries));
-            state.Pages.Record(feed.Path, fingerprint, null);
+            // A feed shows the model and its entries' summaries, which come from their bodies: keyed like a page by those bodies.
+            var key = PageFingerprints.InputKey(pages.Fingerprints.ModelHash, feed.Entries);
+            if (state.Pages.TryReuseUnchanged(feed.Path, key, out var live, out var fingerprint, out _)) output.Reuse(feed.Path, live);
+            else
+            {
+                fingerprint = pages.Fingerprints.Of(FeedRenderer.Inputs(feed, pages.Summaries));
+                if (state.Pages.TryReuse(feed.Path, fingerprint, out live, out _)) output.Reuse(feed.Path, live);
+                else output.Write(feed.Path, FeedRenderer.Render(site, feed, pages.Summaries));
+            }
+            state.Pages.Record(feed.Path, fingerprint, null, key);
         });
         foreach (var (path, xml) in SitemapRenderer.RenderAll(site, pages.ViewPages)) output.WriteUnlessSame(path, xml);
         output.Write("robots.txt", SitemapRenderer.Robots(site));

@@ -7,8 +7,8 @@ using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Site;
 
-/// <summary>The input key a build reuses a page by without building its view: the model hash covers every page's view but the
-/// bodies each page declares, so a page whose declared bodies did not change has the view, and the fingerprint, it had.</summary>
+/// <summary>The input key a build reuses a page or feed by without building its view: the model hash covers every page's view but the
+/// bodies each page (a feed: its entries) declares, so a page whose declared bodies did not change has the view, and the fingerprint, it had.</summary>
 public sealed class PageInputKeyTests
 {
     private static readonly string[] County = SampleReports.Region;
@@ -28,8 +28,16 @@ public sealed class PageInputKeyTests
         var model = PageFingerprints.Model(global, site, "views=True");
         var fingerprints = new PageFingerprints(global, model);
         var pages = new Dictionary<string, (string, HashSet<string>)>(StringComparer.Ordinal);
+        var summaries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in site.Pages)
-            pages[page.Path] = (fingerprints.Of(page, renderer.View(page)), renderer.BodySources(page).Select(r => r.Path).ToHashSet());
+        {
+            var view = renderer.View(page);
+            pages[page.Path] = (fingerprints.Of(page, view), renderer.BodySources(page).Select(r => r.Path).ToHashSet());
+            if (page.Report is { } report) summaries[page.Path] = report.Meta.Summary ?? renderer.Render(page, view).Body!.Summary;
+        }
+        // A feed is keyed by its entries' bodies (their summaries), and fingerprinted from everything it shows.
+        foreach (var feed in FeedRenderer.All(site))
+            pages[feed.Path] = (fingerprints.Of(FeedRenderer.Inputs(feed, summaries)), feed.Entries.Select(r => r.Path).ToHashSet());
         foreach (var page in views.Pages)
             pages[page.Path] = (fingerprints.Of(renderer.Shell(page), renderer.Sources(page)), renderer.Sources(page).Select(r => r.Path).ToHashSet());
         return (model, pages);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -289,9 +290,13 @@ internal sealed partial class ThemeTemplates
     private sealed class SandboxContext : TemplateContext
     {
         private readonly CancellationTokenSource _timeout = new();
+        private readonly Timer _clock;
+        private long _started;
+        private TimeSpan _pausedBefore;
 
         public SandboxContext(ScriptObject helpers) : base(helpers, StringComparer.Ordinal)
         {
+            _clock = new Timer(_ => Check());
             StrictVariables = true;
             EnableRelaxedMemberAccess = false;
             AutoIndent = false; // output is written as the templates lay it out; tracking lines for re-indenting costs a scan of every write
@@ -315,14 +320,36 @@ internal sealed partial class ThemeTemplates
         {
             PushGlobal(view);
             OutputLimit = ThemeTemplates.OutputLimit + bodyLength;
-            _timeout.CancelAfter(Timeout);
+            _started = Stopwatch.GetTimestamp();
+            _pausedBefore = GC.GetTotalPauseDuration();
+            _clock.Change(Timeout, System.Threading.Timeout.InfiniteTimeSpan);
+        }
+
+        /// <summary>Stops the page once it has run for <see cref="Timeout"/>, not counting garbage collections: they stop every
+        /// thread, and a build of 100,000 reports can spend seconds in one, which is no fault of the template.</summary>
+        private void Check()
+        {
+            lock (_clock)
+            {
+                if (_started == 0) return;
+                var ran = Stopwatch.GetElapsedTime(_started) - (GC.GetTotalPauseDuration() - _pausedBefore);
+                if (ran >= Timeout) _timeout.Cancel();
+                else _clock.Change(Timeout - ran, System.Threading.Timeout.InfiniteTimeSpan);
+            }
         }
 
         /// <summary>Ends a page; false when the context cannot be reused (its timeout fired).</summary>
         public bool End()
         {
             Reset();
-            return _timeout.TryReset();
+            lock (_clock)
+            {
+                _started = 0;
+                _clock.Change(System.Threading.Timeout.InfiniteTimeSpan, System.Threading.Timeout.InfiniteTimeSpan);
+            }
+            if (!_timeout.IsCancellationRequested) return true;
+            _clock.Dispose();
+            return false;
         }
 
         /// <summary>Fields of <c>extra</c> (front matter and site.yml) are optional: a missing one is empty rather than an error.</summary>

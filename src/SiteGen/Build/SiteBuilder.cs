@@ -225,7 +225,8 @@ public static class SiteBuilder
         AttachmentFiles.Publish(site, state.Pages, output, diagnostics);
         if (diagnostics.HasErrors) return false;
         progress?.Stage("feeds", 0);
-        Parallel.ForEach(FeedRenderer.All(site), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, feed =>
+        // Each thread renders its feeds into one buffer it reuses (see FeedRenderer.Render).
+        Parallel.ForEach(FeedRenderer.All(site), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new MemoryStream(), (feed, loop, buffer) =>
         {
             // A feed shows the model and its entries' summaries, which come from their bodies: keyed like a page by those bodies.
             var key = PageFingerprints.InputKey(pages.Fingerprints.ModelHash, feed.Entries);
@@ -234,10 +235,16 @@ public static class SiteBuilder
             {
                 fingerprint = pages.Fingerprints.Of(FeedRenderer.Inputs(feed, pages.Summaries));
                 if (state.Pages.TryReuse(feed.Path, fingerprint, out live, out _)) output.Reuse(feed.Path, live);
-                else output.Write(feed.Path, FeedRenderer.Render(site, feed, pages.Summaries));
+                else
+                {
+                    buffer.SetLength(0);
+                    FeedRenderer.Render(site, feed, pages.Summaries, buffer);
+                    output.Write(feed.Path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                }
             }
             state.Pages.Record(feed.Path, fingerprint, null, key);
-        });
+            return buffer;
+        }, buffer => buffer.Dispose());
         foreach (var (path, xml) in SitemapRenderer.RenderAll(site, pages.ViewPages)) output.WriteUnlessSame(path, xml);
         output.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);

@@ -22,8 +22,11 @@ public static class FeedRenderer
     /// <summary>The reports a feed lists: the first <see cref="EntriesPerFeed"/> of its page's (newest first).</summary>
     private static IReadOnlyList<Report> Entries(IReadOnlyList<Report> reports) => reports.Count <= EntriesPerFeed ? reports : reports.Take(EntriesPerFeed).ToList();
 
-    public static string Render(Site site, Feed feed, IReadOnlyDictionary<string, string> summaries) =>
-        Render(site, feed.Title, feed.PagePath, feed.Entries, summaries);
+    /// <summary>Writes the feed's XML (UTF-8, no byte order mark, a final newline) to <paramref name="into"/>.</summary>
+    public static void Render(Site site, Feed feed, IReadOnlyDictionary<string, string> summaries, Stream into) =>
+        Render(site, feed.Title, feed.PagePath, feed.Entries, summaries, into);
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Everything a feed's XML shows beside the site's settings, as text: the build fingerprints it instead of rendering
     /// an unchanged feed again.</summary>
@@ -39,12 +42,13 @@ public static class FeedRenderer
         return sb.ToString();
     }
 
-    public static string Render(Site site, string title, string path, IReadOnlyList<Report> reports, IReadOnlyDictionary<string, string> summaries)
+    /// <remarks>Written as bytes straight into a stream the caller reuses: a feed of 50 entries as a string (and its builder) is
+    /// past the large-object threshold, and at 100,000 reports the 31,000 feeds' strings raised the build's peak memory by 200 MB.</remarks>
+    private static void Render(Site site, string title, string path, IReadOnlyList<Report> reports, IReadOnlyDictionary<string, string> summaries, Stream into)
     {
         var urls = site.Urls;
         var entries = reports.Count <= EntriesPerFeed ? reports : reports.Take(EntriesPerFeed).ToList();
-        var sb = new StringBuilder(2048 + entries.Count * 1024); // sized once: growing block by block was a fifth of the feeds' time
-        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = Encoding.UTF8, NewLineChars = "\n" }))
+        using (var w = XmlWriter.Create(into, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = Utf8, NewLineChars = "\n", CloseOutput = false }))
         {
             w.WriteStartDocument();
             w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
@@ -79,7 +83,7 @@ public static class FeedRenderer
             }
             w.WriteEndElement();
         }
-        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
+        into.WriteByte((byte)'\n');
     }
 
     /// <summary>Drops characters XML 1.0 cannot carry (control characters, lone surrogates) that content may hold; XmlWriter would throw on them.</summary>

@@ -40,12 +40,12 @@ public sealed class StageTimings : IBuildProgress
     private void Close()
     {
         var wall = _clock.Elapsed;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var fullGcs = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
         // The process's peak so far: the first stage whose figure jumps is the one that set the peak.
-        using var process = Process.GetCurrentProcess();
         _stages.Add((_current, wall - _stageWall, cpu - _stageCpu, allocated - _stageAllocated, fullGcs - _stageFullGcs, pause - _stagePause, process.PeakWorkingSet64));
         (_stageWall, _stageCpu, _stageAllocated, _stageFullGcs, _stagePause) = (wall, cpu, allocated, fullGcs, pause);
     }

@@ -127,10 +127,11 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         var byYear = s.ByYear.Select(y => new StatusCountRowView(y.Year.ToString(CultureInfo.InvariantCulture), null, 0, Counts(y.Counts), Total(y.Counts))).ToList();
         var byRegion = s.ByRegion.Select(r => new StatusCountRowView(r.Region[^1], _urls.Href(SiteViews.StatusPath(r.RegionKey)), r.Depth, Counts(r.Counts), Total(r.Counts))).ToList();
         // Past the limit, the page keeps the agencies of its own region (no page below shows them) and counts the rest per region above.
-        var listed = delegates && s.Groups.Sum(g => g.Agencies.Count) > MaxListedAgencies
+        var agencies = s.Groups.Sum(g => g.Agencies.Count);
+        var listed = delegates && agencies > MaxListedAgencies
             ? s.Groups.Where(g => regionKey is null ? g.Region.Count == 0 : g.RegionKey == regionKey).ToList()
             : s.Groups;
-        var below = s.Groups.Sum(g => g.Agencies.Count) - listed.Sum(g => g.Agencies.Count);
+        var below = agencies - listed.Sum(g => g.Agencies.Count);
         var groups = listed.Select(g => new StatusGroupView(g.Region.Count == 0 ? T("no_region") : string.Join(" › ", g.Region),
             g.Agencies.Select(a => new StatusRowView(a.Agency, _agencyHrefs[a.Agency], a.Cells.Select(Cell).ToList())).ToList())).ToList();
         return new StatusSeriesView(s.Series, id, Deadline(s.Series), s.Years, s.Years.Count + 1, new Markup(StatusChart.Svg(s.ByYear, labels, id + "-chart")),

@@ -13,6 +13,7 @@ bench/results/views-N.md.
 """
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,23 +62,27 @@ def main() -> int:
                 cmd.append("--no-views")
             if args.no_search:
                 cmd.append("--no-search")
-            start = time.monotonic()
+            start, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
             run(cmd, stdout=subprocess.DEVNULL)
-            seconds = time.monotonic() - start
+            seconds, after = time.monotonic() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+            # CPU time (user + system) as well as wall time: on a shared 2-core machine the wall time of one build varies by half
+            # from run to run, its CPU time far less.
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             size = size_of(output)
-            results[side].append((seconds, size))
-            print(f"run {i + 1} {side:>7} views: {seconds:7.1f} s  {size / 2**20:9.1f} MiB", flush=True)
+            results[side].append((seconds, size, cpu))
+            print(f"run {i + 1} {side:>7} views: {seconds:7.1f} s  cpu {cpu:7.1f} s  {size / 2**20:9.1f} MiB", flush=True)
 
-    med = {side: (statistics.median(t for t, _ in r), statistics.median(s for _, s in r)) for side, r in results.items()}
-    (tw, sw), (to, so) = med["with"], med["without"]
+    med = {side: (statistics.median(t for t, _, _ in r), statistics.median(s for _, s, _ in r), statistics.median(c for _, _, c in r))
+           for side, r in results.items()}
+    (tw, sw, cw), (to, so, co) = med["with"], med["without"]
     lines = [
         f"{args.count} reports, {args.runs} alternating clean builds each{' (no search index)' if args.no_search else ''}",
         "",
-        "| | build s (median) | output MiB (median) |",
-        "|---|---:|---:|",
-        f"| without views (`--no-views`) | {to:.1f} | {so / 2**20:.1f} |",
-        f"| with views | {tw:.1f} | {sw / 2**20:.1f} |",
-        f"| ratio | {tw / to:.3f} (+{(tw / to - 1) * 100:.1f} %) | {sw / so:.3f} (+{(sw / so - 1) * 100:.1f} %) |",
+        "| | build s (median) | CPU s, user + system (median) | output MiB (median) |",
+        "|---|---:|---:|---:|",
+        f"| without views (`--no-views`) | {to:.1f} | {co:.1f} | {so / 2**20:.1f} |",
+        f"| with views | {tw:.1f} | {cw:.1f} | {sw / 2**20:.1f} |",
+        f"| ratio | {tw / to:.3f} ({(tw / to - 1) * 100:+.1f} %) | {cw / co:.3f} ({(cw / co - 1) * 100:+.1f} %) | {sw / so:.3f} ({(sw / so - 1) * 100:+.1f} %) |",
     ]
     # Where the views' bytes go, in the last output built with them: each kind of view page, the downloads, the catalogue.
     out = work / "views-out-with"

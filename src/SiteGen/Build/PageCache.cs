@@ -71,6 +71,19 @@ public sealed class PageCache
         return TryReuse(outputFile, entry.Fingerprint, out existing, out summary);
     }
 
+    /// <summary>The decision every page, view page and feed goes through: reused unchanged when its inputs' key is the previous build's
+    /// (without calling <paramref name="fingerprint"/>, so nothing of its inputs is read); else fingerprinted by <paramref name="fingerprint"/>
+    /// and reused when that matches; else to be rendered. Either reuse needs the live file still to be the one that build wrote.</summary>
+    public ReuseDecision Decide(string outputFile, string inputKey, Func<string> fingerprint)
+    {
+        if (TryReuseUnchanged(outputFile, inputKey, out var live, out var previous, out var summary))
+            return new ReuseDecision(previous, summary, live, InputsUnchanged: true);
+        var computed = fingerprint();
+        return TryReuse(outputFile, computed, out live, out summary)
+            ? new ReuseDecision(computed, summary, live, InputsUnchanged: false)
+            : new ReuseDecision(computed, null, null, InputsUnchanged: false);
+    }
+
     /// <summary>Records what this build publishes at <paramref name="outputFile"/>: its fingerprint, a report's summary, and for a
     /// page the key of the inputs its view was made from.</summary>
     public void Record(string outputFile, string fingerprint, string? summary, string? inputKey = null) =>
@@ -114,4 +127,12 @@ public sealed record PageCacheEntry(string Fingerprint, string? Summary, long Le
 {
     /// <summary>For a page, what its view was made from (<see cref="PageFingerprints.InputKey"/>); null for other files.</summary>
     public string? InputKey { get; init; }
+}
+
+/// <summary>How an output file is to be published (<see cref="PageCache.Decide"/>): reused from the previous build's file
+/// <c>Reused</c>, with the fingerprint and summary it had then, or rendered anew (<c>Reused</c> null) with the fingerprint computed for it.</summary>
+/// <param name="InputsUnchanged">Reused by the inputs' key alone: the fingerprint was not computed, so nothing of the inputs was read.</param>
+public readonly record struct ReuseDecision(string Fingerprint, string? Summary, LiveFile? Reused, bool InputsUnchanged)
+{
+    public bool MustRender => Reused is null;
 }

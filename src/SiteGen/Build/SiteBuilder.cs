@@ -145,30 +145,21 @@ public static class SiteBuilder
             try
             {
                 var key = PageFingerprints.InputKey(fingerprints.ModelHash, renderer.BodySources(page));
-                if (state.Pages.TryReuseUnchanged(file, key, out var previous, out var fingerprint, out var summary))
+                PageView? view = null;
+                var decision = state.Pages.Decide(file, key, () => fingerprints.Of(page, view = renderer.View(page)));
+                // Loaded moments ago; a stat still notices a report deleted since, whose page must not be published (a view built
+                // for the fingerprint has read it).
+                if (decision.InputsUnchanged && page.Report is { } report && !File.Exists(report.Source.FullPath))
+                    throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
+                var summary = decision.Summary;
+                if (decision.MustRender)
                 {
-                    // Loaded moments ago; a stat still notices a report deleted since, whose page must not be published.
-                    if (page.Report is { } report && !File.Exists(report.Source.FullPath))
-                        throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
-                    results[i] = new PageOutput(page, file, fingerprint, summary, previous, key);
-                    if (summary is not null) summaries[page.Path] = summary;
-                    progress?.Advance();
-                    return;
-                }
-                var view = renderer.View(page);
-                fingerprint = fingerprints.Of(page, view);
-                if (state.Pages.TryReuse(file, fingerprint, out previous, out summary))
-                {
-                    results[i] = new PageOutput(page, file, fingerprint, summary, previous, key);
-                }
-                else
-                {
-                    var rendered = renderer.Render(page, view);
+                    var rendered = renderer.Render(page, view!);
                     output.Write(file, rendered.Html);
                     summary = rendered.Body is null ? null : page.Report!.Meta.Summary ?? rendered.Body.Summary;
-                    results[i] = new PageOutput(page, file, fingerprint, summary, null, key);
                     Interlocked.Increment(ref renderedCount);
                 }
+                results[i] = new PageOutput(page, file, decision.Fingerprint, summary, decision.Reused, key);
                 if (summary is not null) summaries[page.Path] = summary;
             }
             catch (IOException ex) when (page.Report is not null)
@@ -230,19 +221,15 @@ public static class SiteBuilder
         {
             // A feed shows the model and its entries' summaries, which come from their bodies: keyed like a page by those bodies.
             var key = PageFingerprints.InputKey(pages.Fingerprints.ModelHash, feed.Entries);
-            if (state.Pages.TryReuseUnchanged(feed.Path, key, out var live, out var fingerprint, out _)) output.Reuse(feed.Path, live);
+            var decision = state.Pages.Decide(feed.Path, key, () => pages.Fingerprints.Of(FeedRenderer.Inputs(feed, pages.Summaries)));
+            if (decision.Reused is { } live) output.Reuse(feed.Path, live);
             else
             {
-                fingerprint = pages.Fingerprints.Of(FeedRenderer.Inputs(feed, pages.Summaries));
-                if (state.Pages.TryReuse(feed.Path, fingerprint, out live, out _)) output.Reuse(feed.Path, live);
-                else
-                {
-                    buffer.SetLength(0);
-                    FeedRenderer.Render(site, feed, pages.Summaries, buffer);
-                    output.Write(feed.Path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-                }
+                buffer.SetLength(0);
+                FeedRenderer.Render(site, feed, pages.Summaries, buffer);
+                output.Write(feed.Path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             }
-            state.Pages.Record(feed.Path, fingerprint, null, key);
+            state.Pages.Record(feed.Path, decision.Fingerprint, null, key);
             return buffer;
         }, buffer => buffer.Dispose());
         foreach (var (path, xml) in SitemapRenderer.RenderAll(site, pages.ViewPages)) output.WriteUnlessSame(path, xml);

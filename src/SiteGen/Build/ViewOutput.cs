@@ -27,19 +27,15 @@ public static class ViewOutput
             {
                 var sources = renderer.Sources(page);
                 var key = PageFingerprints.InputKey(fingerprints.ModelHash, sources);
-                if (cache.TryReuseUnchanged(file, key, out var existing, out var fingerprint, out _)) publisher.Reuse(file, existing);
+                PageView? shell = null;
+                var decision = cache.Decide(file, key, () => fingerprints.Of(shell = renderer.Shell(page), sources));
+                if (decision.Reused is { } existing) publisher.Reuse(file, existing);
                 else
                 {
-                    var shell = renderer.Shell(page);
-                    fingerprint = fingerprints.Of(shell, sources);
-                    if (cache.TryReuse(file, fingerprint, out existing, out _)) publisher.Reuse(file, existing);
-                    else
-                    {
-                        publisher.Write(file, renderer.Render(page, shell));
-                        Interlocked.Increment(ref rendered);
-                    }
+                    publisher.Write(file, renderer.Render(page, shell!));
+                    Interlocked.Increment(ref rendered);
                 }
-                cache.Record(file, fingerprint, null, key);
+                cache.Record(file, decision.Fingerprint, null, key);
             }
             catch (IOException ex)
             {
@@ -59,6 +55,8 @@ public static class ViewOutput
 
     /// <summary>Writes <c>catalogue.csv</c> and <c>catalogue.json</c>, or reuses both while the model hash stands: they show every
     /// report's metadata and URL and the site's settings, nothing of the bodies, so a body edit leaves them as they were.</summary>
+    /// <remarks>Not decided by <see cref="PageCache.Decide"/>: the two files' fingerprint is the hash of their bytes, known only once both
+    /// are rendered together, so there is no second, cheaper check after the key; one changed file renders the pair.</remarks>
     private static void WriteCatalogue(Site site, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher)
     {
         var key = PageFingerprints.InputKey(fingerprints.ModelHash, []);

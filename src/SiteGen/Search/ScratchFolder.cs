@@ -11,7 +11,8 @@ public sealed class ScratchFolder : IDisposable
     /// which is how a later build tells a leftover folder from one in use (whatever its process id, in whatever container).</summary>
     private const string LockName = ".in-use";
 
-    /// <summary>A folder without a lock file is left alone this long: its build may be between creating it and locking it.</summary>
+    /// <summary>A folder without a lock file is left alone this long after its last write: its build may be between creating it and
+    /// locking it, or be of an earlier SiteGen, which made no lock file.</summary>
     private static readonly TimeSpan UnlockedGrace = TimeSpan.FromHours(1);
 
     private readonly string _path;
@@ -53,7 +54,7 @@ public sealed class ScratchFolder : IDisposable
                     // Opening it unshared fails while its build is alive; the stream is closed before the folder goes.
                     using (new FileStream(lockFile, FileMode.Open, FileAccess.Write, FileShare.None)) { }
                 }
-                else if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) < UnlockedGrace) continue;
+                else if (DateTime.UtcNow - LastWrite(folder) < UnlockedGrace) continue;
                 Directory.Delete(folder, recursive: true);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -62,6 +63,10 @@ public sealed class ScratchFolder : IDisposable
             }
         }
     }
+
+    /// <summary>When anything in <paramref name="folder"/> was last written: a build appends to its spill files long after it made them.</summary>
+    private static DateTime LastWrite(string folder) =>
+        Directory.EnumerateFiles(folder).Select(File.GetLastWriteTimeUtc).Append(Directory.GetLastWriteTimeUtc(folder)).Max();
 
     /// <summary>Creates a new read-write file in the folder.</summary>
     public FileStream Create(string name)

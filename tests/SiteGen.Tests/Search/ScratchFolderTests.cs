@@ -15,6 +15,7 @@ public sealed class ScratchFolderTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, "00.bin"), new byte[1024]);
         if (withLock) File.WriteAllBytes(Path.Combine(folder, ".in-use"), []);
+        foreach (var file in Directory.GetFiles(folder)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow - age);
         Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow - age);
         return folder;
     }
@@ -50,6 +51,20 @@ public sealed class ScratchFolderTests : IDisposable
         Assert.True(File.Exists(Path.Combine(runningFolder, ".in-use")));
         Assert.True(Directory.Exists(young));
         Assert.Equal(3, Directory.GetDirectories(_parent, "sitegen-search-*").Length);
+    }
+
+    [Fact]
+    public void A_folder_without_a_lock_file_stays_while_its_spill_files_are_still_written()
+    {
+        // Given a folder of an earlier SiteGen (no lock file) made two days ago, whose spill file was appended to a minute ago
+        var folder = Leftover("sitegen-search-999996-dddd", withLock: false, TimeSpan.FromDays(2));
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "00.bin"), DateTime.UtcNow - TimeSpan.FromMinutes(1));
+
+        // When a build makes its scratch folder beside it
+        using var scratch = new ScratchFolder(_parent);
+
+        // Then it is left alone
+        Assert.True(Directory.Exists(folder));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class OutputPublisher : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _staging;
     private readonly string _stagingRoot;
-    private readonly Task<ConcurrentDictionary<string, byte>> _listing;
+    private readonly Task<ConcurrentDictionary<string, StagedFile>> _listing;
     private readonly ConcurrentDictionary<string, byte> _knownFolders = new(StringComparer.Ordinal);
     private bool _committed;
     private long _files;
@@ -35,17 +35,18 @@ public sealed class OutputPublisher : IDisposable
         _staging = staging;
         _stagingRoot = staging + Path.DirectorySeparatorChar;
         // Listing the staging tree (a folder per page) is most of what a one-report rebuild spends on output; it runs on another
-        // core while the build loads and models the site, and the first write or reuse waits for it.
+        // core while the build loads and models the site, and the first write or reuse waits for it. It takes each file's size
+        // and time too, so reusing a page needs no stat of its staged file on the build's own path.
         _listing = Task.Run(() =>
         {
-            var leftovers = new ConcurrentDictionary<string, byte>(Environment.ProcessorCount, 31, StringComparer.Ordinal);
-            foreach (var file in StagedFiles(staging)) leftovers.TryAdd(file, 0);
+            var leftovers = new ConcurrentDictionary<string, StagedFile>(Environment.ProcessorCount, 31, StringComparer.Ordinal);
+            foreach (var (file, staged) in StagedFiles(staging)) leftovers.TryAdd(file, staged);
             return leftovers;
         });
     }
 
     /// <summary>The files of the staging tree no file of this build has replaced or verified yet.</summary>
-    private ConcurrentDictionary<string, byte> Leftovers => _listing.GetAwaiter().GetResult();
+    private ConcurrentDictionary<string, StagedFile> Leftovers => _listing.GetAwaiter().GetResult();
 
     public static string StagingPathFor(string outputDir) =>
         Path.Combine(Path.GetDirectoryName(outputDir)!, $".{Path.GetFileName(outputDir)}.staging");
@@ -94,16 +95,18 @@ public sealed class OutputPublisher : IDisposable
         Interlocked.Add(ref _bytes, length);
     }
 
-    /// <summary>Every file under <paramref name="staging"/>, as a path relative to it with '/' separators. Enumerated without a
-    /// FileInfo per file and without Path.GetRelativePath: a one-report rebuild of 10,000 reports lists 50,000 files here.</summary>
-    private static IEnumerable<string> StagedFiles(string staging)
+    /// <summary>Every file under <paramref name="staging"/>, as a path relative to it with '/' separators, with its size and time.
+    /// Enumerated without a FileInfo per file and without Path.GetRelativePath: a one-report rebuild of 10,000 reports lists
+    /// 50,000 files here.</summary>
+    private static IEnumerable<(string File, StagedFile Staged)> StagedFiles(string staging)
     {
         var rootLength = Path.TrimEndingDirectorySeparator(staging).Length + 1;
-        return new FileSystemEnumerable<string>(staging, (ref FileSystemEntry entry) =>
+        return new FileSystemEnumerable<(string, StagedFile)>(staging, (ref FileSystemEntry entry) =>
         {
             var folder = entry.Directory.Length > rootLength ? entry.Directory[rootLength..] : [];
             var relative = folder.IsEmpty ? entry.FileName.ToString() : string.Concat(folder, "/", entry.FileName);
-            return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
+            relative = Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
+            return (relative, new StagedFile(entry.Length, entry.LastWriteTimeUtc.UtcTicks));
         }, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory
@@ -222,10 +225,10 @@ public sealed class OutputPublisher : IDisposable
     public void Reuse(string relativePath, LiveFile live)
     {
         var full = Resolve(relativePath);
-        var wasStaged = Leftovers.TryRemove(relativePath, out _);
-        var staged = wasStaged ? new FileInfo(full) : null;
-        // Same size and modification time: the staging tree already holds a hard link to the very same file.
-        var shared = staged is { Exists: true } && staged.Length == live.Length && staged.LastWriteTimeUtc.Ticks == live.WriteTicks;
+        var wasStaged = Leftovers.TryRemove(relativePath, out var staged);
+        // Same size and modification time: the staging tree already holds a hard link to the very same file. (Nothing else
+        // writes into the staging tree while the build holds its lock, so the listing's stat still stands.)
+        var shared = wasStaged && staged.Length == live.Length && staged.WriteTicks == live.WriteTicks;
         if (!shared)
         {
             if (wasStaged) File.Delete(full);
@@ -346,3 +349,6 @@ public sealed class OutputPublisher : IDisposable
 
 /// <summary>A file of the live output with the size and modification time it was found to have.</summary>
 public readonly record struct LiveFile(string Path, long Length, long WriteTicks);
+
+/// <summary>A file of the staging tree as the listing found it: its size and modification time.</summary>
+internal readonly record struct StagedFile(long Length, long WriteTicks);

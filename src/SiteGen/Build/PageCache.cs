@@ -84,6 +84,19 @@ public sealed class PageCache
             : new ReuseDecision(computed, null, null, InputsUnchanged: false);
     }
 
+    /// <summary>Files made together from the same inputs (the catalogue's two, the sitemap's parts) are reused only all together: each
+    /// must have been made from <paramref name="inputKey"/> and still be the file that build wrote. Null when any must be made again.</summary>
+    public IReadOnlyList<(string File, LiveFile Live, string Fingerprint)>? DecideTogether(IReadOnlyList<string> outputFiles, string inputKey)
+    {
+        var live = new List<(string, LiveFile, string)>(outputFiles.Count);
+        foreach (var file in outputFiles)
+        {
+            if (!TryReuseUnchanged(file, inputKey, out var existing, out var fingerprint, out _)) return null;
+            live.Add((file, existing, fingerprint));
+        }
+        return live;
+    }
+
     /// <summary>Records what this build publishes at <paramref name="outputFile"/>: its fingerprint, a report's summary, and for a
     /// page the key of the inputs its view was made from.</summary>
     public void Record(string outputFile, string fingerprint, string? summary, string? inputKey = null) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
@@ -236,7 +237,8 @@ public static class SiteBuilder
             state.Pages.Record(feed.Path, decision.Fingerprint, null, key);
             return buffer;
         }, buffer => buffer.Dispose());
-        foreach (var (path, xml) in SitemapRenderer.RenderAll(site, pages.ViewPages)) output.WriteUnlessSame(path, xml);
+        ModelFiles.Write(SitemapRenderer.Paths(site, pages.ViewPages),
+            () => SitemapRenderer.RenderAll(site, pages.ViewPages).Select(s => (s.Path, Encoding.UTF8.GetBytes(s.Xml))), pages.Fingerprints, state.Pages, output);
         output.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);
         if (index is not null) NameSearchFiles.Write(site, output.WriteUnlessSame);

@@ -49,34 +49,8 @@ public static class ViewOutput
         });
 
         if (site.Config.Downloads == DownloadMode.Files) WriteDownloads(site, markdown, fingerprints, cache, publisher, diagnostics);
-        WriteCatalogue(site, fingerprints, cache, publisher);
+        ModelFiles.Write([SiteUrls.CatalogueCsv, SiteUrls.CatalogueJson], () => Catalogue.Files(site), fingerprints, cache, publisher);
         return rendered;
-    }
-
-    /// <summary>Writes <c>catalogue.csv</c> and <c>catalogue.json</c>, or reuses both while the model hash stands: they show every
-    /// report's metadata and URL and the site's settings, nothing of the bodies, so a body edit leaves them as they were.</summary>
-    /// <remarks>Not decided by <see cref="PageCache.Decide"/>: the two files' fingerprint is the hash of their bytes, known only once both
-    /// are rendered together, so there is no second, cheaper check after the key; one changed file renders the pair.</remarks>
-    private static void WriteCatalogue(Site site, PageFingerprints fingerprints, PageCache cache, OutputPublisher publisher)
-    {
-        var key = PageFingerprints.InputKey(fingerprints.ModelHash, []);
-        var live = new List<(string Path, LiveFile File, string Fingerprint)>();
-        foreach (var path in new[] { SiteUrls.CatalogueCsv, SiteUrls.CatalogueJson })
-            if (cache.TryReuseUnchanged(path, key, out var file, out var fingerprint, out _)) live.Add((path, file, fingerprint));
-        if (live.Count == 2)
-        {
-            foreach (var (path, file, fingerprint) in live)
-            {
-                publisher.Reuse(path, file);
-                cache.Record(path, fingerprint, null, key);
-            }
-            return;
-        }
-        foreach (var (path, bytes) in Catalogue.Files(site))
-        {
-            publisher.Write(path, bytes);
-            cache.Record(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), null, key);
-        }
     }
 
     /// <summary>Writes each report's two downloads beside its page (<c>downloads: files</c>), reusing those whose report did not change.</summary>

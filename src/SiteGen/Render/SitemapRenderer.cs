@@ -15,7 +15,7 @@ public static class SitemapRenderer
     /// are rendered beside <see cref="Site.Pages"/>).</summary>
     public static IEnumerable<(string Path, string Xml)> RenderAll(Site site, IReadOnlyList<Page>? viewPages = null)
     {
-        var pages = site.Pages.Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search)).Concat(viewPages ?? []).ToList();
+        var pages = Listed(site, viewPages).ToList();
         if (pages.Count <= MaxUrlsPerFile)
         {
             yield return ("sitemap.xml", UrlSet(site, pages));
@@ -35,6 +35,17 @@ public static class SitemapRenderer
             w.WriteEndElement();
         }));
     }
+
+    /// <summary>The files <see cref="RenderAll"/> writes, known before it renders them.</summary>
+    public static IReadOnlyList<string> Paths(Site site, IReadOnlyList<Page>? viewPages = null)
+    {
+        var parts = (Listed(site, viewPages).Count() + MaxUrlsPerFile - 1) / MaxUrlsPerFile;
+        return parts <= 1 ? ["sitemap.xml"] : [.. Enumerable.Range(1, parts).Select(i => $"sitemap-{i}.xml"), "sitemap.xml"];
+    }
+
+    /// <summary>The pages a sitemap lists: every page but the search and not-found pages, then the view pages.</summary>
+    private static IEnumerable<Page> Listed(Site site, IReadOnlyList<Page>? viewPages) =>
+        site.Pages.Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search)).Concat(viewPages ?? []);
 
     public static string Robots(Site site) =>
         $"User-agent: *\nAllow: /\n\nSitemap: {site.Urls.Absolute("sitemap.xml")}\n";

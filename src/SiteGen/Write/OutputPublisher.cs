@@ -149,16 +149,21 @@ public sealed class OutputPublisher : IDisposable
         var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
         try
         {
-            var bytes = buffer.AsSpan(0, Utf8.GetBytes(content, buffer));
-            Resolve(relativePath); // refuses a path that leaves the output folder before any live file is opened
-            var live = Path.Combine(OutputDir, relativePath);
-            if (SameBytes(live, bytes)) Reuse(relativePath, live);
-            else Write(relativePath, bytes);
+            WriteUnlessSame(relativePath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Publishes <paramref name="content"/>, keeping the live file (and its time) when it already holds exactly these bytes.</summary>
+    public void WriteUnlessSame(string relativePath, ReadOnlySpan<byte> content)
+    {
+        Resolve(relativePath); // refuses a path that leaves the output folder before any live file is opened
+        var live = Path.Combine(OutputDir, relativePath);
+        if (SameBytes(live, content)) Reuse(relativePath, live);
+        else Write(relativePath, content);
     }
 
     private static bool SameBytes(string file, ReadOnlySpan<byte> expected)

@@ -132,6 +132,32 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_body_edit_keeps_the_sitemap_and_catalogue_and_a_new_publication_date_rewrites_them()
+    {
+        // Given a built site
+        using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0], published: "2025-03-01").Report("b", "测试县教育局", 2023, Regions[1]);
+        Build(site, site.Output, clean: false);
+        long InodeOf(string path) => SourceStamp.Of(Path.Combine(site.Output, path))!.Value.Inode;
+        string[] modelFiles = ["sitemap.xml", SiteUrls.CatalogueCsv, SiteUrls.CatalogueJson];
+        var before = modelFiles.Select(InodeOf).ToList();
+        var file = Path.Combine(site.Root, "content/reports/a.md");
+
+        // When a sentence is added to a report's body
+        File.AppendAllText(file, "\n本年度还完成了一项整改。\n");
+        Build(site, site.Output, clean: false);
+
+        // Then the files made from the model alone are the very same files
+        Assert.Equal(before, modelFiles.Select(InodeOf).ToList());
+
+        // And when the report's publication date changes, they show the new date
+        File.WriteAllText(file, File.ReadAllText(file).Replace("published: 2025-03-01", "published: 2025-03-20"));
+        Build(site, site.Output, clean: false);
+        Assert.Contains("<lastmod>2025-03-20</lastmod>", site.Read("sitemap.xml"));
+        Assert.Contains("2025-03-20", site.Read(SiteUrls.CatalogueCsv));
+        Assert.DoesNotContain("2025-03-01", site.Read("sitemap.xml"));
+    }
+
+    [Fact]
     public void A_theme_change_or_clean_flag_renders_every_page_again()
     {
         using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0]);

@@ -152,10 +152,6 @@ public static class SiteBuilder
                 var key = PageFingerprints.InputKey(fingerprints.ModelHash, renderer.BodySources(page));
                 PageView? view = null;
                 var decision = state.Pages.Decide(file, key, () => fingerprints.Of(page, view = renderer.View(page)));
-                // Loaded moments ago; a stat still notices a report deleted since, whose page must not be published (a view built
-                // for the fingerprint has read it).
-                if (decision.InputsUnchanged && page.Report is { } report && !File.Exists(report.Source.FullPath))
-                    throw new FileNotFoundException("the report file no longer exists", report.Source.FullPath);
                 var summary = decision.Summary;
                 if (decision.MustRender)
                 {
@@ -242,10 +238,38 @@ public static class SiteBuilder
         output.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);
         if (index is not null) NameSearchFiles.Write(site, output.WriteUnlessSame);
+        if (!ReportsStillThere(site, diagnostics)) return false;
         progress?.Stage("publish", 0);
         output.Commit();
         state.Published(index?.State);
         return true;
+    }
+
+    /// <summary>Whether every report loaded is still in its folder: a page reused unread must not be published for a report deleted
+    /// since it was loaded. One listing per folder, just before the output goes live, rather than a stat per reused page.</summary>
+    private static bool ReportsStillThere(Site site, DiagnosticBag diagnostics)
+    {
+        var listed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var report in site.Reports)
+        {
+            var folder = Path.GetDirectoryName(report.Source.FullPath)!;
+            if (!listed.TryGetValue(folder, out var names))
+            {
+                try
+                {
+                    names = Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)).ToHashSet(StringComparer.Ordinal);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    names = [];
+                }
+                listed[folder] = names;
+            }
+            if (!names.Contains(Path.GetFileName(report.Source.FullPath)))
+                diagnostics.Error(DiagnosticCodes.ContentVanished, report.Source.RelativePath, 0, 0, "the report file was deleted or moved during the build",
+                    "do not move or delete content while a build runs; run the build again");
+        }
+        return !diagnostics.HasErrors;
     }
 
     private static BuildResult Succeeded(Site site, RenderedPages pages, SearchIndexStats? search,

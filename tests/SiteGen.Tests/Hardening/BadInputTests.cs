@@ -372,6 +372,7 @@ public sealed class BadInputTests
     [InlineData("load")]
     [InlineData("model")]
     [InlineData("render")]
+    [InlineData("feeds")]
     public void A_content_folder_that_vanishes_mid_build_fails_the_build_and_keeps_the_output(string stage)
     {
         // Given a site that built once

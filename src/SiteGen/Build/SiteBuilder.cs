@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using SiteGen.Diagnostics;
 using SiteGen.Load;
 using SiteGen.Model;
@@ -234,7 +233,7 @@ public static class SiteBuilder
             return buffer;
         }, buffer => buffer.Dispose());
         ModelFiles.Write(SitemapRenderer.Paths(site, pages.ViewPages),
-            () => SitemapRenderer.RenderAll(site, pages.ViewPages).Select(s => (s.Path, Encoding.UTF8.GetBytes(s.Xml))), pages.Fingerprints, state.Pages, output);
+            () => SitemapRenderer.RenderAll(site, pages.ViewPages), pages.Fingerprints, state.Pages, output);
         output.Write("robots.txt", SitemapRenderer.Robots(site));
         foreach (var (path, bytes) in theme.Assets) output.Write(path, bytes);
         if (index is not null) NameSearchFiles.Write(site, output.WriteUnlessSame);

@@ -13,7 +13,7 @@ public static class SitemapRenderer
 
     /// <summary>The sitemap of the site's pages and of <paramref name="viewPages"/> (the status, compare and changes pages, which
     /// are rendered beside <see cref="Site.Pages"/>).</summary>
-    public static IEnumerable<(string Path, string Xml)> RenderAll(Site site, IReadOnlyList<Page>? viewPages = null)
+    public static IEnumerable<(string Path, byte[] Xml)> RenderAll(Site site, IReadOnlyList<Page>? viewPages = null)
     {
         var pages = Listed(site, viewPages).ToList();
         if (pages.Count <= MaxUrlsPerFile)
@@ -50,7 +50,7 @@ public static class SitemapRenderer
     public static string Robots(Site site) =>
         $"User-agent: *\nAllow: /\n\nSitemap: {site.Urls.Absolute("sitemap.xml")}\n";
 
-    private static string UrlSet(Site site, IReadOnlyList<Page> pages) => Write(w =>
+    private static byte[] UrlSet(Site site, IReadOnlyList<Page> pages) => Write(w =>
     {
         w.WriteStartElement("urlset", Namespace);
         foreach (var page in pages)
@@ -64,14 +64,18 @@ public static class SitemapRenderer
         w.WriteEndElement();
     });
 
-    private static string Write(Action<XmlWriter> body)
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The XML as UTF-8 bytes (no byte order mark, a final newline), written straight as bytes like the feeds.</summary>
+    private static byte[] Write(Action<XmlWriter> body)
     {
-        var sb = new StringBuilder();
-        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, NewLineChars = "\n" }))
+        using var bytes = new MemoryStream();
+        using (var w = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = Utf8, CloseOutput = false }))
         {
             w.WriteStartDocument();
             body(w);
         }
-        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
+        bytes.WriteByte((byte)'\n');
+        return bytes.ToArray();
     }
 }

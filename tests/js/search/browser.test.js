@@ -102,6 +102,12 @@ describe("search page over the sample reports, site under /reports/", () => {
     await tab.keyboard.press("Enter");
     await tab.waitForURL(/\/reports\/reports\/2024\/.*\?hl=/);
     await tab.waitForSelector("mark.search-hit");
+    // (the scroll to the mark waits for the page's load, after which the browser no longer scrolls to the #section itself)
+    await tab.waitForLoadState("load");
+    await tab.waitForFunction(() => {
+      const box = document.querySelector("mark.search-hit").getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }, null, { timeout: 5000 }).catch(() => {});
     // Then the phrase is marked in the report text, the first mark (in the linked section) is on screen, and nothing was blocked
     const state = await tab.evaluate(() => {
       const marks = [...document.querySelectorAll("mark.search-hit")];

@@ -57,5 +57,8 @@ if (query && body && runtime) {
   marks.reverse();
   const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   const first = marks.find((mark) => !target || target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) ?? marks[0];
+  // Chromium keeps its own scroll to the #section anchor going until the page has loaded (fonts and images can still move it),
+  // so scrolling to the mark before then can be undone: wait for load first.
+  if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
   first?.scrollIntoView({ block: "center" });
 }

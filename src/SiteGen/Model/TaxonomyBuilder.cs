@@ -33,7 +33,7 @@ internal static class TaxonomyBuilder
     private static Taxonomy BuildFlat(TaxonomyDefinition definition, IReadOnlyList<Report> reports)
     {
         var terms = new Dictionary<string, (Term Term, Report First)>(StringComparer.Ordinal);
-        var termsOf = new Dictionary<Report, IReadOnlyList<Term>>(reports.Count);
+        var termsOf = new Dictionary<Report, IReadOnlyList<Term>>(reports.Count, ReferenceEqualityComparer.Instance);
         foreach (var report in reports)
         {
             // A value listed twice (`tags: [复议, 复议]`) files the report once.
@@ -68,7 +68,7 @@ internal static class TaxonomyBuilder
     private static Taxonomy BuildHierarchy(TaxonomyDefinition definition, IReadOnlyList<Report> reports)
     {
         var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
-        var termsOf = new Dictionary<Report, IReadOnlyList<Term>>(reports.Count);
+        var termsOf = new Dictionary<Report, IReadOnlyList<Term>>(reports.Count, ReferenceEqualityComparer.Instance);
         foreach (var report in reports)
         {
             var path = ValuesOf(report, definition.Field);

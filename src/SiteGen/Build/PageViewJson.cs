@@ -3,9 +3,10 @@ using SiteGen.Render;
 
 namespace SiteGen.Build;
 
-/// <summary>Source-generated JSON for page fingerprints: it writes a view without the reflection serializer's per-object bookkeeping (most of a no-change rebuild's time).</summary>
+/// <summary>Source-generated JSON for page fingerprints (and the site settings they include): it writes a view without the reflection serializer's per-object bookkeeping (most of a no-change rebuild's time).</summary>
 /// <remarks>The plain types front matter and site.yml extras hold (see YamlDocument.ToPlain) are listed so <c>object</c> values serialize by their runtime type.</remarks>
 [JsonSerializable(typeof(PageView))]
+[JsonSerializable(typeof(SiteGen.Load.SiteConfig))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(long))]

@@ -11,6 +11,7 @@ public sealed class PageCache
     private readonly ConcurrentDictionary<string, PageCacheEntry> _next;
     private readonly ConcurrentDictionary<string, (long Length, long WriteTicks)> _verified;
     private readonly string _outputDir;
+    private Func<string, long, long, bool>? _stagedCopy;
 
     private PageCache(string outputDir, Dictionary<string, PageCacheEntry> previous)
     {
@@ -40,6 +41,11 @@ public sealed class PageCache
         return new PageCache(outputDir, pages);
     }
 
+    /// <summary>Lets reuse check a file against the staging tree's copy of it (<see cref="OutputPublisher.HoldsStaged"/>) before
+    /// the live output: a page unchanged for two builds is then known to be the file that build wrote without a stat (26,000 stats
+    /// at 10,000 reports, a tenth of a one-report rebuild).</summary>
+    public void CheckStagedCopiesWith(Func<string, long, long, bool> stagedCopy) => _stagedCopy = stagedCopy;
+
     /// <summary>The previous output file to reuse for <paramref name="outputFile"/>, when its fingerprint matches and the file is still the one that build wrote.</summary>
     public bool TryReuse(string outputFile, string fingerprint, out LiveFile existing, out string? summary)
     {
@@ -47,8 +53,13 @@ public sealed class PageCache
         existing = new LiveFile(existingPath, 0, 0);
         summary = null;
         if (!_previous.TryGetValue(outputFile, out var entry) || entry.Fingerprint != fingerprint) return false;
-        var info = new FileInfo(existingPath);
-        if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.WriteTicks) return false;
+        // A staged copy with the recorded size and time is the file that build wrote (the live one is a hard link to it, or was
+        // replaced by hand, and publishing keeps the staged copy either way); otherwise the live file must be it.
+        if (_stagedCopy?.Invoke(outputFile, entry.Length, entry.WriteTicks) != true)
+        {
+            var info = new FileInfo(existingPath);
+            if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.WriteTicks) return false;
+        }
         existing = new LiveFile(existingPath, entry.Length, entry.WriteTicks);
         // The reused file is published as a hard link to this very file, so Write need not look at it again.
         _verified[outputFile] = (entry.Length, entry.WriteTicks);

@@ -18,6 +18,7 @@ public static class SiteBuilder
         using var buildLock = BuildLock.Acquire(RequireContent(options).ResolvedOutputDir, options.LockWait);
         using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
         var state = BuildState.Open(options.ResolvedOutputDir, options.Clean);
+        state.Pages.CheckStagedCopiesWith(output.HoldsStaged);
         try
         {
             var input = Load(options, state.Loads, diagnostics, progress);

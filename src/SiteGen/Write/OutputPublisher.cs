@@ -219,6 +219,11 @@ public sealed class OutputPublisher : IDisposable
         return length;
     }
 
+    /// <summary>Whether the staging tree holds <paramref name="relativePath"/> with this size and modification time, as listed and
+    /// not yet replaced: a <see cref="Reuse(string, LiveFile)"/> of a live file recorded with them keeps that staged copy.</summary>
+    public bool HoldsStaged(string relativePath, long length, long writeTicks) =>
+        Leftovers.TryGetValue(relativePath, out var staged) && staged.Length == length && staged.WriteTicks == writeTicks;
+
     /// <summary>Publishes an unchanged file of the live output: kept when the staging tree already shares it, hard-linked (or copied) otherwise.</summary>
     public void Reuse(string relativePath, string liveFile)
     {

@@ -35,6 +35,35 @@ public sealed class IncrementalBuildTests
         foreach (var (key, bytes) in site.Snapshot()) Assert.True(before[key].AsSpan().SequenceEqual(bytes), key);
     }
 
+    [Fact]
+    public void A_page_replaced_deleted_or_edited_by_hand_in_the_live_output_is_published_again_as_the_build_makes_it()
+    {
+        // Given a site built three times, so the staging tree beside the output holds the unchanged pages too
+        using var site = new TestSite().Report("a", "测试县司法局", 2024, Regions[0]).Report("b", "测试县教育局", 2023, Regions[1]);
+        for (var i = 0; i < 3; i++) Build(site, site.Output, clean: false);
+        var expected = site.Snapshot();
+        var pages = site.HtmlPages().Where(p => p.StartsWith("reports/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(pages.Count >= 2);
+
+        // When one live page is replaced by a new file, one is deleted, and the home page is edited in place (the same file, which
+        // the staging tree shares)
+        var replaced = Path.Combine(site.Output, pages[0]);
+        File.Delete(replaced);
+        File.WriteAllText(replaced, "<p>replaced by hand</p>");
+        File.Delete(Path.Combine(site.Output, pages[1]));
+        using (var home = new FileStream(Path.Combine(site.Output, "index.html"), FileMode.Open, FileAccess.Write))
+        {
+            home.Position = 0;
+            home.Write("<!-- edited -->"u8);
+        }
+        var rebuilt = Build(site, site.Output, clean: false);
+
+        // Then every file of the output is again the one the build made, byte for byte
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), site.Snapshot().Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, bytes) in site.Snapshot()) Assert.True(expected[key].AsSpan().SequenceEqual(bytes), key);
+        Assert.True(rebuilt.PagesRendered >= 1, "the home page edited in place is rendered again");
+    }
+
     /// <summary>Twelve reports in five regions and three years; r0 is 红塔区卫生健康局's 2020 report in 云南省 › 玉溪市 › 红塔区, the
     /// only report of its agency and the only 2020 report of its county.</summary>
     private static TestSite TwelveReports()

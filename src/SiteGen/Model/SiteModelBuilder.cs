@@ -14,7 +14,8 @@ public static class SiteModelBuilder
     {
         var reports = AttachmentResolver.Resolve(CreateReports(config, files, includeDrafts, diagnostics), files, urls, config.Attachments, diagnostics);
 
-        var taxonomies = TaxonomyDefinition.All(config).Select(definition => TaxonomyBuilder.Build(definition, reports)).ToList();
+        // Each taxonomy is filed from the reports alone, independently of the others: on both cores, in definition order.
+        var taxonomies = TaxonomyDefinition.All(config).AsParallel().AsOrdered().Select(definition => TaxonomyBuilder.Build(definition, reports)).ToList();
 
         var pages = new List<Page>
         {

@@ -35,11 +35,16 @@ public sealed class SiteViews : IDisposable
     private SiteViews(Site site, Func<Report, SectionedBody>? read, ChangeCountsCache? cache)
     {
         Deadlines = PublicationDeadlines.For(site.Config);
-        Status = PublicationStatus.Compute(site.Reports, Deadlines);
+        var deadlines = Deadlines;
+        // The status tables and the compare pages' lists are read from the model alone, beside the comparisons of years (which
+        // in a rebuild mostly come from the build state): the three need nothing of each other.
+        var status = Task.Run(() => PublicationStatus.Compute(site.Reports, deadlines));
+        var comparePages = Task.Run(() => site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
+            .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList());
         _previous = ChangeIndex.Previous(site.Reports);
         Changes = ChangeIndex.Summaries(site.Reports, _listed, read, cache);
-        var compare = site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
-            .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList();
+        Status = status.GetAwaiter().GetResult();
+        var compare = comparePages.GetAwaiter().GetResult();
         // Most sites have one series; a second series' page of the same region and year is left to its own series only when the first has none.
         _compare = [];
         foreach (var page in compare) _compare.TryAdd((page.RegionKey, page.Year), page);

@@ -35,10 +35,9 @@ public sealed class SiteViews : IDisposable
     private SiteViews(Site site, Func<Report, SectionedBody>? read, ChangeCountsCache? cache)
     {
         Deadlines = PublicationDeadlines.For(site.Config);
-        var deadlines = Deadlines;
         // The status tables and the compare pages' lists are read from the model alone, beside the comparisons of years (which
         // in a rebuild mostly come from the build state): the three need nothing of each other.
-        var status = Task.Run(() => PublicationStatus.Compute(site.Reports, deadlines));
+        var status = Task.Run(() => PublicationStatus.Compute(site.Reports, Deadlines));
         var comparePages = Task.Run(() => site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
             .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList());
         _previous = ChangeIndex.Previous(site.Reports);

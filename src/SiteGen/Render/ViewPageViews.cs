@@ -165,20 +165,14 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         return string.Join(T("list_separator"), dates.Select(d => T(d.Kind) + T("label_separator") + Words(d.Date)));
     }
 
-    /// <summary>Sub-headings a compare entry lists of a report's item; the report page has the rest.</summary>
-    public const int MaxOutline = 12;
-
-    /// <summary>Characters of a report's opening sentence a compare entry shows.</summary>
-    public const int MaxExcerpt = 120;
-
     public ComparePageView Compare(ViewPage page)
     {
-        var view = SideBySide.Build(page.Compare!);
+        var view = SideBySide.Build(page.Compare!, views.BriefOf);
         var items = view.Items.Select(i => new CompareItemView(i.Item.Name, $"item-{i.Item.Number}", i.Present.Count,
             i.Present.Select(e =>
             {
-                var brief = SideBySide.Brief(e.Sections, MaxOutline, MaxExcerpt);
-                return new CompareEntryView(e.Report.Agency, _urls.Href(e.Report.Path), e.Sections.Select(s => s.Heading).ToList(),
+                var brief = e.Text.Brief;
+                return new CompareEntryView(e.Report.Agency, _urls.Href(e.Report.Path), e.Text.Headings,
                     brief.Excerpt, brief.Outline, brief.OutlineCount - brief.Outline.Count);
             }).ToList(),
             i.Lacking.Select(Item).ToList())).ToList();

@@ -17,10 +17,11 @@ public static class ChangeIndex
     }
 
     /// <summary>Every report's comparison with its previous year, as counts, keyed by the current report's path; the sentences its
-    /// changes page lists go to <paramref name="listed"/>. A pair whose counts <paramref name="cache"/> knows is not read again
+    /// changes page lists go to <paramref name="listed"/>, and each body read is also summed up for its compare page, in
+    /// <paramref name="briefs"/>. A pair whose counts <paramref name="cache"/> knows is not read again
     /// (its changes page, when it must be rendered anyway, compares it then); of the others, each agency's reports are read once,
     /// in year order, and agencies are compared in parallel.</summary>
-    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, ListedSentences listed,
+    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, ListedSentences listed, CompareBriefs briefs,
         Func<Report, SectionedBody>? read = null, ChangeCountsCache? cache = null)
     {
         read ??= ReportBodies.Read;
@@ -56,6 +57,7 @@ public static class ChangeIndex
         (Report Report, SectionedBody Body, ReportSentences Sentences) Read(Report report)
         {
             var body = read(report);
+            if (!briefs.Holds(report.Path)) briefs.Keep(report.Path, ReportBrief.Of(body));
             return (report, body, ReportSentences.Of(body));
         }
     }

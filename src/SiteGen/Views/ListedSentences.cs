@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
-using SiteGen.Diagnostics;
 
 namespace SiteGen.Views;
 
@@ -14,18 +11,7 @@ namespace SiteGen.Views;
 public sealed class ListedSentences : IDisposable
 {
     private static readonly UnicodeEncoding Utf16 = new(bigEndian: false, byteOrderMark: false);
-    private readonly SafeFileHandle _file;
-    private readonly Lock _lock = new();
-    private long _length;
-    private readonly ConcurrentDictionary<string, (long Offset, int Length)> _records = new(StringComparer.Ordinal);
-
-    public ListedSentences()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"sitegen-changes-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
-        _file = Guard(() => File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose));
-        // Unnamed at once where the system allows it, so not even a crash leaves the file behind.
-        if (!OperatingSystem.IsWindows()) Guard(() => { File.Delete(path); return 0; });
-    }
+    private readonly TemporaryRecords _records = new("the changes pages' sentences");
 
     /// <summary>Writes the sentences a comparison lists (thread-safe) and returns the comparison without them.</summary>
     public ChangeSummary Keep(ChangeSummary summary)
@@ -46,18 +32,7 @@ public sealed class ListedSentences : IDisposable
                 }
             }
         }
-        long offset;
-        lock (_lock)
-        {
-            offset = _length;
-            _length += buffer.Length;
-        }
-        Guard(() =>
-        {
-            RandomAccess.Write(_file, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), offset);
-            return 0;
-        });
-        _records[summary.Current.Path] = (offset, (int)buffer.Length);
+        _records.Write(summary.Current.Path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
         return new ChangeSummary(summary.Current, summary.Previous,
             summary.Items.Select(i => i with { Listed = null }).ToList(), summary.Total, summary.Approximate);
     }
@@ -66,10 +41,7 @@ public sealed class ListedSentences : IDisposable
     /// (thread-safe); null when none were kept for it.</summary>
     public ChangeSummary? Restore(string path, ChangeSummary counts)
     {
-        if (!_records.TryGetValue(path, out var record)) return null;
-        var bytes = new byte[record.Length];
-        if (Guard(() => RandomAccess.Read(_file, bytes, record.Offset)) != bytes.Length)
-            throw new InvalidDataException("the temporary file of the changes pages' sentences was cut short");
+        if (_records.Read(path) is not { } bytes) return null;
         using var reader = new BinaryReader(new MemoryStream(bytes), Utf16);
         var items = counts.Items.Select(item =>
         {
@@ -121,18 +93,5 @@ public sealed class ListedSentences : IDisposable
         return (text, pieces);
     }
 
-    private static T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SiteGenException(DiagnosticCodes.OutputPath, $"cannot use the temporary file of the changes pages' sentences: {ex.Message}",
-                "free some disk space in the temporary folder, or point TMPDIR to a writable folder with room");
-        }
-    }
-
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _records.Dispose();
 }

@@ -3,12 +3,35 @@ using SiteGen.Reports;
 
 namespace SiteGen.Views;
 
-/// <summary>A report's sections on one required item (usually one; item 1 is often spread over several themed sections).</summary>
-public sealed record ItemEntry(Report Report, IReadOnlyList<ReportSection> Sections);
-
 /// <summary>A report's text on an item in brief, as a compare page shows it: its first sentence and its sub-headings at their highest level.</summary>
 /// <param name="OutlineCount">How many sub-headings the item has at that level (<c>Outline</c> holds the first of them).</param>
 public sealed record ItemBrief(string Excerpt, IReadOnlyList<string> Outline, int OutlineCount);
+
+/// <summary>A report on one required item as a compare page lists it: the headings of its sections on the item (usually one; item 1
+/// is often spread over several themed sections) and their text in brief.</summary>
+public sealed record ItemText(IReadOnlyList<string> Headings, ItemBrief Brief);
+
+/// <summary>What the compare pages show of one report: its text on each required item in brief, by item number (1–5), null
+/// where it lacks the item. Made once from the body, so a body the comparison of years has read is not read again for its compare page.</summary>
+public sealed record ReportBrief(IReadOnlyList<ItemText?> Items)
+{
+    /// <summary>Sub-headings a compare entry lists of a report's item; the report page has the rest.</summary>
+    public const int MaxOutline = 12;
+
+    /// <summary>Characters of a report's opening sentence a compare entry shows.</summary>
+    public const int MaxExcerpt = 120;
+
+    public static ReportBrief Of(SectionedBody body) => new(RequiredSections.All.Select(item =>
+        body.SectionsOf(item.Number) is { Count: > 0 } sections
+            ? new ItemText(sections.Select(s => s.Heading).ToList(), SideBySide.Brief(sections, MaxOutline, MaxExcerpt))
+            : null).ToList());
+
+    /// <summary>The report's text on item <paramref name="number"/>, or null when it lacks it.</summary>
+    public ItemText? Item(int number) => Items[number - 1];
+}
+
+/// <summary>A report's text on one required item of a compare page.</summary>
+public sealed record ItemEntry(Report Report, ItemText Text);
 
 /// <summary>One required item across the reports of a compare page: the reports that have it, in page order, and those that lack it.</summary>
 public sealed record ItemComparison(RequiredItem Item, IReadOnlyList<ItemEntry> Present, IReadOnlyList<Report> Lacking);
@@ -97,14 +120,14 @@ public static class SideBySide
         return first[..cut] + "…";
     }
 
-    /// <summary>Reads the page's reports (with <paramref name="read"/>, by default from their files) and lays out the five items.</summary>
-    public static CompareView Build(ComparePage page, Func<Report, SectionedBody>? read = null)
+    /// <summary>Lays out the five items of the page's reports from their briefs (<paramref name="brief"/>; by default made from their files).</summary>
+    public static CompareView Build(ComparePage page, Func<Report, ReportBrief>? brief = null)
     {
-        read ??= ReportBodies.Read;
-        var bodies = page.Reports.Select(r => (Report: r, Body: read(r))).ToList();
+        brief ??= r => ReportBrief.Of(ReportBodies.Read(r));
+        var briefs = page.Reports.Select(r => (Report: r, Brief: brief(r))).ToList();
         var items = RequiredSections.All.Select(item => new ItemComparison(item,
-            bodies.Where(b => b.Body.Has(item.Number)).Select(b => new ItemEntry(b.Report, b.Body.SectionsOf(item.Number))).ToList(),
-            bodies.Where(b => !b.Body.Has(item.Number)).Select(b => b.Report).ToList())).ToList();
+            briefs.Where(b => b.Brief.Item(item.Number) is not null).Select(b => new ItemEntry(b.Report, b.Brief.Item(item.Number)!)).ToList(),
+            briefs.Where(b => b.Brief.Item(item.Number) is null).Select(b => b.Report).ToList())).ToList();
         return new CompareView(page, items);
     }
 }

@@ -17,12 +17,13 @@ public sealed record ViewPage(ViewPageKind Kind, string Path, string? RegionKey,
 
 /// <summary>The views of one build, computed once from the model before pages render: the status tables, which report has a
 /// previous year (and its sentence counts), which regions and years have a compare page, and every view page. Disposing it
-/// deletes the sentences kept for the changes pages.</summary>
+/// deletes the sentences kept for the changes pages and the briefs kept for the compare pages.</summary>
 public sealed class SiteViews : IDisposable
 {
     private readonly Dictionary<(string Region, int Year), ComparePage> _compare;
     private readonly IReadOnlyDictionary<string, Report> _previous;
     private readonly ListedSentences _listed = new();
+    private readonly CompareBriefs _briefs = new();
 
     public PublicationDeadlines Deadlines { get; }
     public StatusView Status { get; }
@@ -41,7 +42,7 @@ public sealed class SiteViews : IDisposable
         var comparePages = Task.Run(() => site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
             .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList());
         _previous = ChangeIndex.Previous(site.Reports);
-        Changes = ChangeIndex.Summaries(site.Reports, _listed, read, cache);
+        Changes = ChangeIndex.Summaries(site.Reports, _listed, _briefs, read, cache);
         Status = status.GetAwaiter().GetResult();
         var compare = comparePages.GetAwaiter().GetResult();
         // Most sites have one series; a second series' page of the same region and year is left to its own series only when the first has none.
@@ -80,9 +81,17 @@ public sealed class SiteViews : IDisposable
             ?? ChangeComparer.Compare(counts.Previous, ReportBodies.Read(counts.Previous), current, ReportBodies.Read(current));
     }
 
+    /// <summary>What the compare pages show of a report: kept since the comparison of years read its body in this build, or made from
+    /// its body now. Thread-safe.</summary>
+    public ReportBrief BriefOf(Report report) => _briefs.Restore(report.Path) ?? ReportBrief.Of(ReportBodies.Read(report));
+
     /// <summary>The years that have a compare page for a region, newest first.</summary>
     public IReadOnlyList<int> CompareYears(string regionKey) =>
         _compare.Keys.Where(k => k.Region == regionKey).Select(k => k.Year).OrderDescending().ToList();
 
-    public void Dispose() => _listed.Dispose();
+    public void Dispose()
+    {
+        _listed.Dispose();
+        _briefs.Dispose();
+    }
 }

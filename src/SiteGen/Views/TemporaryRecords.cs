@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.Win32.SafeHandles;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Views;
+
+/// <summary>Records kept by key in an unnamed temporary file between the stage that makes them and the page that shows them, so
+/// memory holds an offset per record instead of the record. Thread-safe; disposing it deletes the file.</summary>
+public sealed class TemporaryRecords : IDisposable
+{
+    private readonly SafeFileHandle _file;
+    private readonly string _what;
+    private readonly Lock _lock = new();
+    private long _length;
+    private readonly ConcurrentDictionary<string, (long Offset, int Length)> _records = new(StringComparer.Ordinal);
+
+    /// <param name="what">What the records are, in the words of an error about the file (as in "the changes pages' sentences").</param>
+    public TemporaryRecords(string what)
+    {
+        _what = what;
+        var path = Path.Combine(Path.GetTempPath(), $"sitegen-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
+        _file = Guard(() => File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose));
+        // Unnamed at once where the system allows it, so not even a crash leaves the file behind.
+        if (!OperatingSystem.IsWindows()) Guard(() => { File.Delete(path); return 0; });
+    }
+
+    public bool Holds(string key) => _records.ContainsKey(key);
+
+    /// <summary>Writes the record of <paramref name="key"/>, replacing an earlier one.</summary>
+    public void Write(string key, ReadOnlyMemory<byte> record)
+    {
+        long offset;
+        lock (_lock)
+        {
+            offset = _length;
+            _length += record.Length;
+        }
+        Guard(() =>
+        {
+            RandomAccess.Write(_file, record.Span, offset);
+            return 0;
+        });
+        _records[key] = (offset, record.Length);
+    }
+
+    /// <summary>The record of <paramref name="key"/>, or null when none was written.</summary>
+    public byte[]? Read(string key)
+    {
+        if (!_records.TryGetValue(key, out var record)) return null;
+        var bytes = new byte[record.Length];
+        if (Guard(() => RandomAccess.Read(_file, bytes, record.Offset)) != bytes.Length)
+            throw new InvalidDataException($"the temporary file of {_what} was cut short");
+        return bytes;
+    }
+
+    private T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SiteGenException(DiagnosticCodes.OutputPath, $"cannot use the temporary file of {_what}: {ex.Message}",
+                "free some disk space in the temporary folder, or point TMPDIR to a writable folder with room");
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}

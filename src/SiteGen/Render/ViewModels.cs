@@ -161,8 +161,9 @@ public sealed record ChangesItemView(string Name, string Id, string Summary, str
 public sealed record SentenceGroupView(string Heading, IReadOnlyList<SentenceView> Sentences, LinkView? More);
 
 /// <summary>A sentence as listed: added or dropped ones have <c>After</c> or <c>Before</c> only; a changed one both, the changed
-/// figures marked, and <c>Label</c> says whether it was also reworded.</summary>
-public sealed record SentenceView(string? Label, IReadOnlyList<PieceView> Before, IReadOnlyList<PieceView> After);
+/// figures marked, and <c>Label</c> says whether it was also reworded. <c>Text</c> is the sentence whole when nothing in it is
+/// marked (an added or dropped one), so a template writes it without a loop over its pieces.</summary>
+public sealed record SentenceView(string? Label, IReadOnlyList<PieceView> Before, IReadOnlyList<PieceView> After, string? Text = null);
 
 /// <summary>A piece of a sentence; <c>Changed</c> marks a figure that changed, and <c>Was</c> gives last year's figure when the
 /// sentence is shown once for both years.</summary>

@@ -214,9 +214,8 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
                 return new SentenceView(null, [], s.AfterPieces.Select(p => new PieceView(p.Text, p.Changed, p.Changed ? was[k++] : null)).ToList());
             }
         }
-        var one = s.Kind == SentenceChangeKind.Changed ? null : s.Before ?? s.After;
-        var whole = one is not null && !s.BeforePieces.Concat(s.AfterPieces).Any(p => p.Changed) ? one : null;
+        // Only a changed sentence has marked pieces: an added or dropped one is its text whole.
         return new(s.Reworded ? T("sentence_reworded") : null, s.BeforePieces.Select(p => new PieceView(p.Text, p.Changed, null)).ToList(),
-            s.AfterPieces.Select(p => new PieceView(p.Text, p.Changed, null)).ToList(), whole);
+            s.AfterPieces.Select(p => new PieceView(p.Text, p.Changed, null)).ToList(), s.Kind == SentenceChangeKind.Changed ? null : s.Before ?? s.After);
     }
 }

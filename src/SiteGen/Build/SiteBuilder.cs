@@ -15,8 +15,6 @@ public static class SiteBuilder
     public static BuildResult Run(BuildOptions options, IBuildProgress? progress = null)
     {
         var (clock, diagnostics) = (Stopwatch.StartNew(), new DiagnosticBag());
-        // A build that may reuse the previous one's work runs without collections (see CollectionPause); a clean one collects as usual.
-        using var pause = options.Clean ? null : CollectionPause.Begin();
         using var buildLock = BuildLock.Acquire(RequireContent(options).ResolvedOutputDir, options.LockWait);
         using var output = OutputPublisher.Begin(options.ResolvedOutputDir);
         var state = BuildState.Open(options.ResolvedOutputDir, options.Clean);

@@ -421,21 +421,31 @@ internal sealed partial class ThemeTemplates
     private sealed class ViewAccessor : IObjectAccessor
     {
         /// <summary>Every type of the view model: SiteGen's types reachable from <see cref="PageView"/> through properties, lists and nullables.</summary>
-        private static readonly Dictionary<Type, ViewAccessor> Accessors = ViewTypes().ToDictionary(t => t, t => new ViewAccessor(t));
-        private readonly Dictionary<string, Func<object, object?>> _getters;
+        private static readonly HashSet<Type> Types = ViewTypes();
+        /// <summary>Made on first use, like each one's getters: a one-report rebuild renders a handful of pages, and compiling a getter for
+        /// every member of every view type up front cost it 45 ms.</summary>
+        private static readonly ConcurrentDictionary<Type, ViewAccessor> Accessors = new();
+        private static readonly MethodInfo TypedGetter = typeof(ViewAccessor).GetMethod(nameof(Getter), BindingFlags.NonPublic | BindingFlags.Static)!;
+        private readonly Dictionary<string, PropertyInfo> _properties;
+        private readonly ConcurrentDictionary<string, Func<object, object?>> _getters = new(StringComparer.Ordinal);
 
-        private ViewAccessor(Type type)
-        {
-            _getters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => StandardMemberRenamer.Default(p), p =>
-            {
-                var target = System.Linq.Expressions.Expression.Parameter(typeof(object));
-                var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(target, type), p);
-                return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), target).Compile();
-            }, StringComparer.Ordinal);
-        }
+        private ViewAccessor(Type type) =>
+            _properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => StandardMemberRenamer.Default(p), StringComparer.Ordinal);
 
         /// <summary>The accessor of a view-model type, or null for any other type.</summary>
-        public static ViewAccessor? For(Type type) => Accessors.GetValueOrDefault(type);
+        public static ViewAccessor? For(Type type) => Types.Contains(type) ? Accessors.GetOrAdd(type, static t => new ViewAccessor(t)) : null;
+
+        /// <summary>A getter made from the property's own get method (no expression compiled): the view model's types are classes.</summary>
+        private static Func<object, object?> GetterOf(PropertyInfo property) =>
+            property.DeclaringType!.IsValueType
+                ? property.GetValue
+                : (Func<object, object?>)TypedGetter.MakeGenericMethod(property.DeclaringType, property.PropertyType).Invoke(null, [property.GetMethod!])!;
+
+        private static Func<object, object?> Getter<TTarget, TValue>(MethodInfo get)
+        {
+            var typed = get.CreateDelegate<Func<TTarget, TValue>>();
+            return target => typed((TTarget)target);
+        }
 
         private static HashSet<Type> ViewTypes()
         {
@@ -450,15 +460,21 @@ internal sealed partial class ThemeTemplates
             return found;
         }
 
-        public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => _getters.Count;
-        public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target) => _getters.Keys;
-        public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => _getters.ContainsKey(member);
+        public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => _properties.Count;
+        public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target) => _properties.Keys;
+        public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => _properties.ContainsKey(member);
 
         public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
         {
-            if (_getters.TryGetValue(member, out var get)) { value = get(target); return true; }
-            throw new TemplateProblem(DiagnosticCodes.ThemeTemplate, span, $"`{member}` is not a value of this object; it has {string.Join(", ", _getters.Keys)}",
-                "names are in snake_case; docs/themes.md lists every value of the view model");
+            if (!_getters.TryGetValue(member, out var get))
+            {
+                if (!_properties.TryGetValue(member, out var property))
+                    throw new TemplateProblem(DiagnosticCodes.ThemeTemplate, span, $"`{member}` is not a value of this object; it has {string.Join(", ", _properties.Keys)}",
+                        "names are in snake_case; docs/themes.md lists every value of the view model");
+                get = _getters.GetOrAdd(member, GetterOf(property));
+            }
+            value = get(target);
+            return true;
         }
 
         public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) => false;

@@ -10,8 +10,8 @@ public static class BuildHandler
 {
     public static int Run(BuildOptions options)
     {
-        // This process runs one build and exits: one that may reuse the previous build's work runs without collections.
-        if (!options.Clean) CollectionPause.HoldOffForThisProcess();
+        // This process runs one build and exits: one that reuses the previous build's work runs without collections.
+        if (!options.Clean && File.Exists(BuildState.PathFor(options.ResolvedOutputDir))) CollectionPause.HoldOffForThisProcess();
         BuildResult result;
         StageTimings? timings = null;
         try

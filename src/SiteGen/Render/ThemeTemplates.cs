@@ -435,7 +435,8 @@ internal sealed partial class ThemeTemplates
         /// <summary>The accessor of a view-model type, or null for any other type.</summary>
         public static ViewAccessor? For(Type type) => Types.Contains(type) ? Accessors.GetOrAdd(type, static t => new ViewAccessor(t)) : null;
 
-        /// <summary>A getter made from the property's own get method (no expression compiled): the view model's types are classes.</summary>
+        /// <summary>A getter made from the property's own get method, no expression compiled; a member of a struct (the view model has
+        /// none today) is read through reflection, since a struct's get method cannot be bound to a boxed target.</summary>
         private static Func<object, object?> GetterOf(PropertyInfo property) =>
             property.DeclaringType!.IsValueType
                 ? property.GetValue

@@ -62,5 +62,8 @@ public sealed class StageTimings : IBuildProgress
         var process = Process.GetCurrentProcess();
         writer.WriteLine(string.Create(inv,
             $"timings: gc gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB, threads {Environment.ProcessorCount} cores"));
+        // Methods compiled at run time: those without precompiled (ReadyToRun) code, and hot ones compiled again optimised.
+        writer.WriteLine(string.Create(inv,
+            $"timings: jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F3} s"));
     }
 }

@@ -186,6 +186,26 @@ public sealed class IncrementalBuildTests
         Assert.DoesNotContain("2025-03-01", site.Read("sitemap.xml"));
     }
 
+    [Theory]
+    [InlineData("note: {a: [1, 2]}", "note: {a: [1, 3]}")]
+    [InlineData("note: {a: [1, 2]}", "note: {a: [1, \"2\"]}")]
+    [InlineData("note: [true, 2.5]", "note: [false, 2.5]")]
+    [InlineData("note: {b: {c: 西}}", "note: {b: {c: 东}}")]
+    public void A_change_deep_inside_a_site_setting_SiteGen_does_not_know_renders_every_page_again(string before, string after)
+    {
+        // Given a built site whose site.yml carries a value SiteGen does not know (kept for themes as `site.extra`)
+        using var site = new TestSite().File("content/site.yml", before + "\n")
+            .Report("a", "测试县司法局", 2024, Regions[0]).Report("b", "测试县教育局", 2023, Regions[1]);
+        var first = Build(site, site.Output, clean: false);
+
+        // When only a value deep inside it changes (a number, its type, a flag, a nested text)
+        site.File("content/site.yml", after + "\n");
+        var rebuilt = Build(site, site.Output, clean: false);
+
+        // Then every page's fingerprint sees it (the settings are part of what every page shares), and every page is rendered again
+        Assert.Equal(first.PagesRendered, rebuilt.PagesRendered);
+    }
+
     [Fact]
     public void A_theme_change_or_clean_flag_renders_every_page_again()
     {

@@ -24,9 +24,13 @@ public sealed class SiteViews : IDisposable
     private readonly IReadOnlyDictionary<string, Report> _previous;
     private readonly ListedSentences _listed = new();
     private readonly CompareBriefs _briefs = new();
+    private readonly Lazy<StatusView> _status;
 
     public PublicationDeadlines Deadlines { get; }
-    public StatusView Status { get; }
+
+    /// <summary>The status tables, computed when a status page is first rendered: a rebuild whose status pages are all reused by
+    /// their inputs' key (a body edit) needs none of them.</summary>
+    public StatusView Status => _status.Value;
 
     /// <summary>Each report's comparison with its previous year, as counts, keyed by the report's path.</summary>
     public IReadOnlyDictionary<string, ChangeSummary> Changes { get; }
@@ -36,14 +40,14 @@ public sealed class SiteViews : IDisposable
     private SiteViews(Site site, Func<Report, SectionedBody>? read, ChangeCountsCache? cache)
     {
         Deadlines = PublicationDeadlines.For(site.Config);
-        // The status tables and the compare pages' lists are read from the model alone, beside the comparisons of years (which
-        // in a rebuild mostly come from the build state): the three need nothing of each other.
-        var status = Task.Run(() => PublicationStatus.Compute(site.Reports, Deadlines));
+        var deadlines = Deadlines;
+        _status = new Lazy<StatusView>(() => PublicationStatus.Compute(site.Reports, deadlines), LazyThreadSafetyMode.ExecutionAndPublication);
+        // The compare pages' lists are read from the model alone, beside the comparisons of years (which in a rebuild mostly come
+        // from the build state): the two need nothing of each other.
         var comparePages = Task.Run(() => site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
             .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList());
         _previous = ChangeIndex.Previous(site.Reports);
         Changes = ChangeIndex.Summaries(site.Reports, _listed, _briefs, read, cache);
-        Status = status.GetAwaiter().GetResult();
         var compare = comparePages.GetAwaiter().GetResult();
         // Most sites have one series; a second series' page of the same region and year is left to its own series only when the first has none.
         _compare = [];

@@ -40,8 +40,7 @@ public sealed class SiteViews : IDisposable
     private SiteViews(Site site, Func<Report, SectionedBody>? read, ChangeCountsCache? cache)
     {
         Deadlines = PublicationDeadlines.For(site.Config);
-        var deadlines = Deadlines;
-        _status = new Lazy<StatusView>(() => PublicationStatus.Compute(site.Reports, deadlines), LazyThreadSafetyMode.ExecutionAndPublication);
+        _status = new Lazy<StatusView>(() => PublicationStatus.Compute(site.Reports, Deadlines), LazyThreadSafetyMode.ExecutionAndPublication);
         // The compare pages' lists are read from the model alone, beside the comparisons of years (which in a rebuild mostly come
         // from the build state): the two need nothing of each other.
         var comparePages = Task.Run(() => site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)

@@ -17,9 +17,11 @@ internal static class AttachmentFiles
             try
             {
                 var fingerprint = Fingerprint(attachment);
+                LiveFile? reused = null;
                 if (cache.TryReuse(attachment.OutputPath, fingerprint, out var previous, out _))
                 {
                     publisher.Reuse(attachment.OutputPath, previous);
+                    reused = previous;
                 }
                 else if (publisher.Copy(attachment.OutputPath, attachment.SourcePath) != attachment.Length)
                 {
@@ -31,7 +33,7 @@ internal static class AttachmentFiles
                 // A file modified this close to the build may change again within the same clock tick (git's "racy" timestamps):
                 // its stamp is not trusted, so the next build copies it again.
                 var racy = attachment.Stamp.ModifiedTicks >= SourceStamp.NowTicks() - LoadCache.RacyMarginTicks;
-                cache.Record(attachment.OutputPath, racy ? "" : fingerprint, null);
+                cache.Record(attachment.OutputPath, racy ? "" : fingerprint, null, reused: reused);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

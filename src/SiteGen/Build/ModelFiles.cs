@@ -17,7 +17,7 @@ public static class ModelFiles
             foreach (var (path, file, fingerprint) in live)
             {
                 publisher.Reuse(path, file);
-                cache.Record(path, fingerprint, null, key);
+                cache.Record(path, fingerprint, null, key, file);
             }
             return;
         }

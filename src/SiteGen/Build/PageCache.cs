@@ -9,7 +9,6 @@ public sealed class PageCache
 {
     private readonly Dictionary<string, PageCacheEntry> _previous;
     private readonly ConcurrentDictionary<string, PageCacheEntry> _next;
-    private readonly ConcurrentDictionary<string, (long Length, long WriteTicks)> _verified;
     private readonly string _outputDir;
     private Func<string, long, long, bool>? _stagedCopy;
 
@@ -19,7 +18,6 @@ public sealed class PageCache
         _previous = previous;
         // Sized for the previous build's files: growing a concurrent dictionary of 50,000 entries step by step cost more than filling it.
         _next = new(Environment.ProcessorCount, Math.Max(31, previous.Count), StringComparer.Ordinal);
-        _verified = new(Environment.ProcessorCount, Math.Max(31, previous.Count), StringComparer.Ordinal);
     }
 
     public static PageCache Empty(string outputDir) => new(outputDir, new Dictionary<string, PageCacheEntry>(StringComparer.Ordinal));
@@ -61,8 +59,6 @@ public sealed class PageCache
             if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.WriteTicks) return false;
         }
         existing = new LiveFile(existingPath, entry.Length, entry.WriteTicks);
-        // The reused file is published as a hard link to this very file, so Write need not look at it again.
-        _verified[outputFile] = (entry.Length, entry.WriteTicks);
         summary = entry.Summary;
         return true;
     }
@@ -108,10 +104,12 @@ public sealed class PageCache
         return live;
     }
 
-    /// <summary>Records what this build publishes at <paramref name="outputFile"/>: its fingerprint, a report's summary, and for a
-    /// page the key of the inputs its view was made from.</summary>
-    public void Record(string outputFile, string fingerprint, string? summary, string? inputKey = null) =>
-        _next[outputFile] = new PageCacheEntry(fingerprint, summary, 0, 0) { InputKey = inputKey };
+    /// <summary>Records what this build publishes at <paramref name="outputFile"/>: its fingerprint, a report's summary, for a page
+    /// the key of the inputs its view was made from, and the previous build's file when it is reused (<paramref name="reused"/>,
+    /// as <see cref="TryReuse"/> checked it). A reused file is published as a hard link to that very file, so its size and time
+    /// are known without a stat; a file written anew is looked at once it is published.</summary>
+    public void Record(string outputFile, string fingerprint, string? summary, string? inputKey = null, LiveFile? reused = null) =>
+        _next[outputFile] = new PageCacheEntry(fingerprint, summary, reused?.Length ?? 0, reused?.WriteTicks ?? 0) { InputKey = inputKey };
 
     /// <summary>Writes the record of this build's files with the size and time each now has, once they are published; of the
     /// previous build's when this one published nothing (its files are still the live ones).</summary>
@@ -122,9 +120,10 @@ public sealed class PageCache
         else
             foreach (var (file, entry) in _next)
             {
-                if (_verified.TryGetValue(file, out var known))
+                // A time of zero (year 1) is no file's: it marks a file written anew, whose size and time are not known yet.
+                if (entry.WriteTicks != 0)
                 {
-                    pages.Add((file, entry with { Length = known.Length, WriteTicks = known.WriteTicks }));
+                    pages.Add((file, entry));
                     continue;
                 }
                 var info = new FileInfo(Path.Combine(_outputDir, file));

@@ -215,7 +215,7 @@ public static class SiteBuilder
         foreach (var page in pages.Pages)
         {
             if (page.ReusedFrom is { } live) output.Reuse(page.File, live);
-            state.Pages.Record(page.File, page.Fingerprint, page.Summary, page.InputKey);
+            state.Pages.Record(page.File, page.Fingerprint, page.Summary, page.InputKey, page.ReusedFrom);
         }
         AttachmentFiles.Publish(site, state.Pages, output, diagnostics);
         if (diagnostics.HasErrors) return false;
@@ -233,7 +233,7 @@ public static class SiteBuilder
                 FeedRenderer.Render(site, feed, pages.Summaries, buffer);
                 output.Write(feed.Path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             }
-            state.Pages.Record(feed.Path, decision.Fingerprint, null, key);
+            state.Pages.Record(feed.Path, decision.Fingerprint, null, key, decision.Reused);
             return buffer;
         }, buffer => buffer.Dispose());
         ModelFiles.Write(SitemapRenderer.Paths(site, pages.ViewPages),

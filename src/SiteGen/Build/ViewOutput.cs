@@ -35,7 +35,7 @@ public static class ViewOutput
                     publisher.Write(file, renderer.Render(page, shell!));
                     Interlocked.Increment(ref rendered);
                 }
-                cache.Record(file, decision.Fingerprint, null, key);
+                cache.Record(file, decision.Fingerprint, null, key, decision.Reused);
             }
             catch (IOException ex)
             {
@@ -70,7 +70,7 @@ public static class ViewOutput
                 for (var i = 0; i < paths.Length; i++)
                 {
                     publisher.Reuse(paths[i], existing[i]);
-                    cache.Record(paths[i], fingerprint, null);
+                    cache.Record(paths[i], fingerprint, null, reused: existing[i]);
                 }
                 return;
             }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SiteGen.Views;
 
 /// <summary>The compare pages' briefs of the reports the comparison of years read, kept in a temporary file until their compare page
@@ -8,36 +6,28 @@ namespace SiteGen.Views;
 /// outline's full count (UTF-16 texts).</remarks>
 public sealed class CompareBriefs : IDisposable
 {
-    private static readonly UnicodeEncoding Utf16 = new(bigEndian: false, byteOrderMark: false);
     private readonly TemporaryRecords _records = new("the compare pages' briefs");
 
     public bool Holds(string reportPath) => _records.Holds(reportPath);
 
     /// <summary>Writes the brief of the report at <paramref name="reportPath"/> (thread-safe).</summary>
-    public void Keep(string reportPath, ReportBrief brief)
+    public void Keep(string reportPath, ReportBrief brief) => _records.Write(reportPath, writer =>
     {
-        var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Utf16, leaveOpen: true))
+        writer.Write7BitEncodedInt(brief.Items.Count);
+        foreach (var item in brief.Items)
         {
-            writer.Write7BitEncodedInt(brief.Items.Count);
-            foreach (var item in brief.Items)
-            {
-                writer.Write(item is not null);
-                if (item is null) continue;
-                WriteList(writer, item.Headings);
-                writer.Write(item.Brief.Excerpt);
-                WriteList(writer, item.Brief.Outline);
-                writer.Write7BitEncodedInt(item.Brief.OutlineCount);
-            }
+            writer.Write(item is not null);
+            if (item is null) continue;
+            WriteList(writer, item.Headings);
+            writer.Write(item.Brief.Excerpt);
+            WriteList(writer, item.Brief.Outline);
+            writer.Write7BitEncodedInt(item.Brief.OutlineCount);
         }
-        _records.Write(reportPath, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-    }
+    });
 
     /// <summary>The brief <see cref="Keep"/> wrote for the report at <paramref name="reportPath"/> (thread-safe), or null.</summary>
-    public ReportBrief? Restore(string reportPath)
+    public ReportBrief? Restore(string reportPath) => _records.Read(reportPath, reader =>
     {
-        if (_records.Read(reportPath) is not { } bytes) return null;
-        using var reader = new BinaryReader(new MemoryStream(bytes), Utf16);
         var items = new ItemText?[reader.Read7BitEncodedInt()];
         for (var i = 0; i < items.Length; i++)
         {
@@ -48,7 +38,7 @@ public sealed class CompareBriefs : IDisposable
             items[i] = new ItemText(headings, new ItemBrief(excerpt, outline, reader.Read7BitEncodedInt()));
         }
         return new ReportBrief(items);
-    }
+    });
 
     private static void WriteList(BinaryWriter writer, IReadOnlyList<string> texts)
     {

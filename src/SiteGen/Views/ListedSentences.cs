@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SiteGen.Views;
 
 /// <summary>The sentences the changes pages list, kept in a temporary file from when a pair of reports is compared until its
@@ -10,14 +8,12 @@ namespace SiteGen.Views;
 /// cut into. Sentences are read back as they were written, so output does not depend on which thread compared what.</remarks>
 public sealed class ListedSentences : IDisposable
 {
-    private static readonly UnicodeEncoding Utf16 = new(bigEndian: false, byteOrderMark: false);
     private readonly TemporaryRecords _records = new("the changes pages' sentences");
 
     /// <summary>Writes the sentences a comparison lists (thread-safe) and returns the comparison without them.</summary>
     public ChangeSummary Keep(ChangeSummary summary)
     {
-        var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Utf16, leaveOpen: true))
+        _records.Write(summary.Current.Path, writer =>
         {
             foreach (var item in summary.Items)
             {
@@ -31,18 +27,15 @@ public sealed class ListedSentences : IDisposable
                     WriteSide(writer, sentence.After, sentence.AfterPieces);
                 }
             }
-        }
-        _records.Write(summary.Current.Path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        });
         return new ChangeSummary(summary.Current, summary.Previous,
             summary.Items.Select(i => i with { Listed = null }).ToList(), summary.Total, summary.Approximate);
     }
 
     /// <summary>The comparison of the report at <paramref name="path"/> with the sentences <see cref="Keep"/> wrote for it put back
     /// (thread-safe); null when none were kept for it.</summary>
-    public ChangeSummary? Restore(string path, ChangeSummary counts)
+    public ChangeSummary? Restore(string path, ChangeSummary counts) => _records.Read(path, reader =>
     {
-        if (_records.Read(path) is not { } bytes) return null;
-        using var reader = new BinaryReader(new MemoryStream(bytes), Utf16);
         var items = counts.Items.Select(item =>
         {
             var listed = new SentenceChange[reader.Read7BitEncodedInt()];
@@ -57,7 +50,7 @@ public sealed class ListedSentences : IDisposable
             return item with { Listed = listed };
         }).ToList();
         return counts with { Items = items };
-    }
+    });
 
     /// <summary>One year's side of a sentence: its text, then its pieces as lengths (they cut the text from start to end) and marks.</summary>
     private static void WriteSide(BinaryWriter writer, string? text, IReadOnlyList<SentencePiece> pieces)

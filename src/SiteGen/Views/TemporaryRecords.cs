@@ -1,13 +1,17 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Microsoft.Win32.SafeHandles;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Views;
 
 /// <summary>Records kept by key in an unnamed temporary file between the stage that makes them and the page that shows them, so
-/// memory holds an offset per record instead of the record. Thread-safe; disposing it deletes the file.</summary>
+/// memory holds an offset per record instead of the record. A record is written and read with a <see cref="BinaryWriter"/> and
+/// <see cref="BinaryReader"/> whose texts are UTF-16 (Chinese text takes two bytes a character, not three). Thread-safe; disposing
+/// it deletes the file.</summary>
 public sealed class TemporaryRecords : IDisposable
 {
+    private static readonly UnicodeEncoding Utf16 = new(bigEndian: false, byteOrderMark: false);
     private readonly SafeFileHandle _file;
     private readonly string _what;
     private readonly Lock _lock = new();
@@ -26,9 +30,12 @@ public sealed class TemporaryRecords : IDisposable
 
     public bool Holds(string key) => _records.ContainsKey(key);
 
-    /// <summary>Writes the record of <paramref name="key"/>, replacing an earlier one.</summary>
-    public void Write(string key, ReadOnlyMemory<byte> record)
+    /// <summary>Writes the record of <paramref name="key"/> as <paramref name="write"/> writes it, replacing an earlier one.</summary>
+    public void Write(string key, Action<BinaryWriter> write)
     {
+        var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Utf16, leaveOpen: true)) write(writer);
+        var record = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         long offset;
         lock (_lock)
         {
@@ -43,14 +50,15 @@ public sealed class TemporaryRecords : IDisposable
         _records[key] = (offset, record.Length);
     }
 
-    /// <summary>The record of <paramref name="key"/>, or null when none was written.</summary>
-    public byte[]? Read(string key)
+    /// <summary>The record of <paramref name="key"/> as <paramref name="read"/> reads it, or null when none was written.</summary>
+    public T? Read<T>(string key, Func<BinaryReader, T> read) where T : class
     {
         if (!_records.TryGetValue(key, out var record)) return null;
         var bytes = new byte[record.Length];
         if (Guard(() => RandomAccess.Read(_file, bytes, record.Offset)) != bytes.Length)
             throw new InvalidDataException($"the temporary file of {_what} was cut short");
-        return bytes;
+        using var reader = new BinaryReader(new MemoryStream(bytes), Utf16);
+        return read(reader);
     }
 
     private T Guard<T>(Func<T> action)

@@ -16,7 +16,7 @@ namespace SiteGen.Build;
 /// content-hashed name of an index file, the manifest's hash), so a stale record costs time, never correctness.</remarks>
 public sealed class BuildState
 {
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
     private static readonly byte[] Magic = "SGST"u8.ToArray();
     /// <summary>Files of the three separate records earlier versions kept, removed at the first save.</summary>
     private static readonly string[] FormerFiles = [".load", ".pages", ".search.json"];

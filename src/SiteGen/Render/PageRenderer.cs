@@ -62,7 +62,7 @@ public sealed class PageRenderer(Site site, Theme theme, MarkdownRenderer markdo
     /// year's when it shows the counts of what changed since; none for the other pages, whose views are made of front matter alone.</summary>
     public IReadOnlyList<Report> BodySources(Page page) =>
         page.Report is not { } report ? []
-        : views is not null && views.Changes.TryGetValue(report.Path, out var changes) ? [report, changes.Previous] : [report];
+        : views?.PreviousOf(report) is { } previous ? [report, previous] : [report];
 
     /// <summary>Reports whose bodies a view page shows.</summary>
     public IReadOnlyList<Report> Sources(Views.ViewPage page) => _views!.Sources(page);

@@ -50,7 +50,7 @@ public sealed class ViewPageViews(Site site, SiteViews views, IReadOnlyDictionar
         BrowserDownloads = site.Config.Downloads != DownloadMode.Browser ? null : new BrowserDownloadsView(
             [new DownloadButtonView(T("download_txt"), "text"), new DownloadButtonView(T("download_md"), "markdown")],
             new Markup(ReportDownloads.BrowserData(site, report))),
-        Changes = views.Changes.TryGetValue(report.Path, out var summary) ? ChangeSummary(report, summary) : null,
+        Changes = views.ChangeOf(report) is { } summary ? ChangeSummary(report, summary) : null,
         CompareHref = report.Region.Count > 0 && views.CompareOf(PublicationStatus.Key(report.Region), report.Year) is { } compare
             && compare.Reports.Contains(report) ? _urls.Href(SiteViews.ComparePath(compare.RegionKey, compare.Year)) : null,
         StatusHref = _urls.Href(SiteViews.StatusPath(report.Region.Count > 0 ? PublicationStatus.Key(report.Region) : null)),

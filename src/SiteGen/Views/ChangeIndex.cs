@@ -1,56 +1,55 @@
+using System.Globalization;
 using SiteGen.Model;
 using SiteGen.Reports;
 
 namespace SiteGen.Views;
 
-/// <summary>Finds, for every report, the same agency's report of the previous year in the same series, and compares each such pair.</summary>
+/// <summary>Finds, for every report, the same agency's report of the previous year in the same series, and compares each such pair
+/// the build state does not hold the counts of.</summary>
 public static class ChangeIndex
 {
     /// <summary>The previous year's report of each report that has one, keyed by the current report's path.</summary>
     public static IReadOnlyDictionary<string, Report> Previous(IReadOnlyList<Report> reports)
     {
-        var byYear = reports.ToDictionary(r => (r.Agency, r.Series, r.Year));
+        // One string key per report rather than a tuple: a dictionary of a value-type key is compiled at run time, each build.
+        static string Key(string agency, string series, int year) => string.Create(CultureInfo.InvariantCulture, $"{agency}\u001f{series}\u001f{year}");
+        var byYear = reports.ToDictionary(r => Key(r.Agency, r.Series, r.Year), StringComparer.Ordinal);
         var previous = new Dictionary<string, Report>(StringComparer.Ordinal);
         foreach (var report in reports)
-            if (byYear.TryGetValue((report.Agency, report.Series, report.Year - 1), out var before)) previous[report.Path] = before;
+            if (byYear.TryGetValue(Key(report.Agency, report.Series, report.Year - 1), out var before)) previous[report.Path] = before;
         return previous;
     }
 
-    /// <summary>Every report's comparison with its previous year, as counts, keyed by the current report's path; the sentences its
-    /// changes page lists go to <paramref name="listed"/>, and each body read is also summed up for its compare page, in
-    /// <paramref name="briefs"/>. A pair whose counts <paramref name="cache"/> knows is not read again
-    /// (its changes page, when it must be rendered anyway, compares it then); of the others, each agency's reports are read once,
-    /// in year order, and agencies are compared in parallel.</summary>
-    public static IReadOnlyDictionary<string, ChangeSummary> Summaries(IReadOnlyList<Report> reports, ListedSentences listed, CompareBriefs briefs,
-        Func<Report, SectionedBody>? read = null, ChangeCountsCache? cache = null)
+    /// <summary>Compares every pair of a report and its previous year (<paramref name="previous"/>) that <paramref name="cache"/> does
+    /// not confirm, keyed by the current report's path; the counts of the confirmed pairs stay in the cache, to be made into
+    /// summaries for the pages that show them. The sentences a changes page lists go to <paramref name="listed"/>, and each body read
+    /// is also summed up for its compare page, in <paramref name="briefs"/>. Of the pairs compared, each agency's reports are read
+    /// once, in year order, and agencies are compared in parallel.</summary>
+    public static IReadOnlyDictionary<string, ChangeSummary> Compare(IReadOnlyList<Report> reports, IReadOnlyDictionary<string, Report> previous,
+        ListedSentences listed, CompareBriefs briefs, ChangeCountsCache cache, Func<Report, SectionedBody>? read = null)
     {
         read ??= ReportBodies.Read;
-        cache ??= ChangeCountsCache.Empty();
-        var chains = reports.GroupBy(r => (r.Agency, r.Series)).Select(g => g.OrderBy(r => r.Year).ToList()).Where(c => c.Count > 1).ToList();
+        var pairs = new List<(Report Previous, Report Current)>();
+        foreach (var report in reports)
+            if (previous.TryGetValue(report.Path, out var before) && !cache.Confirm(before, report)) pairs.Add((before, report));
+        var chains = pairs.GroupBy(p => (p.Current.Agency, p.Current.Series)).Select(g => g.OrderBy(p => p.Current.Year).ToList()).ToList();
         var results = new ChangeSummary[chains.Count][];
         Parallel.For(0, chains.Count, c =>
         {
             var chain = chains[c];
-            var found = new List<ChangeSummary>();
+            var found = new ChangeSummary[chain.Count];
             (Report Report, SectionedBody Body, ReportSentences Sentences)? last = null;
-            for (var i = 1; i < chain.Count; i++)
+            for (var i = 0; i < chain.Count; i++)
             {
-                var (previous, report) = (chain[i - 1], chain[i]);
-                if (previous.Year != report.Year - 1) continue;
-                var key = ChangeCountsCache.Key(previous, report);
-                if (cache.TryGet(key, out var known))
-                {
-                    found.Add(known.ToSummary(previous, report));
-                    continue;
-                }
-                var before = last is { } l && l.Report == previous ? l : Read(previous);
+                var (before, report) = chain[i];
+                var earlier = last is { } l && l.Report == before ? l : Read(before);
                 var after = Read(report);
-                var summary = ChangeComparer.Compare(previous, before.Body, before.Sentences, report, after.Body, after.Sentences);
-                cache.Record(key, ChangeCountsEntry.Of(summary));
-                found.Add(listed.Keep(summary));
+                var summary = ChangeComparer.Compare(before, earlier.Body, earlier.Sentences, report, after.Body, after.Sentences);
+                cache.Record(summary);
+                found[i] = listed.Keep(summary);
                 last = after;
             }
-            results[c] = found.ToArray();
+            results[c] = found;
         });
         return results.SelectMany(r => r).ToDictionary(s => s.Current.Path, StringComparer.Ordinal);
 

@@ -22,6 +22,8 @@ public sealed class SiteViews : IDisposable
 {
     private readonly Dictionary<(string Region, int Year), ComparePage> _compare;
     private readonly IReadOnlyDictionary<string, Report> _previous;
+    private readonly IReadOnlyDictionary<string, ChangeSummary> _compared;
+    private readonly ChangeCountsCache _counts;
     private readonly ListedSentences _listed = new();
     private readonly CompareBriefs _briefs = new();
     private readonly Lazy<StatusView> _status;
@@ -31,9 +33,6 @@ public sealed class SiteViews : IDisposable
     /// <summary>The status tables, computed when a status page is first rendered: a rebuild whose status pages are all reused by
     /// their inputs' key (a body edit) needs none of them.</summary>
     public StatusView Status => _status.Value;
-
-    /// <summary>Each report's comparison with its previous year, as counts, keyed by the report's path.</summary>
-    public IReadOnlyDictionary<string, ChangeSummary> Changes { get; }
 
     public IReadOnlyList<ViewPage> Pages { get; }
 
@@ -46,7 +45,8 @@ public sealed class SiteViews : IDisposable
         var comparePages = Task.Run(() => site.Reports.Select(r => r.Series).Distinct().Order(StringComparer.Ordinal)
             .SelectMany(series => SideBySide.Pages(site.Reports, series)).ToList());
         _previous = ChangeIndex.Previous(site.Reports);
-        Changes = ChangeIndex.Summaries(site.Reports, _listed, _briefs, read, cache);
+        _counts = cache ?? ChangeCountsCache.Empty();
+        _compared = ChangeIndex.Compare(site.Reports, _previous, _listed, _briefs, _counts, read);
         var compare = comparePages.GetAwaiter().GetResult();
         // Most sites have one series; a second series' page of the same region and year is left to its own series only when the first has none.
         _compare = [];
@@ -72,6 +72,19 @@ public sealed class SiteViews : IDisposable
     public static string ChangesPath(Report report, string defaultSeries) =>
         SiteUrls.Changes(SiteUrls.Segment(SiteUrls.ReportIdentity(report.Agency, report.Series, defaultSeries)), report.Year);
 
+    /// <summary>The same agency's report of the previous year in the same series, if the archive has it.</summary>
+    public Report? PreviousOf(Report current) => _previous.GetValueOrDefault(current.Path);
+
+    /// <summary>The comparison of <paramref name="current"/> with its previous year, as counts (null without a previous year): made in
+    /// this build, or from the counts the build state holds. Thread-safe.</summary>
+    public ChangeSummary? ChangeOf(Report current)
+    {
+        if (!_previous.TryGetValue(current.Path, out var before)) return null;
+        return _compared.TryGetValue(current.Path, out var compared) ? compared
+            : _counts.Counts(before, current)?.ToSummary(before, current)
+              ?? throw new InvalidOperationException($"no comparison of {current.Path} with its previous year");
+    }
+
     /// <summary>The compare page of a region and year, if it has one (at least two reports).</summary>
     public ComparePage? CompareOf(string regionKey, int year) => _compare.GetValueOrDefault((regionKey, year));
 
@@ -79,7 +92,7 @@ public sealed class SiteViews : IDisposable
     /// since it was compared in this build, or compared again when its counts came from the build state. Thread-safe.</summary>
     public ChangeSummary Listed(Report current)
     {
-        var counts = Changes[current.Path];
+        var counts = ChangeOf(current) ?? throw new ArgumentException($"{current.Path} has no previous year", nameof(current));
         return _listed.Restore(current.Path, counts)
             ?? ChangeComparer.Compare(counts.Previous, ReportBodies.Read(counts.Previous), current, ReportBodies.Read(current));
     }

@@ -23,11 +23,15 @@ public sealed class BuildState
 
     private readonly string _outputDir;
     private readonly bool _clean;
+    /// <summary>The size of the previous record's pages section: this build's is about as large, and is buffered whole.</summary>
+    private readonly long _pagesSize;
     private SearchIndexState? _index;
     private bool _published;
 
-    private BuildState(string outputDir, bool clean, LoadCache loads, PageCache pages, SearchIndexState? index, ChangeCountsCache changes)
+    private BuildState(string outputDir, bool clean, LoadCache loads, PageCache pages, SearchIndexState? index, ChangeCountsCache changes,
+        long pagesSize = 0)
     {
+        _pagesSize = pagesSize;
         Changes = changes;
         _outputDir = outputDir;
         _clean = clean;
@@ -74,13 +78,15 @@ public sealed class BuildState
             using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion) return empty;
             var loads = LoadCache.Read(reader);
+            var pagesStart = file.Position;
             var pages = PageCache.Read(reader, outputDir);
+            var pagesSize = file.Position - pagesStart;
             var index = ReadIndex(reader);
             var changes = ChangeCountsCache.Read(reader);
             if (file.Position != file.Length - 32) return empty;
             // The pages and the index describe the output folder; without it (deleted by hand) nothing of them can be reused.
             if (!Directory.Exists(outputDir)) (pages, index) = (PageCache.Empty(outputDir), null);
-            return new BuildState(outputDir, clean, loads, pages, index, changes);
+            return new BuildState(outputDir, clean, loads, pages, index, changes, pagesSize);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
                                        or FormatException or OverflowException or JsonException or NotSupportedException)
@@ -140,6 +146,15 @@ public sealed class BuildState
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            // The save is the build's last step, with a core to spare: the pages' section is serialized on it, into memory, while the
+            // loads' is written; the one checksum is taken over the sections in order.
+            var pages = Task.Run(() =>
+            {
+                var buffer = new MemoryStream((int)Math.Min(_pagesSize + (_pagesSize >> 4) + 4096, Array.MaxLength));
+                using var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true);
+                Pages.Write(writer, _published);
+                return buffer;
+            });
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             using (var hashing = new HashingStream(file))
             {
@@ -148,7 +163,9 @@ public sealed class BuildState
                     writer.Write(Magic);
                     writer.Write(FormatVersion);
                     Loads.Write(writer);
-                    Pages.Write(writer, _published);
+                    writer.Flush();
+                    var section = pages.GetAwaiter().GetResult();
+                    hashing.Write(section.GetBuffer().AsSpan(0, (int)section.Length));
                     var index = _index is null ? [] : JsonSerializer.SerializeToUtf8Bytes(_index, SearchIndexStateJson.Default.SearchIndexState);
                     writer.Write(index.Length);
                     writer.Write(index);

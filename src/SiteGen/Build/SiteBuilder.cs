@@ -212,11 +212,12 @@ public static class SiteBuilder
         DiagnosticBag diagnostics, IBuildProgress? progress)
     {
         progress?.Stage("write", 0);
-        foreach (var page in pages.Pages)
+        // 26,000 reuses of a rebuild (a dictionary removal and, for a page changed two builds ago, a hard link each) on both cores.
+        Parallel.ForEach(pages.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
         {
             if (page.ReusedFrom is { } live) output.Reuse(page.File, live);
             state.Pages.Record(page.File, page.Fingerprint, page.Summary, page.InputKey, page.ReusedFrom);
-        }
+        });
         AttachmentFiles.Publish(site, state.Pages, output, diagnostics);
         if (diagnostics.HasErrors) return false;
         progress?.Stage("feeds", 0);

@@ -37,10 +37,11 @@ public sealed class LoadCache
         var count = reader.ReadInt32();
         if (count < 0) throw new InvalidDataException("negative count of loaded files");
         var entries = new Dictionary<string, LoadCacheEntry>(Math.Min(count, 1 << 20), StringComparer.Ordinal);
+        var end = reader.BaseStream.Length;
         for (var i = 0; i < count; i++)
         {
             var relative = reader.ReadString();
-            entries[relative] = LoadCacheFormat.ReadEntry(reader, relative);
+            entries[relative] = LoadCacheFormat.ReadEntry(reader, relative, end);
         }
         return new LoadCache(start, entries);
     }

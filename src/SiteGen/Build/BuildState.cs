@@ -23,7 +23,7 @@ public sealed class BuildState
 
     private readonly string _outputDir;
     private readonly bool _clean;
-    /// <summary>The size of the previous record's pages section: this build's is about as large, and is buffered whole.</summary>
+    /// <summary>The size of the previous record's pages section (0: none): this build's is about as large, and is buffered whole.</summary>
     private readonly long _pagesSize;
     private SearchIndexState? _index;
     private bool _published;
@@ -146,9 +146,10 @@ public sealed class BuildState
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            // The save is the build's last step, with a core to spare: the pages' section is serialized on it, into memory, while the
-            // loads' is written; the one checksum is taken over the sections in order.
-            var pages = Task.Run(() =>
+            // The save is the build's last step, with a core to spare: in a rebuild the pages' section is serialized on it, into a
+            // buffer the size of the previous record's, while the loads' is written; the one checksum is taken over the sections in
+            // order. A first build writes it in turn, so a record of unknown size never grows a buffer at the end of the largest builds.
+            var pages = _pagesSize == 0 ? null : Task.Run(() =>
             {
                 var buffer = new MemoryStream((int)Math.Min(_pagesSize + (_pagesSize >> 4) + 4096, Array.MaxLength));
                 using var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true);
@@ -163,9 +164,13 @@ public sealed class BuildState
                     writer.Write(Magic);
                     writer.Write(FormatVersion);
                     Loads.Write(writer);
-                    writer.Flush();
-                    var section = pages.GetAwaiter().GetResult();
-                    hashing.Write(section.GetBuffer().AsSpan(0, (int)section.Length));
+                    if (pages is null) Pages.Write(writer, _published);
+                    else
+                    {
+                        writer.Flush();
+                        var section = pages.GetAwaiter().GetResult();
+                        hashing.Write(section.GetBuffer().AsSpan(0, (int)section.Length));
+                    }
                     var index = _index is null ? [] : JsonSerializer.SerializeToUtf8Bytes(_index, SearchIndexStateJson.Default.SearchIndexState);
                     writer.Write(index.Length);
                     writer.Write(index);

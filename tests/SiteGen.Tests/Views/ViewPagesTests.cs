@@ -320,6 +320,30 @@ public sealed class ViewPagesTests
     }
 
     [Fact]
+    public void A_previous_year_report_replaced_by_another_file_is_compared_again_and_not_counted_from_the_build_state()
+    {
+        // Given an agency's 2023 and 2024 reports, built once
+        using var site = new TestSite()
+            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为81起。开展培训5次。"))
+            .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body("查处违法行为95起。新建调解室一个。"));
+        site.BuildSucceeding();
+
+        // When the 2023 report is replaced by another file of the same agency and year, with another figure
+        File.Delete(site.PathOf("content/reports/a23.md"));
+        site.Report("b23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为60起。开展培训5次。"));
+        var result = site.Build();
+
+        // Then the 2024 report is compared with the new file, not counted from what the build state holds for it, and its
+        // report and changes pages are those a clean build makes
+        Assert.True(result.Succeeded);
+        Assert.Equal(0, result.ComparisonsFromCache);
+        Assert.Contains("<mark><del>60</del>→<ins>95</ins></mark>", site.Read(ChangesPage("红塔区司法局", 2024)));
+        Assert.True(site.Build(outputDir: site.PathOf("clean")).Succeeded);
+        foreach (var page in new[] { ChangesPage("红塔区司法局", 2024), ReportPage("红塔区司法局", 2024) })
+            Assert.Equal(File.ReadAllText(site.PathOf("clean/" + page)), site.Read(page));
+    }
+
+    [Fact]
     public void The_sitemap_lists_the_status_compare_and_changes_pages_and_a_build_without_views_lists_none()
     {
         // Given two agencies of one county with reports for 2023 and 2024

@@ -34,9 +34,10 @@ public sealed class ChangeCountsCache
         return true;
     }
 
-    /// <summary>The counts of a pair <see cref="Confirm"/> found, or null. Thread-safe once the pairs are confirmed.</summary>
-    public ChangeCountsEntry? Counts(Report previous, Report current) =>
-        _previous.TryGetValue(current.Path, out var entry) && entry.Confirmed && entry.Compares(previous, current) ? entry : null;
+    /// <summary>The counts <see cref="Confirm"/> found for the current report's pair in this build, or null. Thread-safe once the
+    /// pairs are confirmed.</summary>
+    public ChangeCountsEntry? Counts(Report current) =>
+        _previous.TryGetValue(current.Path, out var entry) && entry.Confirmed ? entry : null;
 
     /// <summary>Keeps for the next build the counts of a comparison made in this one. Thread-safe.</summary>
     public void Record(ChangeSummary summary) => _next[summary.Current.Path] = ChangeCountsEntry.Of(summary);
@@ -75,7 +76,7 @@ public sealed class ChangeCountsCache
     /// views were built).</summary>
     public void Write(BinaryWriter writer)
     {
-        var entries = (_used ? _previous.Where(e => e.Value.Confirmed && !_next.ContainsKey(e.Key)).Concat(_next) : _previous)
+        var entries = (_used ? _previous.Where(e => e.Value.Confirmed).Concat(_next) : _previous)
             .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
         writer.Write(Build);
         writer.Write(entries.Count);

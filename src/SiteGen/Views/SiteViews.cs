@@ -81,7 +81,7 @@ public sealed class SiteViews : IDisposable
     {
         if (!_previous.TryGetValue(current.Path, out var before)) return null;
         return _compared.TryGetValue(current.Path, out var compared) ? compared
-            : _counts.Counts(before, current)?.ToSummary(before, current)
+            : _counts.Counts(current)?.ToSummary(before, current)
               ?? throw new InvalidOperationException($"no comparison of {current.Path} with its previous year");
     }
 

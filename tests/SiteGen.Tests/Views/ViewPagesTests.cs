@@ -21,6 +21,11 @@ public sealed class ViewPagesTests
     private static string ChangesPage(string agency, int year) => $"changes/{SiteUrls.Segment(agency)}/{year}/index.html";
     private static string ReportPage(string agency, int year) => $"reports/{year}/{SiteUrls.Segment(agency)}/index.html";
 
+    /// <summary>An agency's 2023 and 2024 reports: one figure changed (81 → 95), one sentence added, one dropped.</summary>
+    private static TestSite TwoYearsOfOneAgency() => new TestSite()
+        .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为81起。开展培训5次。"))
+        .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body("查处违法行为95起。新建调解室一个。"));
+
     private static string Body(string measures, string shortcomings = "执法人员不足。") =>
         $"## 一、主要举措和成效\n\n{measures}\n\n## 二、存在的不足和原因\n\n{shortcomings}\n\n## 三、第一责任人职责情况\n\n主要负责人带头学法。\n\n## 四、下一年度工作安排\n\n继续推进。\n";
 
@@ -152,9 +157,7 @@ public sealed class ViewPagesTests
     public void A_report_page_counts_what_changed_since_last_year_and_the_changes_page_shows_a_changed_figure_as_a_change()
     {
         // Given an agency's 2023 and 2024 reports: one figure changed, one sentence added, one dropped
-        using var site = new TestSite()
-            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为81起。开展培训5次。"))
-            .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body("查处违法行为95起。新建调解室一个。"));
+        using var site = TwoYearsOfOneAgency();
 
         // When the site is built
         site.BuildSucceeding();
@@ -300,9 +303,7 @@ public sealed class ViewPagesTests
     public void A_changes_page_rendered_again_with_its_counts_from_the_build_state_is_the_one_a_clean_build_makes()
     {
         // Given an agency's 2023 and 2024 reports (a changed figure, an added and a dropped sentence), built once
-        using var site = new TestSite()
-            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为81起。开展培训5次。"))
-            .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body("查处违法行为95起。新建调解室一个。"));
+        using var site = TwoYearsOfOneAgency();
         site.BuildSucceeding();
 
         // When the site's title changes, so every page is rendered again while the comparison's counts come from the build state
@@ -323,9 +324,7 @@ public sealed class ViewPagesTests
     public void A_previous_year_report_replaced_by_another_file_is_compared_again_and_not_counted_from_the_build_state()
     {
         // Given an agency's 2023 and 2024 reports, built once
-        using var site = new TestSite()
-            .Report("a23", "红塔区司法局", 2023, County, "2024-03-01", body: Body("查处违法行为81起。开展培训5次。"))
-            .Report("a24", "红塔区司法局", 2024, County, "2025-03-01", body: Body("查处违法行为95起。新建调解室一个。"));
+        using var site = TwoYearsOfOneAgency();
         site.BuildSucceeding();
 
         // When the 2023 report is replaced by another file of the same agency and year, with another figure

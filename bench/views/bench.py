@@ -34,6 +34,36 @@ def size_of(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
 
 
+def page_parts(folder: Path):
+    """Pages under folder, and their bytes outside <main>, in their <h1>, and in the rest of <main>."""
+    count = chrome = title = content = 0
+    for page in folder.rglob("*.html"):
+        html = page.read_bytes()
+        start, end = html.find(b"<main"), html.find(b"</main>")
+        main = html[start:end + len(b"</main>")] if start >= 0 and end >= 0 else b""
+        h1_start, h1_end = main.find(b"<h1"), main.find(b"</h1>")
+        h1 = h1_end + len(b"</h1>") - h1_start if h1_start >= 0 and h1_end >= 0 else 0
+        count += 1
+        chrome += len(html) - len(main)
+        title += h1
+        content += len(main) - h1
+    return count, chrome, title, content
+
+
+def report_additions(with_views: Path, without_views: Path):
+    """What the report pages gain with the views: the downloads' data block, and the rest (counts, links, script)."""
+    downloads = rest = 0
+    for page in with_views.rglob("index.html"):
+        html = page.read_bytes()
+        other = without_views / page.relative_to(with_views)
+        gain = len(html) - (other.stat().st_size if other.exists() else 0)
+        start = html.find(b'<p class="report-downloads"')
+        block = html.find(b"</p>", start) + len(b"</p>") - start if start >= 0 else 0
+        downloads += block
+        rest += gain - block
+    return downloads, rest
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=10000)
@@ -84,17 +114,31 @@ def main() -> int:
         f"| with views | {tw:.1f} | {cw:.1f} | {sw / 2**20:.1f} |",
         f"| ratio | {tw / to:.3f} ({(tw / to - 1) * 100:+.1f} %) | {cw / co:.3f} ({(cw / co - 1) * 100:+.1f} %) | {sw / so:.3f} ({(sw / so - 1) * 100:+.1f} %) |",
     ]
-    # Where the views' bytes go, in the last output built with them: each kind of view page, the downloads, the catalogue.
-    out = work / "views-out-with"
-    parts = {
-        "status pages": size_of(out / "status"),
-        "compare pages": size_of(out / "compare"),
-        "changes pages": size_of(out / "changes"),
-        "downloads (.txt, .md)": sum(f.stat().st_size for f in (out / "reports").rglob("*") if f.suffix in (".txt", ".md") and f.parent.name == f.stem),
-        "catalogue.csv/json": sum((out / n).stat().st_size for n in ("catalogue.csv", "catalogue.json")),
-    }
-    lines += ["", "| what the views add (last run) | MiB | % of the output without views |", "|---|---:|---:|"]
-    lines += [f"| {name} | {size / 2**20:.1f} | {size / so * 100:.1f} % |" for name, size in parts.items()]
+    # Where the views' bytes go, in the last outputs built with and without them: each kind of view page, split into what
+    # every page of the theme carries (the head, header, breadcrumb and footer around <main>), its title and its content;
+    # what the report pages gain; and the catalogue. The chrome, the titles and the report pages' additions are a floor: a
+    # view page that showed nothing but its title would still cost them.
+    with_out, without_out = work / "views-out-with", work / "views-out-without"
+    rows, floor = [], 0
+    for kind in ("changes", "compare", "status"):
+        count, chrome, title, content = page_parts(with_out / kind)
+        rows.append((f"{kind} pages: {count:,} pages", chrome + title + content,
+                     f"chrome {chrome / 2**20:.1f}, titles {title / 2**20:.1f}, content {content / 2**20:.1f}"))
+        floor += chrome + title
+    downloads, report_rest = report_additions(with_out / "reports", without_out / "reports")
+    rows.append(("report pages: downloads data", downloads, "the JSON block the browser makes the .txt and .md from"))
+    rows.append(("report pages: change counts, view links, script", report_rest, ""))
+    catalogue = sum((with_out / n).stat().st_size for n in ("catalogue.csv", "catalogue.json") if (with_out / n).exists())
+    rows.append(("catalogue.csv/json", catalogue, ""))
+    files = sum(f.stat().st_size for f in (with_out / "reports").rglob("*") if f.suffix in (".txt", ".md") and f.parent.name == f.stem)
+    if files:
+        rows.append(("downloads as files (.txt, .md)", files, "`downloads: files`"))
+    floor += downloads + report_rest + catalogue + files
+    rows.append(("everything else (other pages' links to the views, sitemap)", sw - so - sum(r[1] for r in rows), ""))
+    lines += ["", "| what the views add (last run) | MiB | % of the output without views | made of (MiB) |", "|---|---:|---:|---|"]
+    lines += [f"| {name} | {size / 2**20:.1f} | {size / so * 100:.1f} % | {note} |" for name, size, note in rows]
+    lines += ["", f"Floor (chrome and titles of the view pages, the report pages' additions, the catalogue): "
+                  f"{floor / 2**20:.1f} MiB, {floor / so * 100:.1f} % of the output without views."]
     print("\n".join(lines))
     results_dir = repo / "bench" / "results"
     results_dir.mkdir(exist_ok=True)

@@ -162,8 +162,31 @@ public static class ContentLoader
     /// <summary>Reads a report's Markdown body again at render time.</summary>
     public static string ReadBody(ContentFile file)
     {
-        // Decode exactly as the loader did (a BOM stays a character), so the stored offset still points at the body.
-        var text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file.FullPath));
-        return file.BodyOffset >= text.Length ? "" : text[file.BodyOffset..];
+        // Decode exactly as the loader did (a BOM stays a character), so the stored offset still points at the body. The file
+        // and its characters go through pooled buffers: the views and the report pages read every body, and one string each
+        // (instead of the bytes, the whole text and then the body) keeps a clean build's collections fewer.
+        using var handle = File.OpenHandle(file.FullPath);
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength) throw new IOException($"{file.FullPath} is too large to read");
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+        char[]? chars = null;
+        try
+        {
+            var read = 0;
+            while (read < length)
+            {
+                var n = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
+                if (n == 0) break;
+                read += n;
+            }
+            chars = System.Buffers.ArrayPool<char>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxCharCount(read));
+            var count = System.Text.Encoding.UTF8.GetChars(bytes, 0, read, chars, 0);
+            return file.BodyOffset >= count ? "" : new string(chars, file.BodyOffset, count - file.BodyOffset);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            if (chars is not null) System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
     }
 }

@@ -112,7 +112,13 @@ public sealed record ReportSentences(IReadOnlyList<ItemSentences> Items)
     public static ReportSentences Of(SectionedBody body)
     {
         var items = new ItemSentences[RequiredSections.All.Count];
-        var sb = new System.Text.StringBuilder();
+        // One builder per thread, in one block as large as the body (an item's plain text is no longer than its Markdown): a
+        // builder grown block by block allocates a whole new block each time it is cleared for the next item.
+        var sb = _text ??= new System.Text.StringBuilder();
+        sb.Clear();
+        var length = 0;
+        foreach (var section in body.Sections) length += section.BodySpan.Length + 1;
+        if (sb.Capacity < length) sb.Capacity = length;
         // A section that covers two items (不足和下一步打算) is read for each; most cover one.
         for (var n = 1; n <= items.Length; n++)
         {
@@ -121,8 +127,14 @@ public sealed record ReportSentences(IReadOnlyList<ItemSentences> Items)
                 if (section.Items.Contains(n)) MarkdownText.Append(sb.Append('\n'), section.BodySpan);
             items[n - 1] = new ItemSentences(sb.ToString());
         }
+        if (sb.Capacity > MaxKeptCapacity) _text = null;
         return new ReportSentences(items);
     }
+
+    /// <summary>The largest builder a thread keeps for the next report (larger ones, of a rare long report, are let go).</summary>
+    private const int MaxKeptCapacity = 256 * 1024;
+
+    [ThreadStatic] private static System.Text.StringBuilder? _text;
 }
 
 /// <summary>Compares two years of one agency's report item by item, sentence by sentence.</summary>
@@ -264,13 +276,16 @@ public static class ChangeComparer
     private static void PairByKey(Op[] ops, Func<int, ulong> droppedKey, Func<int, ulong> addedKey, SentenceChangeKind result)
     {
         // Dropped entries of one key as a linked list, first to last: the first entry by key, then each entry's successor.
-        Dictionary<ulong, (int First, int Last)>? dropped = null;
-        int[]? next = null;
+        var count = 0;
+        foreach (var op in ops) if (op.Kind == SentenceChangeKind.Dropped && !op.Consumed) count++;
+        if (count == 0) return;
+        // Sized at once: an item rewritten at length drops hundreds of sentences, and growing the table step by step cost
+        // more than filling it.
+        var dropped = new Dictionary<ulong, (int First, int Last)>(count);
+        var next = new int[ops.Length];
         for (var k = 0; k < ops.Length; k++)
         {
             if (ops[k].Kind != SentenceChangeKind.Dropped || ops[k].Consumed) continue;
-            dropped ??= [];
-            next ??= new int[ops.Length];
             next[k] = -1;
             var key = droppedKey(ops[k].A);
             if (dropped.TryGetValue(key, out var list))
@@ -280,7 +295,6 @@ public static class ChangeComparer
             }
             else dropped[key] = (k, k);
         }
-        if (dropped is null) return;
         for (var k = 0; k < ops.Length; k++)
         {
             ref var op = ref ops[k];
@@ -288,7 +302,7 @@ public static class ChangeComparer
             ops[list.First].Consumed = true;
             op.Kind = result;
             op.PairedA = ops[list.First].A;
-            dropped[addedKey(op.B)] = (next![list.First], list.Last);
+            dropped[addedKey(op.B)] = (next[list.First], list.Last);
         }
     }
 

@@ -33,7 +33,9 @@ public sealed class TemporaryRecords : IDisposable
     /// <summary>Writes the record of <paramref name="key"/> as <paramref name="write"/> writes it, replacing an earlier one.</summary>
     public void Write(string key, Action<BinaryWriter> write)
     {
-        var buffer = new MemoryStream();
+        // One buffer per thread: thousands of records of 10–30 KB would otherwise each grow a buffer of their own.
+        var buffer = _buffer ??= new MemoryStream();
+        buffer.SetLength(0);
         using (var writer = new BinaryWriter(buffer, Utf16, leaveOpen: true)) write(writer);
         var record = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         long offset;
@@ -48,7 +50,13 @@ public sealed class TemporaryRecords : IDisposable
             return 0;
         });
         _records[key] = (offset, record.Length);
+        if (buffer.Capacity > MaxKeptBuffer) _buffer = null;
     }
+
+    /// <summary>The largest buffer a thread keeps for its next record.</summary>
+    private const int MaxKeptBuffer = 1024 * 1024;
+
+    [ThreadStatic] private static MemoryStream? _buffer;
 
     /// <summary>The record of <paramref name="key"/> as <paramref name="read"/> reads it, or null when none was written.</summary>
     public T? Read<T>(string key, Func<BinaryReader, T> read) where T : class

@@ -11,8 +11,8 @@ public sealed class ReportBodyReadTests
     [Fact]
     public void A_body_read_again_is_the_text_after_the_front_matter_exactly_as_the_loader_decoded_it()
     {
-        // Given a report saved with a byte-order mark, CRLF line ends, characters beyond the BMP and a body far larger than
-        // one read of the disk
+        // Given a report saved with a byte-order mark, CRLF line ends, characters beyond the BMP and a body of several hundred
+        // kilobytes (larger than any buffer a small report would rent)
         var body = "\r\n## 一、主要举措\r\n\r\n" + string.Concat(Enumerable.Repeat("依法行政𠀋𡈽，办结案件81起。\r\n", 12_000));
         var text = ("---\n" + TestSite.FrontMatter("红塔区司法局", 2024) + "---\n").Replace("\n", "\r\n") + body;
         using var site = new TestSite().File("content/reports/a.md", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);

@@ -172,13 +172,7 @@ public static class ContentLoader
         char[]? chars = null;
         try
         {
-            var read = 0;
-            while (read < length)
-            {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
-                if (n == 0) break;
-                read += n;
-            }
+            var read = FileReads.FromStart(handle, bytes.AsSpan(0, (int)length));
             chars = System.Buffers.ArrayPool<char>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxCharCount(read));
             var count = System.Text.Encoding.UTF8.GetChars(bytes, 0, read, chars, 0);
             return file.BodyOffset >= count ? "" : new string(chars, file.BodyOffset, count - file.BodyOffset);

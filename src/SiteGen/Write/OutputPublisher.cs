@@ -4,6 +4,7 @@ using System.IO.Enumeration;
 using System.Runtime.InteropServices;
 using System.Text;
 using SiteGen.Diagnostics;
+using SiteGen.Load;
 
 namespace SiteGen.Write;
 
@@ -175,14 +176,8 @@ public sealed class OutputPublisher : IDisposable
             var existing = ArrayPool<byte>.Shared.Rent(Math.Max(1, expected.Length));
             try
             {
-                var read = 0;
-                while (read < expected.Length)
-                {
-                    var n = RandomAccess.Read(handle, existing.AsSpan(read, expected.Length - read), read);
-                    if (n == 0) return false;
-                    read += n;
-                }
-                return existing.AsSpan(0, expected.Length).SequenceEqual(expected);
+                return FileReads.FromStart(handle, existing.AsSpan(0, expected.Length)) == expected.Length
+                       && existing.AsSpan(0, expected.Length).SequenceEqual(expected);
             }
             finally
             {
